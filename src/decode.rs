@@ -1,0 +1,189 @@
+//! Bytes to UTF-8, as a browser would: a byte-order mark first, then the
+//! charset the page declares (a prescan of its first bytes for `<meta
+//! charset>`, `http-equiv` Content-Type and the XML declaration), then
+//! statistical detection with chardetng. Bad bytes become U+FFFD; nothing
+//! here can panic on any input.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// How many leading bytes the charset prescan looks at (browsers use 1024;
+/// many real pages declare later, after long `<script>`s, so look further).
+const PRESCAN_BYTES: usize = 4096;
+
+/// Decoded page text and the encoding that was used.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+}
+
+/// Decode `bytes`. With `html`, a charset declared in the markup is honoured.
+pub fn decode(bytes: &[u8], html: bool) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return finish(enc, &bytes[bom_len..]);
+    }
+    let declared = if html { prescan(bytes) } else { None };
+    match declared {
+        // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
+        // fall through to detection instead of filling it with U+FFFD.
+        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => {}
+        Some(enc) => return finish(enc, bytes),
+        None => {}
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return finish(UTF_8, bytes);
+    }
+    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    finish(det.guess(None, Utf8Detection::Allow), bytes)
+}
+
+fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc,
+    }
+}
+
+/// Find a charset declared in the first bytes of an HTML page.
+///
+/// A light version of the WHATWG prescan: it looks for `charset=` inside
+/// `<meta ...>` tags (which covers both `<meta charset>` and the
+/// `http-equiv` form) and for `encoding=` in an XML declaration. A label
+/// declaring UTF-16 is read as UTF-8, as browsers do, since a UTF-16 page
+/// would have had a BOM or could not have been prescanned as ASCII.
+pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<?xml") {
+        if let Some(end) = find(&lower, b"?>") {
+            if let Some(enc) = label_after(&lower[..end], b"encoding") {
+                return Some(utf16_as_utf8(enc));
+            }
+        }
+    }
+    let mut pos = 0;
+    while let Some(i) = find(&lower[pos..], b"<meta") {
+        let start = pos + i + 5;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        if let Some(enc) = label_after(&lower[start..end], b"charset") {
+            return Some(utf16_as_utf8(enc));
+        }
+        pos = end;
+    }
+    None
+}
+
+fn utf16_as_utf8(enc: &'static Encoding) -> &'static Encoding {
+    if enc == UTF_16LE || enc == UTF_16BE {
+        UTF_8
+    } else {
+        enc
+    }
+}
+
+/// The encoding named after `key=` (quoted or not) in `tag`.
+fn label_after(tag: &[u8], key: &[u8]) -> Option<&'static Encoding> {
+    let k = find(tag, key)?;
+    let rest = &tag[k + key.len()..];
+    let rest = trim_start(rest);
+    let rest = trim_start(rest.strip_prefix(b"=")?);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &s[n..]
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Whether `bytes` look like a binary file (image, archive, executable)
+/// rather than text: NUL bytes or many control characters in the first
+/// kilobytes. UTF-16 with a BOM is text.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.is_empty() {
+        return false;
+    }
+    let ctrl = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
+        .count();
+    head.contains(&0) || ctrl * 20 > head.len()
+}
+
+/// The encoding used for text that is plainly Latin-1-ish when nothing else is known.
+pub const FALLBACK: &Encoding = WINDOWS_1252;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "héllo".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes, true);
+        assert_eq!(d.encoding, UTF_16LE);
+        assert_eq!(d.text, "héllo");
+    }
+
+    #[test]
+    fn declared_charset() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let d = decode(page, true);
+        assert_eq!(d.encoding, WINDOWS_1252);
+        assert!(d.text.contains("café"));
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">";
+        assert_eq!(prescan(page).unwrap().name(), "Shift_JIS");
+        let page = b"<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?><html></html>";
+        assert_eq!(prescan(page).unwrap().name(), "ISO-8859-2");
+    }
+
+    #[test]
+    fn undeclared_detected() {
+        // windows-1252 bytes, no declaration, invalid as UTF-8.
+        let text = "Ça coûte très cher, dit-elle à l'été. Déjà vu, naïve façade.";
+        let (bytes, _, _) = WINDOWS_1252.encode(text);
+        let d = decode(&bytes, true);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn wrong_utf8_declaration_falls_back() {
+        let (bytes, _, _) = WINDOWS_1252.encode("<meta charset=utf-8><p>Grüße aus Köln</p>");
+        let d = decode(&bytes, true);
+        assert!(d.text.contains("Grüße aus Köln"), "{}", d.text);
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for bytes in [&b"\xff\xfe\xfd"[..], b"<meta charset=", b"<meta charset=\"", b""] {
+            let _ = decode(bytes, true);
+        }
+    }
+
+    #[test]
+    fn binary_sniff() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(!looks_binary(b"<html>hello</html>"));
+    }
+}

@@ -1,0 +1,91 @@
+//! The output record: one [`Document`] per page (the JSONL shape) and its
+//! flat [`CsvRow`] (same columns, same order, `removed` flattened).
+
+use serde::Serialize;
+
+use crate::block::Removed;
+
+/// One cleaned page. Field order is the column order of both outputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub format: &'static str,
+    pub encoding: &'static str,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub category: Option<String>,
+    pub reading_time_minutes: Option<u32>,
+    pub text: String,
+    pub word_count: usize,
+    pub removed: Removed,
+}
+
+/// The CSV form of a [`Document`]: `removed` becomes one column per kind.
+#[derive(Debug, Serialize)]
+pub struct CsvRow<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub format: &'a str,
+    pub encoding: &'a str,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub site_name: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub reading_time_minutes: Option<u32>,
+    pub text: &'a str,
+    pub word_count: usize,
+    pub removed_navigation: u32,
+    pub removed_subscribe: u32,
+    pub removed_share: u32,
+    pub removed_related: u32,
+    pub removed_cookie: u32,
+    pub removed_comments: u32,
+    pub removed_footer: u32,
+    pub removed_other: u32,
+}
+
+impl<'a> From<&'a Document> for CsvRow<'a> {
+    fn from(d: &'a Document) -> CsvRow<'a> {
+        let r = &d.removed;
+        CsvRow {
+            id: &d.id,
+            source: &d.source,
+            format: d.format,
+            encoding: d.encoding,
+            url: d.url.as_deref(),
+            title: d.title.as_deref(),
+            author: d.author.as_deref(),
+            date: d.date.as_deref(),
+            site_name: d.site_name.as_deref(),
+            language: d.language.as_deref(),
+            category: d.category.as_deref(),
+            reading_time_minutes: d.reading_time_minutes,
+            text: &d.text,
+            word_count: d.word_count,
+            removed_navigation: r.navigation,
+            removed_subscribe: r.subscribe,
+            removed_share: r.share,
+            removed_related: r.related,
+            removed_cookie: r.cookie,
+            removed_comments: r.comments,
+            removed_footer: r.footer,
+            removed_other: r.other,
+        }
+    }
+}
+
+/// A page that produced no record, as written to `errors.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    pub id: String,
+    pub source: String,
+    pub reason: String,
+}

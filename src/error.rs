@@ -1,0 +1,47 @@
+//! Errors: [`Error`] is fatal to a run (bad arguments, unwritable output);
+//! [`PageError`] belongs to one page and never stops the batch.
+
+use std::path::PathBuf;
+
+/// A problem that stops the whole run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input named on the command line does not exist or cannot be read.
+    #[error("input {path}: {source}")]
+    Input {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The output folder cannot be created or written.
+    #[error("output {path}: {source}")]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Writing a record failed (disk full, ...).
+    #[error("writing {path}: {message}")]
+    Write { path: PathBuf, message: String },
+    /// The configuration is inconsistent.
+    #[error("{0}")]
+    Config(String),
+}
+
+/// Why one page produced no record. The `Display` form is the `reason`
+/// written to `errors.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    #[error("read failed: {0}")]
+    Read(String),
+    #[error("gzip: {0}")]
+    Gzip(String),
+    #[error("empty file")]
+    Empty,
+    #[error("binary content, not a text or HTML page")]
+    Binary,
+    #[error("no article text found")]
+    NoArticle,
+    #[error("page is larger than the limit of {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("internal error (panic): {0}")]
+    Panic(String),
+}

@@ -1,0 +1,172 @@
+//! Finding inputs and reading them: folders walked recursively in sorted
+//! order, stable ids, `.gz` transparently decompressed (with a size cap).
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, PageError};
+
+/// What kind of dump a file holds, as far as its name tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An HTML page.
+    Html,
+    /// A plain-text dump of a rendered page.
+    Text,
+}
+
+impl Format {
+    /// The name used in the record's `format` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// One input file to process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path as found (joined onto the folder given on the command line).
+    pub path: PathBuf,
+    /// Stable id: path relative to the folder it was found in, minus `.gz`
+    /// and then minus the type extension.
+    pub id: String,
+    /// The format its name announces; `None` when it must be sniffed.
+    pub format: Option<Format>,
+}
+
+/// Type extensions, lower-case, with the format each announces.
+const EXTENSIONS: &[(&str, Format)] = &[
+    (".html", Format::Html),
+    (".htm", Format::Html),
+    (".xhtml", Format::Html),
+    (".txt", Format::Text),
+];
+
+/// The id and announced format for a relative path.
+pub fn id_and_format(rel: &str) -> (String, Option<Format>) {
+    let mut id = rel.strip_suffix(".gz").unwrap_or(rel);
+    let lower = id.to_ascii_lowercase();
+    let mut format = None;
+    for &(ext, f) in EXTENSIONS {
+        if lower.ends_with(ext) && lower.len() > ext.len() {
+            id = &id[..id.len() - ext.len()];
+            format = Some(f);
+            break;
+        }
+    }
+    (id.to_string(), format)
+}
+
+/// Expand the command-line inputs into the sorted list of files to process.
+/// Hidden files and folders (names starting with `.`) inside folders are
+/// skipped; anything that is neither a file nor a folder (FIFOs, sockets,
+/// dangling links) is skipped too.
+///
+/// # Errors
+/// An input named on the command line that does not exist.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Input>, Error> {
+    let mut out = Vec::new();
+    for root in inputs {
+        let meta = fs::metadata(root).map_err(|source| Error::Input {
+            path: root.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            let mut seen = Vec::new();
+            walk(root, root, &mut found, &mut seen);
+            found.sort_by(|a: &Input, b: &Input| a.path.cmp(&b.path));
+            out.extend(found);
+        } else {
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let (id, format) = id_and_format(&name);
+            out.push(Input {
+                path: root.clone(),
+                id,
+                format,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, seen: &mut Vec<PathBuf>) {
+    // Guard against symlink loops: never enter the same real folder twice.
+    match fs::canonicalize(dir) {
+        Ok(real) if seen.contains(&real) => return,
+        Ok(real) => seen.push(real),
+        Err(_) => return,
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        // fs::metadata follows links; a dangling link fails and is skipped.
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(root, &path, out, seen);
+        } else if meta.is_file() {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let rel = rel.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+            let (id, format) = id_and_format(&rel);
+            out.push(Input { path, id, format });
+        }
+    }
+}
+
+/// Read a file, gunzipping it when it is gzip (by magic bytes), refusing
+/// more than `max_bytes` of content.
+///
+/// # Errors
+/// I/O failures, corrupt gzip, and files over the limit.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
+    let file = fs::File::open(path).map_err(|e| PageError::Read(e.to_string()))?;
+    let mut raw = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| PageError::Read(e.to_string()))?;
+    if raw.len() as u64 > max_bytes {
+        return Err(PageError::TooLarge { limit: max_bytes });
+    }
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return Ok(raw);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&raw[..])
+        .take(max_bytes + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| PageError::Gzip(e.to_string()))?;
+    if out.len() as u64 > max_bytes {
+        return Err(PageError::TooLarge { limit: max_bytes });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert_eq!(id_and_format("x/042b.html.gz"), ("x/042b".into(), Some(Format::Html)));
+        assert_eq!(id_and_format("lemire.me.json.html"), ("lemire.me.json".into(), Some(Format::Html)));
+        assert_eq!(id_and_format("a/b.TXT"), ("a/b".into(), Some(Format::Text)));
+        assert_eq!(id_and_format("page.xhtml"), ("page".into(), Some(Format::Html)));
+        assert_eq!(id_and_format("noext"), ("noext".into(), None));
+        assert_eq!(id_and_format("dump.gz"), ("dump".into(), None));
+    }
+}

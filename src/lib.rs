@@ -1,0 +1,35 @@
+//! deboil turns raw scraped page dumps (HTML pages in any charset, plain or
+//! gzipped, and plain-text dumps of rendered pages) into clean article text
+//! plus metadata, with the boilerplate (menus, share bars, subscribe boxes,
+//! related posts, cookie banners, comments, footers) removed and counted.
+//!
+//! ```
+//! use deboil::{extract_str, input::Format};
+//!
+//! let html = "<html><body><nav><a href='/'>Home</a></nav><article>\
+//!     <p>The council approved the new budget on Tuesday, after a debate that \
+//!     lasted well into the night and drew a large crowd.</p></article></body></html>";
+//! let article = extract_str(html, Format::Html);
+//! assert!(article.text().starts_with("The council approved"));
+//! assert!(!article.text().contains("Home"));
+//! ```
+
+pub mod block;
+pub mod boilerplate;
+pub mod cli;
+pub mod config;
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod html;
+pub mod input;
+pub mod metadata;
+pub mod output;
+pub mod pipeline;
+pub mod text;
+
+pub use config::Config;
+pub use document::Document;
+pub use error::{Error, PageError};
+pub use extract::{Article, extract_str};

@@ -1,0 +1,83 @@
+//! The `deboil` command: parse arguments, run the batch, map the outcome to
+//! an exit code. All the work is in the library.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use deboil::cli::Args;
+use deboil::pipeline::{self, NoProgress, Progress};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Exit codes, as documented in the README.
+#[repr(u8)]
+enum Exit {
+    /// Every page cleaned.
+    Ok = 0,
+    /// Some pages failed; each is listed in errors.jsonl.
+    PageErrors = 1,
+    /// Bad arguments, unreadable input, unwritable output.
+    Fatal = 2,
+}
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn main() -> ExitCode {
+    // A panic inside one page's work becomes an error record; keep the
+    // default hook's noise off the terminal.
+    std::panic::set_hook(Box::new(|_| {}));
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Exit::Fatal as u8 } else { 0 });
+        }
+    };
+    let config = match args.into_config() {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("deboil: {msg}");
+            return ExitCode::from(Exit::Fatal as u8);
+        }
+    };
+    let show_bar = config.progress && std::io::stderr().is_terminal();
+    let result = if show_bar {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        pipeline::run(&config, &Bar(bar))
+    } else {
+        pipeline::run(&config, &NoProgress)
+    };
+    match result {
+        Ok(s) => {
+            eprintln!(
+                "deboil: {} pages in, {} articles out, {} errors, {:.2} s, {:.1} MB/s",
+                s.pages,
+                s.articles,
+                s.errors,
+                s.seconds,
+                s.mb_per_second()
+            );
+            ExitCode::from(if s.errors > 0 { Exit::PageErrors } else { Exit::Ok } as u8)
+        }
+        Err(e) => {
+            eprintln!("deboil: {e}");
+            ExitCode::from(Exit::Fatal as u8)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Date parsing and normalisation to ISO 8601.

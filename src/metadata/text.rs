@@ -1,0 +1,1 @@
+//! Metadata from the header zone of a text dump.
