@@ -221,6 +221,24 @@ pub fn attr_is_content(value: &str) -> bool {
     attr_words(value).iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
 }
 
+/// First words of a two-word class/id that names the article body
+/// ("entry-content", "post_body", "articleText"), with the second in
+/// [`BODY_SECOND`].
+const BODY_FIRST: &[&str] = &["entry", "post", "article", "story", "blog", "news", "main", "page", "single", "td"];
+const BODY_SECOND: &[&str] = &["content", "body", "text", "entry"];
+/// One-word class/id values that name the article body.
+const BODY_WORDS: &[&str] = &["articlebody", "storybody", "postbody", "fulltext", "bodytext", "articletext", "storytext"];
+
+/// Whether a class/id value names the article body itself rather than a
+/// section of the page ("entry-content", "article__body", "postText").
+pub fn attr_is_body(value: &str) -> bool {
+    let words = attr_words(value);
+    words.iter().any(|w| BODY_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| BODY_FIRST.contains(&p[0].as_str()) && BODY_SECOND.contains(&p[1].as_str()))
+}
+
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
 /// case-insensitively as substrings of blocks of a few words only, so a
 /// sentence of the article that mentions "share" is never touched. Several

@@ -1,0 +1,318 @@
+//! A compact, read-only copy of the parsed page: one pre-order arena of the
+//! nodes that can hold article text, built in a single iterative walk over
+//! the html5ever tree (no recursion, so nesting depth cannot overflow the
+//! stack).
+//!
+//! Subtrees that are never content (scripts, styles, form controls, hidden
+//! elements, embedded media) are left out while building. Every element
+//! keeps what later stages need: its tag, its boilerplate kind from
+//! class/id/role, a content-hint weight, and the index one past its last
+//! descendant, so a subtree is the contiguous range `i..end`.
+
+use ego_tree::iter::Edge;
+use scraper::Node as ScraperNode;
+
+use crate::block::Kind;
+use crate::boilerplate::vocab;
+
+/// The tags the extractor distinguishes. Everything else is `Inline` or `Block`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// A text node.
+    Text,
+    Html,
+    Body,
+    H(u8),
+    P,
+    Div,
+    Section,
+    Article,
+    Main,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Form,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Td,
+    Figure,
+    Figcaption,
+    Br,
+    Hr,
+    A,
+    Title,
+    /// Another block-level element (address, center, details, ...).
+    Block,
+    /// Another inline element (span, em, strong, ...).
+    Inline,
+}
+
+impl Tag {
+    fn of(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html,
+            "body" => Tag::Body,
+            "h1" => Tag::H(1),
+            "h2" => Tag::H(2),
+            "h3" => Tag::H(3),
+            "h4" => Tag::H(4),
+            "h5" => Tag::H(5),
+            "h6" => Tag::H(6),
+            "p" => Tag::P,
+            "div" => Tag::Div,
+            "section" => Tag::Section,
+            "article" => Tag::Article,
+            "main" => Tag::Main,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "nav" => Tag::Nav,
+            "aside" => Tag::Aside,
+            "form" => Tag::Form,
+            "ul" | "menu" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "blockquote" => Tag::Blockquote,
+            "pre" | "listing" | "xmp" | "plaintext" => Tag::Pre,
+            "table" => Tag::Table,
+            "tr" => Tag::Tr,
+            "td" | "th" => Tag::Td,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "br" => Tag::Br,
+            "hr" => Tag::Hr,
+            "a" => Tag::A,
+            "title" => Tag::Title,
+            "address" | "center" | "details" | "summary" | "fieldset" | "caption" | "thead"
+            | "tbody" | "tfoot" | "hgroup" | "dialog" | "frameset" | "frame" => Tag::Block,
+            _ => Tag::Inline,
+        }
+    }
+
+    /// Whether the element starts a new block of text.
+    pub fn is_block(self) -> bool {
+        !matches!(self, Tag::Text | Tag::Inline | Tag::A | Tag::Br)
+    }
+}
+
+/// Elements whose whole subtree never holds article text.
+fn never_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "picture"
+            | "map"
+            | "input"
+            | "select"
+            | "textarea"
+            | "button"
+            | "option"
+            | "datalist"
+            | "head"
+            | "link"
+            | "meta"
+            | "base"
+            | "img"
+    )
+}
+
+/// Whether an element is hidden from readers.
+fn hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// One node of the arena.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub tag: Tag,
+    /// Index of the parent element (the root points at itself).
+    pub parent: u32,
+    /// One past the index of the last descendant.
+    pub end: u32,
+    /// Text nodes: byte range into [`Dom::text`].
+    pub text: (u32, u32),
+    /// Boilerplate kind named by the tag or by class/id/role.
+    pub kind: Option<Kind>,
+    /// Class/id weight: positive for content words, negative for boilerplate.
+    pub weight: i32,
+    /// `itemprop=articleBody`, or a class/id naming the article body.
+    pub body_hint: bool,
+}
+
+/// The arena.
+#[derive(Debug, Default)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+    /// All text of all text nodes, concatenated.
+    pub text: String,
+}
+
+impl Dom {
+    /// Build the arena from a parsed document.
+    pub fn build(doc: &scraper::Html) -> Dom {
+        let mut dom = Dom::default();
+        let mut stack: Vec<u32> = Vec::new();
+        // While inside a skipped subtree: the id of its root.
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        ScraperNode::Element(el) => {
+                            let name = el.name();
+                            if never_content(name) || hidden(el) {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            let tag = Tag::of(name);
+                            let (kind, weight, body_hint) = classify(tag, el);
+                            let idx = dom.nodes.len() as u32;
+                            dom.nodes.push(Node {
+                                tag,
+                                parent: stack.last().copied().unwrap_or(idx),
+                                end: idx + 1,
+                                text: (0, 0),
+                                kind,
+                                weight,
+                                body_hint,
+                            });
+                            stack.push(idx);
+                        }
+                        ScraperNode::Text(t) => {
+                            let Some(&parent) = stack.last() else {
+                                continue;
+                            };
+                            let start = dom.text.len() as u32;
+                            dom.text.push_str(t);
+                            let idx = dom.nodes.len() as u32;
+                            dom.nodes.push(Node {
+                                tag: Tag::Text,
+                                parent,
+                                end: idx + 1,
+                                text: (start, dom.text.len() as u32),
+                                kind: None,
+                                weight: 0,
+                                body_hint: false,
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if skip == Some(node.id()) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_none() && node.value().is_element() {
+                        if let Some(idx) = stack.pop() {
+                            dom.nodes[idx as usize].end = dom.nodes.len() as u32;
+                        }
+                    }
+                }
+            }
+        }
+        dom
+    }
+
+    /// The text of a text node.
+    pub fn text_of(&self, i: usize) -> &str {
+        let (s, e) = self.nodes[i].text;
+        &self.text[s as usize..e as usize]
+    }
+
+    /// Indices of the children of element `i`.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[i].end as usize;
+        let mut c = i + 1;
+        std::iter::from_fn(move || {
+            if c >= end {
+                return None;
+            }
+            let cur = c;
+            c = self.nodes[c].end as usize;
+            Some(cur)
+        })
+    }
+}
+
+/// Boilerplate kind, class/id weight and body hint of an element.
+fn classify(tag: Tag, el: &scraper::node::Element) -> (Option<Kind>, i32, bool) {
+    if matches!(tag, Tag::Html | Tag::Body) {
+        // Body classes describe the whole page ("single-post has-sidebar").
+        return (None, 0, false);
+    }
+    let mut kind = match tag {
+        Tag::Nav => Some(Kind::Navigation),
+        Tag::Aside => Some(Kind::Other),
+        Tag::Footer => Some(Kind::Footer),
+        _ => None,
+    };
+    let mut weight = 0;
+    let mut body_hint = el
+        .attr("itemprop")
+        .is_some_and(|v| v.split_whitespace().any(|w| w.eq_ignore_ascii_case("articleBody")));
+    if body_hint {
+        weight += 50;
+    }
+    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        let k = vocab::attr_kind(value);
+        let content = vocab::attr_is_content(value);
+        if let Some(k) = k {
+            weight -= 25;
+            kind = kind.or(Some(k));
+        } else if content {
+            weight += 25;
+            if vocab::attr_is_body(value) {
+                body_hint = true;
+            }
+        }
+    }
+    if kind.is_none() {
+        kind = el.attr("role").and_then(vocab::role_kind);
+    }
+    if tag == Tag::Article || tag == Tag::Main {
+        weight += 15;
+    }
+    (kind, weight, body_hint)
+}

@@ -1,0 +1,328 @@
+//! Which parts of the page are the article.
+//!
+//! 1. **Prune**: subtrees whose tag or class/id/role names boilerplate are
+//!    dropped, unless they hold most of the page's paragraph text (then the
+//!    word is about a wrapper, as in `content-with-sidebar`).
+//! 2. **Measure**: one bottom-up pass over the arena gives every element its
+//!    text length, link text length and comma count, so every later score is
+//!    O(1).
+//! 3. **Score** (after Readability): each text-holding block scores
+//!    `1 + commas + min(chars/100, 3)`, shared out to its ancestors; an
+//!    element's score, discounted by its link density, picks the top
+//!    candidate, which is then widened to a common ancestor or joined with
+//!    worthy siblings.
+
+use crate::block::Kind;
+
+use super::dom::{Dom, Tag};
+
+/// Per-element measurements, with pruned subtrees left out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Non-whitespace characters of text.
+    pub chars: u32,
+    /// Of which inside links.
+    pub link_chars: u32,
+    /// Commas (Latin, CJK, Arabic).
+    pub commas: u32,
+    /// Characters of text held directly by `<p>`-like blocks.
+    pub para_chars: u32,
+}
+
+impl Stats {
+    pub fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            f64::from(self.link_chars) / f64::from(self.chars)
+        }
+    }
+}
+
+/// The analysed page.
+pub struct Analysis {
+    pub stats: Vec<Stats>,
+    /// `Some(kind)` on the root of each pruned subtree.
+    pub pruned: Vec<Option<Kind>>,
+    /// Whether a node lies inside a pruned subtree (its root included).
+    pub dropped: Vec<bool>,
+    /// Nearest block-level ancestor (self for block elements).
+    pub holder: Vec<u32>,
+    /// Whether a node lies inside a link.
+    pub in_link: Vec<bool>,
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | '،' | '؛')
+}
+
+/// Measure every element, skipping nodes for which `skip` is true.
+fn measure(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
+    let n = dom.nodes.len();
+    let mut stats = vec![Stats::default(); n];
+    // Pre-order arena: children come after parents, so walking backwards
+    // sees every child before its parent.
+    for i in (0..n).rev() {
+        if skip[i] {
+            stats[i] = Stats::default();
+            continue;
+        }
+        let node = &dom.nodes[i];
+        if node.tag == Tag::Text {
+            let t = dom.text_of(i);
+            let mut s = Stats::default();
+            for c in t.chars() {
+                if !c.is_whitespace() {
+                    s.chars += 1;
+                    if is_comma(c) {
+                        s.commas += 1;
+                    }
+                }
+            }
+            stats[i] = s;
+        } else if node.tag == Tag::A {
+            stats[i].link_chars = stats[i].chars;
+        } else if matches!(node.tag, Tag::P | Tag::Pre) {
+            // Paragraph text counts once, whatever paragraphs it nests.
+            stats[i].para_chars = stats[i].chars - stats[i].link_chars;
+        }
+        let p = node.parent as usize;
+        if p != i {
+            let s = stats[i];
+            let ps = &mut stats[p];
+            ps.chars += s.chars;
+            ps.link_chars += s.link_chars;
+            ps.commas += s.commas;
+            ps.para_chars += s.para_chars;
+        }
+    }
+    stats
+}
+
+/// Prune and measure.
+pub fn analyse(dom: &Dom) -> Analysis {
+    let n = dom.nodes.len();
+    let none = vec![false; n];
+    let raw = measure(dom, &none);
+    let total_para = raw.first().map_or(0, |s| s.para_chars).max(1);
+
+    let mut pruned = vec![None; n];
+    let mut dropped = vec![false; n];
+    for i in 0..n {
+        let node = &dom.nodes[i];
+        let p = node.parent as usize;
+        if p != i && dropped[p] {
+            dropped[i] = true;
+            continue;
+        }
+        let Some(kind) = node.kind else { continue };
+        // A wrapper that holds most of the page's prose is not boilerplate,
+        // whatever its class says.
+        if raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500 {
+            continue;
+        }
+        if node.body_hint {
+            continue;
+        }
+        pruned[i] = Some(kind);
+        dropped[i] = true;
+    }
+    let stats = measure(dom, &dropped);
+
+    let mut holder = vec![0u32; n];
+    let mut in_link = vec![false; n];
+    for i in 0..n {
+        let node = &dom.nodes[i];
+        let p = node.parent as usize;
+        in_link[i] = node.tag == Tag::A || (p != i && in_link[p]);
+        holder[i] = if node.tag.is_block() || node.parent as usize == i {
+            i as u32
+        } else {
+            holder[node.parent as usize]
+        };
+    }
+    Analysis {
+        stats,
+        pruned,
+        dropped,
+        holder,
+        in_link,
+    }
+}
+
+/// Tag part of a candidate's starting score (Readability's values).
+fn tag_base(tag: Tag) -> f64 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Ul | Tag::Ol | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => -3.0,
+        Tag::H(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// The elements that make up the article, in page order (each a subtree root).
+pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
+    let n = dom.nodes.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Text held directly by each block element (not by nested blocks).
+    let mut own_chars = vec![0u32; n];
+    let mut own_links = vec![0u32; n];
+    let mut own_commas = vec![0u32; n];
+    for i in 0..n {
+        if an.dropped[i] || dom.nodes[i].tag != Tag::Text {
+            continue;
+        }
+        let h = an.holder[dom.nodes[i].parent as usize] as usize;
+        let s = an.stats[i];
+        own_chars[h] += s.chars;
+        own_commas[h] += s.commas;
+        if an.in_link[i] {
+            own_links[h] += s.chars;
+        }
+    }
+
+    let mut score = vec![0f64; n];
+    let mut scored = vec![false; n];
+    for h in 0..n {
+        let tag = dom.nodes[h].tag;
+        if an.dropped[h]
+            || !matches!(
+                tag,
+                Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Div | Tag::Section
+                    | Tag::Article | Tag::Block | Tag::Dd | Tag::Main | Tag::Body
+            )
+        {
+            continue;
+        }
+        let chars = own_chars[h];
+        if chars < 25 || own_links[h] * 2 > chars {
+            continue;
+        }
+        let s = 1.0 + f64::from(own_commas[h]) + (f64::from(chars) / 100.0).min(3.0);
+        // Readability gives a paragraph's score to its parent and
+        // grandparent in full and half, then a third per further level.
+        let mut a = dom.nodes[h].parent as usize;
+        let mut level = 0;
+        if !matches!(tag, Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote) {
+            // A <div> holding text directly is itself a candidate too.
+            a = h;
+        }
+        while level < 5 {
+            if !scored[a] {
+                scored[a] = true;
+                score[a] += tag_base(dom.nodes[a].tag) + f64::from(dom.nodes[a].weight);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => f64::from(l) * 3.0,
+            };
+            score[a] += s / div;
+            let p = dom.nodes[a].parent as usize;
+            if p == a {
+                break;
+            }
+            a = p;
+            level += 1;
+        }
+    }
+    let adjusted = |i: usize| score[i] * (1.0 - an.stats[i].link_density());
+
+    let mut top: Option<usize> = None;
+    for i in 0..n {
+        if scored[i] && !an.dropped[i] && top.is_none_or(|t| adjusted(i) > adjusted(t)) {
+            top = Some(i);
+        }
+    }
+    let Some(mut top) = top else {
+        return vec![0];
+    };
+    let is_root = |i: usize| matches!(dom.nodes[i].tag, Tag::Body | Tag::Html) || dom.nodes[i].parent as usize == i;
+
+    // Several near-equal candidates: their common ancestor is the article.
+    let top_score = adjusted(top);
+    let mut rivals: Vec<usize> = (0..n)
+        .filter(|&i| i != top && scored[i] && !an.dropped[i] && adjusted(i) >= 0.75 * top_score)
+        .filter(|&i| !contains(dom, i, top) && !contains(dom, top, i))
+        .collect();
+    rivals.sort_by(|&a, &b| adjusted(b).total_cmp(&adjusted(a)));
+    rivals.truncate(4);
+    if rivals.len() >= 2 {
+        let mut a = dom.nodes[top].parent as usize;
+        while !is_root(a) {
+            let inside = rivals.iter().filter(|&&r| contains(dom, a, r)).count();
+            if inside >= 2 {
+                top = a;
+                break;
+            }
+            a = dom.nodes[a].parent as usize;
+        }
+    }
+
+    // Climb while the parent scores at least as well.
+    let mut last = score[top];
+    let threshold = last / 3.0;
+    let mut p = dom.nodes[top].parent as usize;
+    while !is_root(p) {
+        if !scored[p] {
+            p = dom.nodes[p].parent as usize;
+            continue;
+        }
+        if score[p] < threshold {
+            break;
+        }
+        if score[p] > last {
+            top = p;
+            break;
+        }
+        last = score[p];
+        p = dom.nodes[p].parent as usize;
+    }
+    // Climb through parents that hold nothing else.
+    loop {
+        let p = dom.nodes[top].parent as usize;
+        if is_root(p) || an.stats[p].chars != an.stats[top].chars {
+            break;
+        }
+        top = p;
+    }
+
+    // Join siblings that look like part of the article.
+    let parent = dom.nodes[top].parent as usize;
+    if parent == top {
+        return vec![top];
+    }
+    let threshold = (score[top] * 0.2).max(10.0);
+    let mut out = Vec::new();
+    for s in dom.children(parent) {
+        if s == top {
+            out.push(s);
+            continue;
+        }
+        if an.dropped[s] || dom.nodes[s].tag == Tag::Text {
+            continue;
+        }
+        let st = an.stats[s];
+        let ld = st.link_density();
+        let keep = if scored[s] && adjusted(s) >= threshold {
+            true
+        } else if dom.nodes[s].tag == Tag::P {
+            let text_like = own_commas[s] > 0 || st.chars > 80;
+            (st.chars > 80 && ld < 0.25) || (text_like && ld == 0.0)
+        } else {
+            false
+        };
+        if keep {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Whether `inner` lies in the subtree of `outer`.
+pub fn contains(dom: &Dom, outer: usize, inner: usize) -> bool {
+    inner >= outer && inner < dom.nodes[outer].end as usize
+}
