@@ -105,6 +105,8 @@ pub fn analyse(dom: &Dom) -> Analysis {
     let none = vec![false; n];
     let raw = measure(dom, &none);
     let total_para = raw.first().map_or(0, |s| s.para_chars).max(1);
+    let plain = |s: &Stats| s.chars - s.link_chars;
+    let total_plain = raw.first().map_or(0, plain).max(1);
 
     let mut pruned = vec![None; n];
     let mut dropped = vec![false; n];
@@ -118,7 +120,9 @@ pub fn analyse(dom: &Dom) -> Analysis {
         let Some(kind) = node.kind else { continue };
         // A wrapper that holds most of the page's prose is not boilerplate,
         // whatever its class says.
-        if raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500 {
+        if (raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500)
+            || plain(&raw[i]) * 2 > total_plain
+        {
             continue;
         }
         if node.body_hint {
