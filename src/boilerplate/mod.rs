@@ -7,7 +7,9 @@
 
 pub mod vocab;
 
-use crate::block::{Block, Kind, word_count};
+use std::collections::HashSet;
+
+use crate::block::{Block, BlockTag, Kind, Removed, word_count};
 
 /// Blocks longer than this many words are never judged by their wording:
 /// an article sentence may mention "comments" or "cookies".
@@ -31,8 +33,126 @@ pub fn is_copyright(lower: &str) -> bool {
     lower.contains('©') || lower.contains("(c) 20") || lower.contains("copyright")
 }
 
+/// Whether a short block is only a date, a time or a "Posted/Updated"
+/// line: most of its tokens hold digits or are month, weekday or time words.
+pub fn is_dateline(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/' | '(' | ')' | '·' | '•'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 12 {
+        return false;
+    }
+    let mut digits = 0;
+    let mut datey = 0;
+    // A year, a clock time or a month name: what makes numbers a date.
+    let mut anchor = false;
+    for t in &tokens {
+        let lower = t.to_lowercase();
+        let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.chars().any(|c| c.is_ascii_digit()) {
+            digits += 1;
+            datey += 1;
+            anchor |= has_year(t) || is_clock(lower);
+        } else if vocab::is_date_word(lower) {
+            datey += 1;
+            anchor |= vocab::is_month(lower);
+        }
+    }
+    digits >= 1 && anchor && datey * 3 >= tokens.len() * 2
+}
+
+/// Whether a token holds a plausible year (1990-2039) as a run of 4 digits.
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") && d >= "1990" || d.starts_with("20") && d < "2040"))
+}
+
+/// Whether a token is a clock time such as `9:41` or `20:13`.
+fn is_clock(t: &str) -> bool {
+    let mut parts = t.split(':');
+    matches!((parts.next(), parts.next()), (Some(h), Some(m))
+        if (1..=2).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit())
+            && m.len() >= 2 && m.bytes().take(2).all(|b| b.is_ascii_digit()))
+}
+
+/// Shared rules over a page's candidate article blocks, for both paths:
+/// drop blocks whose wording marks them as boilerplate, datelines, repeats
+/// of an earlier block (gallery captions, sticky headers), and everything
+/// after a closing marker ("Related posts", "Leave a reply", "Tags") that
+/// comes once most of the article is behind us.
+pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut keep = vec![true; blocks.len()];
+    let mut before = 0usize;
+    let mut cut = blocks.len();
+    for (i, b) in blocks.iter().enumerate() {
+        let prose = b.text.len() > 200 || (b.tag == BlockTag::Paragraph && word_count(&b.text) > 25);
+        if let Some(kind) = wording_kind(b) {
+            keep[i] = false;
+            removed.add(kind);
+            let closing = matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
+            if closing && before * 10 >= total * 6 {
+                cut = i + 1;
+                break;
+            }
+        } else if !prose && b.tag != BlockTag::TableRow && b.tag != BlockTag::ListItem && is_dateline(&b.text) {
+            keep[i] = false;
+            removed.add(Kind::Other);
+        } else if b.text.chars().count() >= 20 && !seen.insert(b.text.as_str()) {
+            keep[i] = false;
+            removed.add(Kind::Other);
+        }
+        before += b.text.len();
+    }
+    if cut < blocks.len() {
+        removed.add(Kind::Related);
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .take(cut)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("segunda-feira, 22 de janeiro de 2018 às 0:13"));
+        assert!(is_dateline("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"));
+        assert!(is_dateline("2018-08-16"));
+        assert!(is_dateline("23 Nov 2017"));
+        assert!(!is_dateline("In 2018 the company sold 42 cars in Brazil."));
+        assert!(!is_dateline("Chapter one"));
+        assert!(!is_dateline("286,35 €"));
+        assert!(!is_dateline("0,5s Genauigkeitsklasse"));
+    }
+
+    #[test]
+    fn finish_drops_repeats_and_tail() {
+        let p = |t: &str| Block::new(BlockTag::Paragraph, t);
+        let long = "This is a long paragraph of the article that goes on for a while, \
+                    with enough words to count as prose in any reasonable reading.";
+        let blocks = vec![
+            p(long),
+            p("A photo caption that repeats"),
+            p(long).clone(),
+            p("A photo caption that repeats"),
+            p("Related Posts"),
+            p("Some other story"),
+        ];
+        let mut removed = Removed::default();
+        let out = finish(blocks, &mut removed);
+        let texts: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [long, "A photo caption that repeats"]);
+        assert!(removed.related >= 1);
+    }
+
     use super::*;
     use crate::block::BlockTag;
 

@@ -294,6 +294,40 @@ const PHRASES: &[(&str, Kind)] = &[
     ("czytaj także", Kind::Related),
     ("czytaj też", Kind::Related),
     ("leia também", Kind::Related),
+    ("veja também", Kind::Related),
+    ("você pode gostar", Kind::Related),
+    ("notícias relacionadas", Kind::Related),
+    ("noticias relacionadas", Kind::Related),
+    ("también te puede interesar", Kind::Related),
+    ("potrebbe interessarti", Kind::Related),
+    ("articoli correlati", Kind::Related),
+    ("ähnliche beiträge", Kind::Related),
+    ("ähnliche artikel", Kind::Related),
+    ("vous aimerez aussi", Kind::Related),
+    ("articles similaires", Kind::Related),
+    ("zobacz też", Kind::Related),
+    ("zobacz także", Kind::Related),
+    ("podobne artykuły", Kind::Related),
+    ("читайте также", Kind::Related),
+    ("похожие статьи", Kind::Related),
+    ("baca juga", Kind::Related),   // Indonesian "read also"
+    ("artikel terkait", Kind::Related),
+    ("berita terkait", Kind::Related),
+    ("関連記事", Kind::Related),     // Japanese "related articles"
+    ("おすすめ記事", Kind::Related),
+    ("相关文章", Kind::Related),     // Chinese "related articles"
+    ("相關文章", Kind::Related),
+    ("推荐阅读", Kind::Related),
+    ("관련 기사", Kind::Related),    // Korean "related articles"
+    ("recent posts", Kind::Related),
+    ("recent articles", Kind::Related),
+    ("latest posts", Kind::Related),
+    ("more from", Kind::Related),
+    // Tag lists at the end of a post.
+    ("tags:", Kind::Other),
+    ("schlagwörter", Kind::Other),
+    ("étiquettes", Kind::Other),
+    ("etiquetas", Kind::Other),
     // Cookie
     ("cookie", Kind::Cookie),
     ("we use cookies", Kind::Cookie),
@@ -352,6 +386,58 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
         .iter()
         .find(|(p, _)| lower.contains(p))
         .map(|&(_, k)| k)
+}
+
+/// Month, weekday and time words in the languages deboil meets most, for
+/// telling a dateline ("Posted Nov 18, 8:19 PM") from a sentence.
+const DATE_WORDS: &[&str] = &[
+    // English
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "am", "pm", "posted", "updated", "published", "on", "at", "est", "edt", "cst",
+    "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    // German
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+    "am", "um", "veröffentlicht", "aktualisiert", "stand",
+    // French
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "le", "publié", "mis", "jour", "à",
+    // Spanish, Portuguese, Italian
+    "enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+    "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho",
+    "setembro", "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio",
+    "giugno", "luglio", "settembre", "ottobre", "dicembre", "de", "às", "del", "di",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
+    "domingo", "lunes", "martes", "miércoles", "jueves", "viernes",
+    // Polish, Dutch
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+    "września", "października", "listopada", "grudnia", "januari", "februari", "maart", "mei",
+    "augustus", "oktober",
+];
+
+/// Whether a lower-case word names a month (any listed language).
+pub fn is_month(lower: &str) -> bool {
+    let w = lower.trim_end_matches('.');
+    is_date_word(w)
+        && !matches!(
+            w,
+            "am" | "pm" | "on" | "at" | "de" | "del" | "di" | "le" | "à" | "às" | "um" | "uhr"
+                | "mis" | "jour" | "stand" | "posted" | "updated" | "published" | "veröffentlicht"
+                | "aktualisiert" | "publié"
+        )
+        && !w.ends_with("day")
+        && !w.ends_with("tag")
+        && !w.ends_with("feira")
+        && !w.ends_with("di")
+        && !w.ends_with("es")
+}
+
+/// Whether a lower-case word is a month, weekday or time word.
+pub fn is_date_word(lower: &str) -> bool {
+    DATE_WORDS.contains(&lower.trim_end_matches('.'))
 }
 
 /// Names of share targets and social networks, and the words of a share

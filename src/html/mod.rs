@@ -61,10 +61,6 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // The headline is metadata (title), not body text.
             continue;
         }
-        if let Some(kind) = boilerplate::wording_kind(&b) {
-            removed.add(kind);
-            continue;
-        }
         let words = word_count(&b.text);
         if b.link_density() > 0.6 && words < 30 {
             removed.add(Kind::Navigation);
@@ -72,5 +68,5 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
         }
         out.push(b);
     }
-    out
+    boilerplate::finish(out, removed)
 }
