@@ -62,6 +62,43 @@ pub fn is_dateline(text: &str) -> bool {
     digits >= 1 && anchor && datey * 3 >= tokens.len() * 2
 }
 
+/// Whether a short line is a byline: "By Jane Doe", "Von Jana Müller",
+/// "Texte : Marie Dupont".
+pub fn is_byline(text: &str) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > 12 {
+        return false;
+    }
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    vocab::BYLINE_OPENERS.iter().any(|w| {
+        let Some(rest) = lower.strip_prefix(w) else {
+            return false;
+        };
+        if !rest.starts_with(|c: char| c.is_whitespace() || c == ':') {
+            return false;
+        }
+        // The original-case remainder must look like a name: a few
+        // capitalised words before any separator, date or end.
+        let Some(orig) = text.get(text.len() - rest.len()..) else {
+            return false;
+        };
+        let name: Vec<&str> = orig
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
+            .split(['·', '|', ',', '–', '—', '/', '(', '\n'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take_while(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        (1..=5).contains(&name.len())
+            && name.iter().all(|t| {
+                t.starts_with(|c: char| c.is_uppercase())
+                    || matches!(*t, "de" | "da" | "van" | "von" | "der" | "and" | "und" | "et" | "y" | "e" | "&")
+            })
+    })
+}
+
 /// Whether a token holds a plausible year (1990-2039) as a run of 4 digits.
 fn has_year(t: &str) -> bool {
     t.split(|c: char| !c.is_ascii_digit())
@@ -87,8 +124,15 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     let mut keep = vec![true; blocks.len()];
     let mut before = 0usize;
     let mut cut = blocks.len();
+    let mut seen_prose = false;
     for (i, b) in blocks.iter().enumerate() {
         let prose = b.text.len() > 200 || (b.tag == BlockTag::Paragraph && word_count(&b.text) > 25);
+        if !seen_prose && !prose && is_byline(&b.text) {
+            keep[i] = false;
+            removed.add(Kind::Other);
+            continue;
+        }
+        seen_prose |= prose;
         if let Some(kind) = wording_kind(b) {
             keep[i] = false;
             removed.add(kind);
@@ -131,6 +175,14 @@ mod tests {
         assert!(!is_dateline("Chapter one"));
         assert!(!is_dateline("286,35 €"));
         assert!(!is_dateline("0,5s Genauigkeitsklasse"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By Ruth Okafor · 18 July 2024"));
+        assert!(is_byline("Von Jana Müller"));
+        assert!(!is_byline("By the end of the year the plant had closed."));
+        assert!(!is_byline("Bystanders watched"));
     }
 
     #[test]

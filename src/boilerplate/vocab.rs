@@ -109,6 +109,10 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("hidden", Kind::Other),
     ("hide", Kind::Other),
     ("sronly", Kind::Other), // "sr-only": text for screen readers only
+    // Bylines and datelines: metadata, read separately, not body text.
+    ("byline", Kind::Other),
+    ("dateline", Kind::Other),
+    ("author", Kind::Other),
 ];
 
 /// ARIA roles that mark page furniture.
@@ -143,6 +147,9 @@ const ATTR_PAIRS: &[(&str, &str, Kind)] = &[
     ("tag", "list", Kind::Other),
     ("post", "tags", Kind::Other),
     ("sign", "up", Kind::Subscribe),
+    ("entry", "meta", Kind::Other),
+    ("post", "meta", Kind::Other),
+    ("article", "meta", Kind::Other),
     ("opt", "in", Kind::Subscribe),
 ];
 
@@ -387,6 +394,13 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
         .find(|(p, _)| lower.contains(p))
         .map(|&(_, k)| k)
 }
+
+/// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").
+pub const BYLINE_OPENERS: &[&str] = &[
+    "by", "written by", "words by", "text by", "von", "text:", "par", "texte", "por", "di",
+    "door", "av", "przez", "autor", "autorin", "author:", "posted by", "publicado por",
+    "escrito por", "scritto da",
+];
 
 /// Month, weekday and time words in the languages deboil meets most, for
 /// telling a dateline ("Posted Nov 18, 8:19 PM") from a sentence.

@@ -8,27 +8,26 @@ use crate::block::{Block, BlockTag};
 use super::dom::{Dom, Tag};
 use super::select::Analysis;
 
-/// For every element: whether it holds block structure that no data table
-/// has (paragraphs, headings, lists, nested tables). A table whose cells
-/// hold such things is a layout table, and its cells are read as `<div>`s.
+/// For every element: whether its descendants hold block structure that no
+/// data table has (paragraphs, headings, lists, nested tables). A table
+/// whose cells hold such things is a layout table, and its cells are read
+/// as `<div>`s.
 fn structural(dom: &Dom) -> Vec<bool> {
     let n = dom.nodes.len();
-    let mut flag = vec![false; n];
+    let mut below = vec![false; n];
     for i in (0..n).rev() {
         let tag = dom.nodes[i].tag;
-        if matches!(
+        let own = matches!(
             tag,
             Tag::P | Tag::H(_) | Tag::Ul | Tag::Ol | Tag::Table | Tag::Blockquote | Tag::Pre
                 | Tag::Article | Tag::Section | Tag::Form
-        ) {
-            flag[i] = true;
-        }
+        );
         let p = dom.nodes[i].parent as usize;
-        if p != i && flag[i] {
-            flag[p] = true;
+        if p != i && (own || below[i]) {
+            below[p] = true;
         }
     }
-    flag
+    below
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
