@@ -22,7 +22,11 @@ fn main() {
             let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
             if !t.is_empty() {
                 let cut: String = t.chars().take(100).collect();
-                println!("PRUNED {kind:?} {:?} #{i} {} chars: {cut}", dom.nodes[i].tag, t.len());
+                println!(
+                    "PRUNED {kind:?} {:?} #{i} {} chars: {cut}",
+                    dom.nodes[i].tag,
+                    t.len()
+                );
             }
         }
     }

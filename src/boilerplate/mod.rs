@@ -37,7 +37,9 @@ pub fn is_copyright(lower: &str) -> bool {
 /// line: most of its tokens hold digits or are month, weekday or time words.
 pub fn is_dateline(text: &str) -> bool {
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/' | '(' | ')' | '·' | '•'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/' | '(' | ')' | '·' | '•')
+        })
         .filter(|t| !t.is_empty())
         .collect();
     if tokens.is_empty() || tokens.len() > 12 {
@@ -94,15 +96,28 @@ pub fn is_byline(text: &str) -> bool {
         (1..=5).contains(&name.len())
             && name.iter().all(|t| {
                 t.starts_with(|c: char| c.is_uppercase())
-                    || matches!(*t, "de" | "da" | "van" | "von" | "der" | "and" | "und" | "et" | "y" | "e" | "&")
+                    || matches!(
+                        *t,
+                        "de" | "da"
+                            | "van"
+                            | "von"
+                            | "der"
+                            | "and"
+                            | "und"
+                            | "et"
+                            | "y"
+                            | "e"
+                            | "&"
+                    )
             })
     })
 }
 
 /// Whether a token holds a plausible year (1990-2039) as a run of 4 digits.
 fn has_year(t: &str) -> bool {
-    t.split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") && d >= "1990" || d.starts_with("20") && d < "2040"))
+    t.split(|c: char| !c.is_ascii_digit()).any(|d| {
+        d.len() == 4 && (d.starts_with("19") && d >= "1990" || d.starts_with("20") && d < "2040")
+    })
 }
 
 /// Whether a token is a clock time such as `9:41` or `20:13`.
@@ -126,7 +141,8 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     let mut cut = blocks.len();
     let mut seen_prose = false;
     for (i, b) in blocks.iter().enumerate() {
-        let prose = b.text.len() > 200 || (b.tag == BlockTag::Paragraph && word_count(&b.text) > 25);
+        let prose =
+            b.text.len() > 200 || (b.tag == BlockTag::Paragraph && word_count(&b.text) > 25);
         if !seen_prose && !prose && is_byline(&b.text) {
             keep[i] = false;
             removed.add(Kind::Other);
@@ -141,12 +157,16 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
                 cut = i + 1;
                 break;
             }
-        } else if !prose && b.tag != BlockTag::TableRow && b.tag != BlockTag::ListItem && is_dateline(&b.text) {
-            keep[i] = false;
-            removed.add(Kind::Other);
-        } else if b.text.chars().count() >= 20 && !seen.insert(b.text.as_str()) {
-            keep[i] = false;
-            removed.add(Kind::Other);
+        } else {
+            let dateline = !prose
+                && b.tag != BlockTag::TableRow
+                && b.tag != BlockTag::ListItem
+                && is_dateline(&b.text);
+            let repeat = b.text.chars().count() >= 20 && !seen.insert(b.text.as_str());
+            if dateline || repeat {
+                keep[i] = false;
+                removed.add(Kind::Other);
+            }
         }
         before += b.text.len();
     }
@@ -168,7 +188,9 @@ mod tests {
     #[test]
     fn datelines() {
         assert!(is_dateline("segunda-feira, 22 de janeiro de 2018 às 0:13"));
-        assert!(is_dateline("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"));
+        assert!(is_dateline(
+            "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"
+        ));
         assert!(is_dateline("2018-08-16"));
         assert!(is_dateline("23 Nov 2017"));
         assert!(!is_dateline("In 2018 the company sold 42 cars in Brazil."));
@@ -205,9 +227,6 @@ mod tests {
         assert!(removed.related >= 1);
     }
 
-    use super::*;
-    use crate::block::BlockTag;
-
     #[test]
     fn judges_short_blocks_only() {
         let b = Block::new(BlockTag::Paragraph, "Leave A Reply");
@@ -218,7 +237,10 @@ mod tests {
              every one of them before the vote next week.",
         );
         assert_eq!(wording_kind(&b), None);
-        let b = Block::new(BlockTag::Paragraph, "Facebook Twitter LinkedIn Pinterest Email");
+        let b = Block::new(
+            BlockTag::Paragraph,
+            "Facebook Twitter LinkedIn Pinterest Email",
+        );
         assert_eq!(wording_kind(&b), Some(Kind::Share));
     }
 }

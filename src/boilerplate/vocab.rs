@@ -47,10 +47,10 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("sharedaddy", Kind::Share), // WordPress Jetpack share block
     ("addtoany", Kind::Share),
     ("addthis", Kind::Share),
-    ("a2a", Kind::Share), // AddToAny prefix
+    ("a2a", Kind::Share),     // AddToAny prefix
     ("shariff", Kind::Share), // German privacy-friendly share buttons
-    ("dpsp", Kind::Share), // Social Pug plugin prefix
-    ("ssba", Kind::Share), // Simple Share Buttons Adder
+    ("dpsp", Kind::Share),    // Social Pug plugin prefix
+    ("ssba", Kind::Share),    // Simple Share Buttons Adder
     ("viral", Kind::Share),
     // Related: related, recommended, popular, trending lists.
     ("related", Kind::Related),
@@ -225,16 +225,28 @@ const CONTENT_WORDS: &[&str] = &[
 /// Whether a class/id value names article content ("entry-content",
 /// "article__body", "postText").
 pub fn attr_is_content(value: &str) -> bool {
-    attr_words(value).iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
+    attr_words(value)
+        .iter()
+        .any(|w| CONTENT_WORDS.contains(&w.as_str()))
 }
 
 /// First words of a two-word class/id that names the article body
 /// ("entry-content", "post_body", "articleText"), with the second in
 /// [`BODY_SECOND`].
-const BODY_FIRST: &[&str] = &["entry", "post", "article", "story", "blog", "news", "main", "page", "single", "td"];
+const BODY_FIRST: &[&str] = &[
+    "entry", "post", "article", "story", "blog", "news", "main", "page", "single", "td",
+];
 const BODY_SECOND: &[&str] = &["content", "body", "text", "entry"];
 /// One-word class/id values that name the article body.
-const BODY_WORDS: &[&str] = &["articlebody", "storybody", "postbody", "fulltext", "bodytext", "articletext", "storytext"];
+const BODY_WORDS: &[&str] = &[
+    "articlebody",
+    "storybody",
+    "postbody",
+    "fulltext",
+    "bodytext",
+    "articletext",
+    "storytext",
+];
 
 /// Whether a class/id value names the article body itself rather than a
 /// section of the page ("entry-content", "article__body", "postText").
@@ -317,15 +329,15 @@ const PHRASES: &[(&str, Kind)] = &[
     ("podobne artykuły", Kind::Related),
     ("читайте также", Kind::Related),
     ("похожие статьи", Kind::Related),
-    ("baca juga", Kind::Related),   // Indonesian "read also"
+    ("baca juga", Kind::Related), // Indonesian "read also"
     ("artikel terkait", Kind::Related),
     ("berita terkait", Kind::Related),
-    ("関連記事", Kind::Related),     // Japanese "related articles"
+    ("関連記事", Kind::Related), // Japanese "related articles"
     ("おすすめ記事", Kind::Related),
-    ("相关文章", Kind::Related),     // Chinese "related articles"
+    ("相关文章", Kind::Related), // Chinese "related articles"
     ("相關文章", Kind::Related),
     ("推荐阅读", Kind::Related),
-    ("관련 기사", Kind::Related),    // Korean "related articles"
+    ("관련 기사", Kind::Related), // Korean "related articles"
     ("recent posts", Kind::Related),
     ("recent articles", Kind::Related),
     ("latest posts", Kind::Related),
@@ -397,39 +409,194 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
 
 /// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").
 pub const BYLINE_OPENERS: &[&str] = &[
-    "by", "written by", "words by", "text by", "von", "text:", "par", "texte", "por", "di",
-    "door", "av", "przez", "autor", "autorin", "author:", "posted by", "publicado por",
-    "escrito por", "scritto da",
+    "by",
+    "written by",
+    "words by",
+    "text by",
+    "von",
+    "text:",
+    "par",
+    "texte",
+    "por",
+    "di",
+    "door",
+    "av",
+    "przez",
+    "autor",
+    "autorin",
+    "author:",
+    "posted by",
+    "publicado por",
+    "escrito por",
+    "scritto da",
 ];
 
 /// Month, weekday and time words in the languages deboil meets most, for
 /// telling a dateline ("Posted Nov 18, 8:19 PM") from a sentence.
 const DATE_WORDS: &[&str] = &[
     // English
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "am", "pm", "posted", "updated", "published", "on", "at", "est", "edt", "cst",
-    "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "posted",
+    "updated",
+    "published",
+    "on",
+    "at",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
     // German
-    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
-    "am", "um", "veröffentlicht", "aktualisiert", "stand",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "uhr",
+    "am",
+    "um",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand",
     // French
-    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", "le", "publié", "mis", "jour", "à",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "le",
+    "publié",
+    "mis",
+    "jour",
+    "à",
     // Spanish, Portuguese, Italian
-    "enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-    "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho",
-    "setembro", "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio",
-    "giugno", "luglio", "settembre", "ottobre", "dicembre", "de", "às", "del", "di",
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
-    "domingo", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "enero",
+    "febrero",
+    "marzo",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "de",
+    "às",
+    "del",
+    "di",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
     // Polish, Dutch
-    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-    "września", "października", "listopada", "grudnia", "januari", "februari", "maart", "mei",
-    "augustus", "oktober",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "oktober",
 ];
 
 /// Whether a lower-case word names a month (any listed language).
@@ -438,9 +605,26 @@ pub fn is_month(lower: &str) -> bool {
     is_date_word(w)
         && !matches!(
             w,
-            "am" | "pm" | "on" | "at" | "de" | "del" | "di" | "le" | "à" | "às" | "um" | "uhr"
-                | "mis" | "jour" | "stand" | "posted" | "updated" | "published" | "veröffentlicht"
-                | "aktualisiert" | "publié"
+            "am" | "pm"
+                | "on"
+                | "at"
+                | "de"
+                | "del"
+                | "di"
+                | "le"
+                | "à"
+                | "às"
+                | "um"
+                | "uhr"
+                | "mis"
+                | "jour"
+                | "stand"
+                | "posted"
+                | "updated"
+                | "published"
+                | "veröffentlicht"
+                | "aktualisiert"
+                | "publié"
         )
         && !w.ends_with("day")
         && !w.ends_with("tag")
@@ -457,13 +641,67 @@ pub fn is_date_word(lower: &str) -> bool {
 /// Names of share targets and social networks, and the words of a share
 /// bar. A short line made only of these is a share bar or a follow bar.
 const SHARE_WORDS: &[&str] = &[
-    "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail", "mail",
-    "print", "reddit", "tumblr", "vkontakte", "vk", "telegram", "messenger", "share", "shares",
-    "tweet", "pocket", "flipboard", "xing", "instagram", "youtube", "vimeo", "threads",
-    "mastodon", "bluesky", "copy", "link", "rss", "feed", "google", "skype", "line", "viber",
-    "weibo", "wechat", "qq", "tiktok", "snapchat", "github", "discord", "sms", "(twitter)",
-    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "stampa", "udostępnij", "drukuj", "follow", "us", "on", "via", "share:", "share.",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "reddit",
+    "tumblr",
+    "vkontakte",
+    "vk",
+    "telegram",
+    "messenger",
+    "share",
+    "shares",
+    "tweet",
+    "pocket",
+    "flipboard",
+    "xing",
+    "instagram",
+    "youtube",
+    "vimeo",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "copy",
+    "link",
+    "rss",
+    "feed",
+    "google",
+    "skype",
+    "line",
+    "viber",
+    "weibo",
+    "wechat",
+    "qq",
+    "tiktok",
+    "snapchat",
+    "github",
+    "discord",
+    "sms",
+    "(twitter)",
+    "teilen",
+    "drucken",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "udostępnij",
+    "drukuj",
+    "follow",
+    "us",
+    "on",
+    "via",
+    "share:",
+    "share.",
 ];
 
 /// Whether a short block consists only of share-bar / social-network words.
@@ -479,7 +717,11 @@ pub fn is_share_line(lower: &str) -> bool {
         n += 1;
     }
     // "Share", "Facebook Twitter", ... but not a single "x" or "on".
-    n >= 1 && !matches!(lower.trim(), "x" | "on" | "us" | "via" | "line" | "link" | "copy")
+    n >= 1
+        && !matches!(
+            lower.trim(),
+            "x" | "on" | "us" | "via" | "line" | "link" | "copy"
+        )
 }
 
 #[cfg(test)]
@@ -512,7 +754,9 @@ mod tests {
         assert_eq!(phrase_kind("subscribe to updates"), Some(Kind::Subscribe));
         assert_eq!(phrase_kind("leave a reply"), Some(Kind::Comments));
         assert_eq!(phrase_kind("the quick brown fox"), None);
-        assert!(is_share_line("facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"));
+        assert!(is_share_line(
+            "facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"
+        ));
         assert!(is_share_line("facebook x (twitter) instagram"));
         assert!(!is_share_line("facebook bought instagram"));
         assert!(!is_share_line("x"));

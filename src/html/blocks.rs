@@ -19,8 +19,16 @@ fn structural(dom: &Dom) -> Vec<bool> {
         let tag = dom.nodes[i].tag;
         let own = matches!(
             tag,
-            Tag::P | Tag::H(_) | Tag::Ul | Tag::Ol | Tag::Table | Tag::Blockquote | Tag::Pre
-                | Tag::Article | Tag::Section | Tag::Form
+            Tag::P
+                | Tag::H(_)
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Table
+                | Tag::Blockquote
+                | Tag::Pre
+                | Tag::Article
+                | Tag::Section
+                | Tag::Form
         );
         let p = dom.nodes[i].parent as usize;
         if p != i && (own || below[i]) {

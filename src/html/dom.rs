@@ -244,10 +244,11 @@ impl Dom {
                         skip = None;
                         continue;
                     }
-                    if skip.is_none() && node.value().is_element() {
-                        if let Some(idx) = stack.pop() {
-                            dom.nodes[idx as usize].end = dom.nodes.len() as u32;
-                        }
+                    if skip.is_none()
+                        && node.value().is_element()
+                        && let Some(idx) = stack.pop()
+                    {
+                        dom.nodes[idx as usize].end = dom.nodes.len() as u32;
                     }
                 }
             }
@@ -289,9 +290,10 @@ fn classify(tag: Tag, el: &scraper::node::Element) -> (Option<Kind>, i32, bool) 
         _ => None,
     };
     let mut weight = 0;
-    let mut body_hint = el
-        .attr("itemprop")
-        .is_some_and(|v| v.split_whitespace().any(|w| w.eq_ignore_ascii_case("articleBody")));
+    let mut body_hint = el.attr("itemprop").is_some_and(|v| {
+        v.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("articleBody"))
+    });
     if body_hint {
         weight += 50;
     }

@@ -5,6 +5,10 @@
 //! emission from the chosen subtrees ([`blocks`]), then the shared
 //! block-level rules ([`crate::boilerplate`]).
 
+// The arena is walked by index: parents, subtree ends and per-node tables
+// are all indices, so index loops are the clear form here.
+#![allow(clippy::needless_range_loop)]
+
 pub mod blocks;
 pub mod dom;
 pub mod select;

@@ -195,8 +195,17 @@ pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
         if an.dropped[h]
             || !matches!(
                 tag,
-                Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Div | Tag::Section
-                    | Tag::Article | Tag::Block | Tag::Dd | Tag::Main | Tag::Body
+                Tag::P
+                    | Tag::Pre
+                    | Tag::Td
+                    | Tag::Blockquote
+                    | Tag::Div
+                    | Tag::Section
+                    | Tag::Article
+                    | Tag::Block
+                    | Tag::Dd
+                    | Tag::Main
+                    | Tag::Body
             )
         {
             continue;
@@ -244,7 +253,9 @@ pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
     let Some(mut top) = top else {
         return vec![0];
     };
-    let is_root = |i: usize| matches!(dom.nodes[i].tag, Tag::Body | Tag::Html) || dom.nodes[i].parent as usize == i;
+    let is_root = |i: usize| {
+        matches!(dom.nodes[i].tag, Tag::Body | Tag::Html) || dom.nodes[i].parent as usize == i
+    };
 
     // Several near-equal candidates: their common ancestor is the article.
     let top_score = adjusted(top);
