@@ -11,7 +11,7 @@ fn main() {
     let text = deboil::decode::decode(&bytes, true).text;
     let doc = scraper::Html::parse_document(&text);
     let dom = Dom::build(&doc);
-    let an = select::analyse(&dom);
+    let an = select::analyse(&dom, true);
     for (i, p) in an.pruned.iter().enumerate() {
         if let Some(kind) = p {
             let end = dom.nodes[i].end as usize;

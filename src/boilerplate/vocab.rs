@@ -106,9 +106,6 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("banner", Kind::Other),
     ("tags", Kind::Other),
     ("tagcloud", Kind::Other),
-    ("hidden", Kind::Other),
-    ("hide", Kind::Other),
-    ("sronly", Kind::Other), // "sr-only": text for screen readers only
     // Bylines and datelines: metadata, read separately, not body text.
     ("byline", Kind::Other),
     ("dateline", Kind::Other),
@@ -138,9 +135,6 @@ const ATTR_PAIRS: &[(&str, &str, Kind)] = &[
     ("post", "nav", Kind::Navigation),
     ("skip", "link", Kind::Navigation),
     ("skip", "content", Kind::Navigation),
-    ("screen", "reader", Kind::Other),
-    ("visually", "hidden", Kind::Other),
-    ("sr", "only", Kind::Other),
     ("read", "more", Kind::Related),
     ("more", "stories", Kind::Related),
     ("you", "may", Kind::Related),
@@ -151,6 +145,23 @@ const ATTR_PAIRS: &[(&str, &str, Kind)] = &[
     ("post", "meta", Kind::Other),
     ("article", "meta", Kind::Other),
     ("opt", "in", Kind::Subscribe),
+];
+
+/// Whole class tokens that hide an element. Only whole tokens count:
+/// Drupal's `field--label-hidden` hides the label, not the field.
+const HIDING_TOKENS: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "d-none",
+    "invisible",
+    "display-none",
+    "sr-only", // text for screen readers only
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader-only",
+    "element-invisible",
 ];
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
@@ -181,6 +192,12 @@ pub fn attr_words(value: &str) -> Vec<String> {
 
 /// The boilerplate kind named by one class/id value, if any.
 pub fn attr_kind(value: &str) -> Option<Kind> {
+    if value
+        .split_whitespace()
+        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
+    {
+        return Some(Kind::Other);
+    }
     let words = attr_words(value);
     for pair in words.windows(2) {
         for &(a, b, kind) in ATTR_PAIRS {
@@ -744,6 +761,8 @@ mod tests {
         assert_eq!(attr_kind("author-bio"), Some(Kind::Footer));
         assert_eq!(attr_kind("comment-respond"), Some(Kind::Comments));
         assert_eq!(attr_kind("entry-content"), None);
+        assert_eq!(attr_kind("field field--label-hidden"), None);
+        assert_eq!(attr_kind("note sr-only"), Some(Kind::Other));
         // Whole words only: "shadow" is not "ad", "header" is not "read".
         assert_eq!(attr_kind("shadow-box"), None);
         assert_eq!(attr_kind("loaded"), None);

@@ -135,6 +135,8 @@ fn never_content(name: &str) -> bool {
             | "meta"
             | "base"
             | "img"
+            | "rt" // ruby annotations (furigana) would double the text
+            | "rp"
     )
 }
 

@@ -19,16 +19,32 @@ use crate::extract::Article;
 
 use dom::{Dom, Tag};
 
+/// Below this many characters, an extraction is suspect and retried
+/// without pruning.
+const MIN_CHARS: u32 = 250;
+
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
     let doc = scraper::Html::parse_document(html);
     let meta = crate::metadata::html::extract(&doc);
     let dom = Dom::build(&doc);
     drop(doc);
-    let an = select::analyse(&dom);
+    let mut an = select::analyse(&dom, true);
+    let mut roots = select::select(&dom, &an);
+    let chosen: u32 = roots.iter().map(|&r| an.stats[r].chars).sum();
+    if chosen < MIN_CHARS {
+        // Pruning took (nearly) everything: a class word misfired on the
+        // article's wrapper. Try again without pruning, keep the longer.
+        let bare = select::analyse(&dom, false);
+        let bare_roots = select::select(&dom, &bare);
+        let bare_chars: u32 = bare_roots.iter().map(|&r| bare.stats[r].chars).sum();
+        if bare_chars > chosen * 2 {
+            an = bare;
+            roots = bare_roots;
+        }
+    }
     let mut removed = Removed::default();
     count_pruned(&dom, &an, &mut removed);
-    let roots = select::select(&dom, &an);
     let blocks = blocks::emit(&dom, &an, &roots);
     let blocks = filter(blocks, &mut removed);
     Article {

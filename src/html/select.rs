@@ -99,8 +99,8 @@ fn measure(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
     stats
 }
 
-/// Prune and measure.
-pub fn analyse(dom: &Dom) -> Analysis {
+/// Prune (when `prune` is set) and measure.
+pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
     let n = dom.nodes.len();
     let none = vec![false; n];
     let raw = measure(dom, &none);
@@ -117,7 +117,9 @@ pub fn analyse(dom: &Dom) -> Analysis {
             dropped[i] = true;
             continue;
         }
-        let Some(kind) = node.kind else { continue };
+        let Some(kind) = node.kind.filter(|_| prune) else {
+            continue;
+        };
         // A wrapper that holds most of the page's prose is not boilerplate,
         // whatever its class says.
         if (raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500)
