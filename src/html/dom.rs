@@ -289,6 +289,9 @@ fn classify(tag: Tag, el: &scraper::node::Element) -> (Option<Kind>, i32, bool) 
         Tag::Nav => Some(Kind::Navigation),
         Tag::Aside => Some(Kind::Other),
         Tag::Footer => Some(Kind::Footer),
+        // Log-in, search and sign-up forms; a form that wraps the whole
+        // page (ASP.NET) is spared by the pruning guard.
+        Tag::Form => Some(Kind::Other),
         _ => None,
     };
     let mut weight = 0;
