@@ -7,8 +7,6 @@
 
 pub mod vocab;
 
-use std::collections::HashSet;
-
 use crate::block::{Block, BlockTag, Kind, Removed, word_count};
 
 /// Blocks longer than this many words are never judged by their wording:
@@ -135,7 +133,6 @@ fn is_clock(t: &str) -> bool {
 /// comes once most of the article is behind us.
 pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let mut seen: HashSet<&str> = HashSet::new();
     let mut keep = vec![true; blocks.len()];
     let mut before = 0usize;
     let mut cut = blocks.len();
@@ -162,7 +159,11 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
                 && b.tag != BlockTag::TableRow
                 && b.tag != BlockTag::ListItem
                 && is_dateline(&b.text);
-            let repeat = b.text.chars().count() >= 20 && !seen.insert(b.text.as_str());
+            // A block repeated right after itself (give or take a caption
+            // line) is a gallery or sticky-header copy; repeats further
+            // apart are the article's own (recipes, schedules).
+            let repeat = b.text.chars().count() >= 20
+                && blocks[i.saturating_sub(3)..i].iter().any(|p| p.text == b.text);
             if dateline || repeat {
                 keep[i] = false;
                 removed.add(Kind::Other);
