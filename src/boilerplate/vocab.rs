@@ -164,9 +164,38 @@ const HIDING_TOKENS: &[&str] = &[
     "element-invisible",
 ];
 
+/// Prefixes of utility-CSS class tokens (Tailwind, Bootstrap): they style,
+/// they do not say what an element is. `text-center` is not "text",
+/// `bg-share-blue` is not a share bar.
+const UTILITY_PREFIXES: &[&str] = &[
+    "text-", "font-", "bg-", "border-", "rounded", "shadow", "flex", "grid", "col-", "row-",
+    "w-", "h-", "p-", "px-", "py-", "pt-", "pb-", "pl-", "pr-", "m-", "mx-", "my-", "mt-", "mb-",
+    "ml-", "mr-", "gap-", "space-", "justify-", "items-", "align-", "d-", "float-", "max-w",
+    "min-w", "max-h", "min-h", "overflow-", "leading-", "tracking-", "z-", "order-", "opacity-",
+    "transition", "duration-", "ease-", "top-", "left-", "right-", "bottom-", "inset-",
+];
+
+/// Whether one class token is a utility class (or a responsive/state
+/// variant such as `lg:hidden`), to be ignored when reading class words.
+fn is_utility(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    t.contains(':') || UTILITY_PREFIXES.iter().any(|p| t.starts_with(p))
+}
+
+/// The class/id value without its utility-CSS tokens.
+fn semantic_part(value: &str) -> String {
+    value
+        .split_whitespace()
+        .filter(|t| !is_utility(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
-/// spaces, digits-to-letters and camelCase humps.
+/// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
+/// left out.
 pub fn attr_words(value: &str) -> Vec<String> {
+    let value = semantic_part(value);
     let mut words = Vec::new();
     let mut cur = String::new();
     let mut prev_lower = false;
@@ -762,6 +791,8 @@ mod tests {
         assert_eq!(attr_kind("comment-respond"), Some(Kind::Comments));
         assert_eq!(attr_kind("entry-content"), None);
         assert_eq!(attr_kind("field field--label-hidden"), None);
+        assert!(!attr_is_content("font-serif text-blue-500 text-center"));
+        assert!(attr_is_content("entry-content text-lg"));
         assert_eq!(attr_kind("note sr-only"), Some(Kind::Other));
         // Whole words only: "shadow" is not "ad", "header" is not "read".
         assert_eq!(attr_kind("shadow-box"), None);
