@@ -176,7 +176,12 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for bytes in [&b"\xff\xfe\xfd"[..], b"<meta charset=", b"<meta charset=\"", b""] {
+        for bytes in [
+            &b"\xff\xfe\xfd"[..],
+            b"<meta charset=",
+            b"<meta charset=\"",
+            b"",
+        ] {
             let _ = decode(bytes, true);
         }
     }

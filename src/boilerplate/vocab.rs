@@ -47,10 +47,10 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("sharedaddy", Kind::Share), // WordPress Jetpack share block
     ("addtoany", Kind::Share),
     ("addthis", Kind::Share),
-    ("a2a", Kind::Share), // AddToAny prefix
+    ("a2a", Kind::Share),     // AddToAny prefix
     ("shariff", Kind::Share), // German privacy-friendly share buttons
-    ("dpsp", Kind::Share), // Social Pug plugin prefix
-    ("ssba", Kind::Share), // Simple Share Buttons Adder
+    ("dpsp", Kind::Share),    // Social Pug plugin prefix
+    ("ssba", Kind::Share),    // Simple Share Buttons Adder
     ("viral", Kind::Share),
     // Related: related, recommended, popular, trending lists.
     ("related", Kind::Related),
@@ -218,7 +218,9 @@ const CONTENT_WORDS: &[&str] = &[
 /// Whether a class/id value names article content ("entry-content",
 /// "article__body", "postText").
 pub fn attr_is_content(value: &str) -> bool {
-    attr_words(value).iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
+    attr_words(value)
+        .iter()
+        .any(|w| CONTENT_WORDS.contains(&w.as_str()))
 }
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
@@ -315,6 +317,10 @@ const PHRASES: &[(&str, Kind)] = &[
     ("datenschutz", Kind::Footer),
     ("mentions légales", Kind::Footer),
     ("powered by", Kind::Footer),
+    ("author bio", Kind::Footer),
+    ("about the author", Kind::Footer),
+    ("über den autor", Kind::Footer),
+    ("à propos de l'auteur", Kind::Footer),
     // Navigation
     ("close menu", Kind::Navigation),
     ("skip to content", Kind::Navigation),
@@ -339,13 +345,67 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
 /// Names of share targets and social networks, and the words of a share
 /// bar. A short line made only of these is a share bar or a follow bar.
 const SHARE_WORDS: &[&str] = &[
-    "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail", "mail",
-    "print", "reddit", "tumblr", "vkontakte", "vk", "telegram", "messenger", "share", "shares",
-    "tweet", "pocket", "flipboard", "xing", "instagram", "youtube", "vimeo", "threads",
-    "mastodon", "bluesky", "copy", "link", "rss", "feed", "google", "skype", "line", "viber",
-    "weibo", "wechat", "qq", "tiktok", "snapchat", "github", "discord", "sms", "(twitter)",
-    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "stampa", "udostępnij", "drukuj", "follow", "us", "on", "via", "share:", "share.",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "reddit",
+    "tumblr",
+    "vkontakte",
+    "vk",
+    "telegram",
+    "messenger",
+    "share",
+    "shares",
+    "tweet",
+    "pocket",
+    "flipboard",
+    "xing",
+    "instagram",
+    "youtube",
+    "vimeo",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "copy",
+    "link",
+    "rss",
+    "feed",
+    "google",
+    "skype",
+    "line",
+    "viber",
+    "weibo",
+    "wechat",
+    "qq",
+    "tiktok",
+    "snapchat",
+    "github",
+    "discord",
+    "sms",
+    "(twitter)",
+    "teilen",
+    "drucken",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "udostępnij",
+    "drukuj",
+    "follow",
+    "us",
+    "on",
+    "via",
+    "share:",
+    "share.",
 ];
 
 /// Whether a short block consists only of share-bar / social-network words.
@@ -361,7 +421,83 @@ pub fn is_share_line(lower: &str) -> bool {
         n += 1;
     }
     // "Share", "Facebook Twitter", ... but not a single "x" or "on".
-    n >= 1 && !matches!(lower.trim(), "x" | "on" | "us" | "via" | "line" | "link" | "copy")
+    n >= 1
+        && !matches!(
+            lower.trim(),
+            "x" | "on" | "us" | "via" | "line" | "link" | "copy"
+        )
+}
+
+/// Headings that open the zone after an article: related posts, the
+/// comment section, the author box. Once enough article text precedes one,
+/// nothing after it is article (trafilatura and the ScrapingHub annotations
+/// both stop there). Matched as the start of a short line, lower-case.
+const END_PHRASES: &[(&str, Kind)] = &[
+    // Related: lists of other posts.
+    ("related posts", Kind::Related),
+    ("related articles", Kind::Related),
+    ("related stories", Kind::Related),
+    ("related news", Kind::Related),
+    ("you may also like", Kind::Related),
+    ("you might also like", Kind::Related),
+    ("more stories", Kind::Related),
+    ("more from", Kind::Related),
+    ("recommended for you", Kind::Related),
+    ("popular posts", Kind::Related),
+    ("most popular", Kind::Related),
+    ("most read", Kind::Related),
+    ("weitere artikel", Kind::Related),
+    ("ähnliche beiträge", Kind::Related),
+    ("ähnliche artikel", Kind::Related),
+    ("das könnte sie auch interessieren", Kind::Related),
+    ("meistgelesen", Kind::Related),
+    ("articles similaires", Kind::Related),
+    ("sur le même sujet", Kind::Related),
+    ("artículos relacionados", Kind::Related),
+    ("articoli correlati", Kind::Related),
+    ("podobne artykuły", Kind::Related),
+    ("相关文章", Kind::Related), // "related articles"
+    ("相关阅读", Kind::Related), // "related reading"
+    // Comments: the thread and its form.
+    ("leave a reply", Kind::Comments),
+    ("leave a comment", Kind::Comments),
+    ("post a comment", Kind::Comments),
+    ("add a comment", Kind::Comments),
+    ("comments", Kind::Comments),
+    ("responses", Kind::Comments),
+    ("kommentare", Kind::Comments),
+    ("kommentar schreiben", Kind::Comments),
+    ("schreibe einen kommentar", Kind::Comments),
+    ("hinterlasse einen kommentar", Kind::Comments),
+    ("commentaires", Kind::Comments),
+    ("laisser un commentaire", Kind::Comments),
+    ("laisser une réponse", Kind::Comments),
+    ("comentarios", Kind::Comments),
+    ("deja un comentario", Kind::Comments),
+    ("commenti", Kind::Comments),
+    ("komentarze", Kind::Comments),
+    ("dodaj komentarz", Kind::Comments),
+    ("评论", Kind::Comments), // "comments"
+    // Footer: the author box at the end of a post.
+    ("author bio", Kind::Footer),
+    ("about the author", Kind::Footer),
+    ("über den autor", Kind::Footer),
+    ("über die autorin", Kind::Footer),
+    ("à propos de l'auteur", Kind::Footer),
+    ("o autorze", Kind::Footer),
+];
+
+/// The kind of end-of-article zone a short line opens, if it opens one.
+/// `lower` must already be lower-case; a count may precede the phrase
+/// ("12 Comments").
+pub fn end_kind(lower: &str) -> Option<Kind> {
+    let t = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim();
+    END_PHRASES
+        .iter()
+        .find(|(p, _)| t.starts_with(p))
+        .map(|&(_, k)| k)
 }
 
 #[cfg(test)]
@@ -394,9 +530,21 @@ mod tests {
         assert_eq!(phrase_kind("subscribe to updates"), Some(Kind::Subscribe));
         assert_eq!(phrase_kind("leave a reply"), Some(Kind::Comments));
         assert_eq!(phrase_kind("the quick brown fox"), None);
-        assert!(is_share_line("facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"));
+        assert!(is_share_line(
+            "facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"
+        ));
         assert!(is_share_line("facebook x (twitter) instagram"));
         assert!(!is_share_line("facebook bought instagram"));
         assert!(!is_share_line("x"));
+    }
+
+    #[test]
+    fn end_zone_headings() {
+        assert_eq!(end_kind("related posts"), Some(Kind::Related));
+        assert_eq!(end_kind("12 comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
+        assert_eq!(end_kind("author bio"), Some(Kind::Footer));
+        assert_eq!(end_kind("no comments yet on this"), None);
+        assert_eq!(end_kind("the comments were clear"), None);
     }
 }
