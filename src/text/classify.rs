@@ -142,6 +142,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
         return Some(Kind::Footer);
     }
     let t = u.text.as_str();
+    if is_copyright_notice(t) {
+        return Some(Kind::Footer);
+    }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
     if t.starts_with('[') && t.ends_with(']') {
         return Some(Kind::Other);
@@ -193,6 +196,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
                 && chars <= HEADING_MAX_CHARS
                 && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
                 && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
+                && (!sentence || (u.text.ends_with('?') && words <= 12))
                 && !photo_credit;
             let class = if kind.is_some() {
                 Class::Bad
@@ -279,9 +283,50 @@ fn good_follows(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     false
 }
 
+/// Runs of near-good units (short ones may sit between them) that together
+/// hold as much text as a long paragraph are prose written in short
+/// paragraphs, as news sites do: their near-good units become good.
+/// jusText alone would drop them, since near-good units never anchor.
+fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
+    let mut start = 0;
+    while start < classes.len() {
+        if classes[start] != Class::NearGood {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        let (mut near, mut len) = (0, 0);
+        while end < classes.len() && matches!(classes[end], Class::NearGood | Class::Short) {
+            if classes[end] == Class::NearGood {
+                near += 1;
+                len += feats[end].len;
+            }
+            end += 1;
+        }
+        if near >= 3 && len >= 2 * LENGTH_HIGH {
+            for c in &mut classes[start..end] {
+                if *c == Class::NearGood {
+                    *c = Class::Good;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// The jusText context rules over the context-free classes.
 pub fn smooth(feats: &[Features]) -> Vec<Class> {
     let mut classes: Vec<Class> = feats.iter().map(|f| f.class).collect();
+    promote_near_good_runs(&mut classes, feats);
+    // A page with no long paragraph at all: its near-good units are the best
+    // it has (short news items, captions of a gallery).
+    if !classes.contains(&Class::Good) {
+        for c in &mut classes {
+            if *c == Class::NearGood {
+                *c = Class::Good;
+            }
+        }
+    }
     // Short headings before good text are near-good.
     for i in 0..classes.len() {
         if feats[i].heading_like && classes[i] == Class::Short && good_follows(i, &classes, feats) {
@@ -333,6 +378,9 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
 fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
+    if is_copyright_notice(&u.text) {
+        return Some(Kind::Footer);
+    }
     if f.words == 0 || f.words > 8 {
         return None;
     }
@@ -340,6 +388,12 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     vocab::end_kind(&lower).or_else(|| {
         (f.kind == Some(Kind::Footer) && boilerplate::is_copyright(&lower)).then_some(Kind::Footer)
     })
+}
+
+/// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
+fn is_copyright_notice(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) ")
 }
 
 /// Decide every unit: smoothing, then the end-of-article cut.
