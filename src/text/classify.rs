@@ -17,6 +17,7 @@ use super::lines::Unit;
 use super::stopwords;
 use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
 use crate::boilerplate::{self, vocab};
+use crate::metadata;
 
 /// Below this many (CJK-weighted) characters a unit is *short*: it cannot be
 /// judged alone (jusText's `length_low`).
@@ -99,7 +100,7 @@ pub fn is_date_or_number(text: &str) -> bool {
         }
         words += 1;
         let numeric = tok.chars().all(|c| c.is_ascii_digit());
-        let month = super::super::metadata::text::month_number(tok).is_some();
+        let month = metadata::text::month_number(tok).is_some();
         let clock = matches!(tok.to_lowercase().as_str(), "am" | "pm" | "uhr" | "h");
         if !(numeric || month || clock) {
             return false;
@@ -150,6 +151,12 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
         return Some(Kind::Other);
     }
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
+        return Some(Kind::Other);
+    }
+    // Bylines and datelines: "November 12, 2018 | BY: Jane", "By Max Muster".
+    if words <= 12
+        && (metadata::text::find_date(t).is_some() || metadata::text::byline_author(t).is_some())
+    {
         return Some(Kind::Other);
     }
     if u.tag != BlockTag::TableRow && is_separated_menu(t) {
@@ -385,9 +392,7 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
         return None;
     }
     let lower = u.text.to_lowercase();
-    vocab::end_kind(&lower).or_else(|| {
-        (f.kind == Some(Kind::Footer) && boilerplate::is_copyright(&lower)).then_some(Kind::Footer)
-    })
+    vocab::end_kind(&lower)
 }
 
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
@@ -404,7 +409,8 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
         .filter(|&i| classes[i] == Class::Good)
         .map(|i| feats[i].len)
         .sum();
-    let mut out = Vec::with_capacity(units.len());
+    let mut keep = vec![false; units.len()];
+    let mut end_kind = vec![None; units.len()];
     let mut kept = 0usize;
     let mut ended: Option<Kind> = None;
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
@@ -414,26 +420,52 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
         {
             ended = Some(k);
         }
-        let keep = ended.is_none() && classes[i] == Class::Good;
-        if keep {
+        end_kind[i] = ended;
+        keep[i] = ended.is_none() && classes[i] == Class::Good;
+        if keep[i] {
             kept += f.len;
         }
-        let kind = if keep {
-            None
-        } else {
-            Some(f.kind.or(ended).unwrap_or(if u.tag == BlockTag::ListItem {
-                Kind::Navigation
-            } else {
-                Kind::Other
-            }))
-        };
-        out.push(Decision {
-            keep,
-            heading: keep && f.heading_like && u.tag == BlockTag::Paragraph,
-            kind,
-        });
     }
-    out
+    fill_article_zone(&mut keep, &feats);
+    units
+        .iter()
+        .zip(&feats)
+        .enumerate()
+        .map(|(i, (u, f))| Decision {
+            keep: keep[i],
+            heading: keep[i] && f.heading_like && u.tag == BlockTag::Paragraph,
+            kind: (!keep[i]).then(|| {
+                f.kind
+                    .or(end_kind[i])
+                    .unwrap_or(if u.tag == BlockTag::ListItem {
+                        Kind::Navigation
+                    } else {
+                        Kind::Other
+                    })
+            }),
+        })
+        .collect()
+}
+
+/// Between the first and the last kept unit lies the article: there, prose
+/// the context rules dropped (a short paragraph between image captions, a
+/// one-sentence paragraph) is kept too, unless its wording marks it.
+fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
+    let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
+    else {
+        return;
+    };
+    for i in first..=last {
+        let f = &feats[i];
+        if keep[i] || f.kind.is_some() {
+            continue;
+        }
+        let prose =
+            f.class == Class::NearGood || (f.class == Class::Short && f.sentence && f.words >= 4);
+        if prose {
+            keep[i] = true;
+        }
+    }
 }
 
 #[cfg(test)]
