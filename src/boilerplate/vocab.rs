@@ -487,6 +487,63 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("o autorze", Kind::Footer),
 ];
 
+/// Words that, next to "cookie", show a consent notice rather than a
+/// recipe: the site, the browser, agreeing, tracking.
+const COOKIE_CONTEXT: &[&str] = &[
+    "website",
+    "site",
+    "browsing",
+    "browser",
+    "consent",
+    "accept",
+    "agree",
+    "privacy",
+    "tracking",
+    "experience",
+    "webseite",
+    "website",
+    "zustimm",
+    "akzeptier",
+    "einwillig",
+    "datenschutz",
+    "navigateur",
+    "navigation",
+    "consentement",
+    "accepte",
+    "navegación",
+    "aceptar",
+    "consenso",
+    "zgod",
+    "przeglądar",
+    "prywatn",
+];
+
+/// Whether a block of any length is a cookie or consent notice: it speaks
+/// of cookies together with the site, the browser or consent. `lower` must
+/// be lower-case.
+pub fn is_cookie_notice(lower: &str) -> bool {
+    lower.contains("cookie") && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+}
+
+/// How the header line of one comment ends ("Jane says:", "Max sagt:",
+/// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+const COMMENT_HEADER_ENDINGS: &[&str] = &[
+    " says:",
+    " said:",
+    " wrote:",
+    " sagt:",
+    " schreibt:",
+    " meint:",
+    " dit :",
+    " dit:",
+    " a écrit :",
+    " napisał:",
+    " napisała:",
+    " dice:",
+    " disse:",
+    " ha detto:",
+];
+
 /// The kind of end-of-article zone a short line opens, if it opens one.
 /// `lower` must already be lower-case; a count may precede the phrase
 /// ("12 Comments").
@@ -494,6 +551,9 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
     let t = lower
         .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
         .trim();
+    if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Kind::Comments);
+    }
     END_PHRASES
         .iter()
         .find(|(p, _)| t.starts_with(p))
@@ -539,11 +599,29 @@ mod tests {
     }
 
     #[test]
+    fn cookie_notices() {
+        assert!(is_cookie_notice(
+            "our website uses cookies to improve its performance."
+        ));
+        assert!(is_cookie_notice(
+            "wir verwenden cookies, um ihnen die nutzung der webseite zu erleichtern."
+        ));
+        assert!(!is_cookie_notice(
+            "bake the cookies for twelve minutes until golden."
+        ));
+    }
+
+    #[test]
     fn end_zone_headings() {
         assert_eq!(end_kind("related posts"), Some(Kind::Related));
         assert_eq!(end_kind("12 comments"), Some(Kind::Comments));
         assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
         assert_eq!(end_kind("author bio"), Some(Kind::Footer));
+        assert_eq!(end_kind("1. borchert sagt:"), Some(Kind::Comments));
+        assert_eq!(
+            end_kind("alex on may 3, 2019 at 6:34 am said:"),
+            Some(Kind::Comments)
+        );
         assert_eq!(end_kind("no comments yet on this"), None);
         assert_eq!(end_kind("the comments were clear"), None);
     }

@@ -34,6 +34,11 @@ const HEADING_DISTANCE: usize = 200;
 /// Longest line taken for a heading.
 const HEADING_MAX_CHARS: usize = 150;
 
+/// Article text (in characters) that must precede an end-of-article line
+/// before it ends the article: about one paragraph, so a "Comments" link in
+/// the header zone ends nothing.
+const MIN_ARTICLE_BEFORE_END: usize = 200;
+
 /// The jusText classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -143,6 +148,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
         return Some(Kind::Footer);
     }
     let t = u.text.as_str();
+    if words <= 120 && vocab::is_cookie_notice(&lower) {
+        return Some(Kind::Cookie);
+    }
     if is_copyright_notice(t) {
         return Some(Kind::Footer);
     }
@@ -388,7 +396,7 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words == 0 || f.words > 8 {
+    if f.words == 0 || f.words > 14 {
         return None;
     }
     let lower = u.text.to_lowercase();
@@ -398,7 +406,14 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
 fn is_copyright_notice(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
-    lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) ")
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && (year
+            || lower.contains("rights")
+            || lower.contains("rechte")
+            || lower.contains("droits"))
 }
 
 /// Decide every unit: smoothing, then the end-of-article cut.
@@ -415,10 +430,15 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     let mut ended: Option<Kind> = None;
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
         if ended.is_none()
-            && kept >= 400.max(total / 5)
+            && kept >= MIN_ARTICLE_BEFORE_END
             && let Some(k) = ends_article(u, f)
         {
-            ended = Some(k);
+            // A comment thread can dwarf a short article; a "Most Popular"
+            // box or a photo credit can sit above the article's first
+            // paragraph, so those need a fair share of the text before them.
+            if k == Kind::Comments || kept * 4 >= total {
+                ended = Some(k);
+            }
         }
         end_kind[i] = ended;
         keep[i] = ended.is_none() && classes[i] == Class::Good;
