@@ -344,9 +344,9 @@ pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
 }
 
 /// Logo text printed twice in a row ("Defence SpotDefence Spot").
-fn doubled(line: &str) -> Option<&str> {
+pub fn doubled(line: &str) -> Option<&str> {
     let n = line.len();
-    if n < 6 || n % 2 != 0 || !line.is_char_boundary(n / 2) {
+    if n < 6 || !n.is_multiple_of(2) || !line.is_char_boundary(n / 2) {
         return None;
     }
     let (a, b) = line.split_at(n / 2);

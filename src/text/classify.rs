@@ -127,16 +127,6 @@ fn is_separated_menu(text: &str) -> bool {
     items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
 }
 
-/// Logo text printed twice in a row ("Site NameSite Name").
-pub fn doubled(text: &str) -> Option<&str> {
-    let n = text.len();
-    if n < 4 || n % 2 != 0 || !text.is_char_boundary(n / 2) {
-        return None;
-    }
-    let (a, b) = text.split_at(n / 2);
-    (a == b && a.chars().any(char::is_alphabetic)).then_some(a)
-}
-
 /// The boilerplate kind revealed by a unit's wording or shape alone.
 fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     let block = Block::new(u.tag, u.text.as_str());
@@ -170,7 +160,7 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if u.tag != BlockTag::TableRow && is_separated_menu(t) {
         return Some(Kind::Navigation);
     }
-    if doubled(t).is_some() {
+    if metadata::text::doubled(t).is_some() {
         return Some(Kind::Navigation);
     }
     None
