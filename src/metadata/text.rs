@@ -8,7 +8,7 @@
 //! inside glued text. Nothing is guessed: a field no line states stays `None`.
 
 use super::Metadata;
-use crate::block::word_count;
+use crate::block::{Block, BlockTag, word_count};
 
 /// Month names and abbreviations (English, German, French), lower-case, with
 /// their number. Longer names first, so "june" wins over "jun".
@@ -355,13 +355,14 @@ pub fn doubled(line: &str) -> Option<&str> {
 
 /// Whether a line could be a headline: a few words, not a sentence fragment
 /// ending in a comma, not a date.
-fn headline_like(line: &str) -> bool {
+pub fn headline_like(line: &str) -> bool {
     let words = word_count(line);
     (3..=30).contains(&words)
         && line.chars().count() <= 250
         && !line.ends_with([',', ':', ';', '.'])
         && find_date(line).is_none()
         && byline_author(line).is_none()
+        && crate::boilerplate::wording_kind(&Block::new(BlockTag::Paragraph, line)).is_none()
 }
 
 /// Metadata stated in the header zone of a dump.

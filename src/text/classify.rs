@@ -273,12 +273,17 @@ fn next_anchor(classes: &[Class], skip_near: bool) -> Vec<Class> {
     out
 }
 
-/// Whether good text follows unit `i` within [`HEADING_DISTANCE`] characters.
+/// Whether good text follows unit `i` within [`HEADING_DISTANCE`]
+/// characters, with only boilerplate (a caption, an ad label) between. In a
+/// dump every short line looks like a heading; only the one right above the
+/// text is taken for one, not a run of teaser titles above it.
 fn good_follows(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     let mut distance = 0;
     for j in i + 1..classes.len().min(i + 12) {
-        if classes[j] == Class::Good {
-            return true;
+        match classes[j] {
+            Class::Good => return true,
+            Class::Short | Class::NearGood => return false,
+            Class::Bad => {}
         }
         distance += feats[j].len;
         if distance > HEADING_DISTANCE {

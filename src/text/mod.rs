@@ -32,8 +32,12 @@ pub fn extract(text: &str) -> Article {
     // A heading that opens the body is the page's headline (or a reworded
     // one above the text): the annotations leave it out. Only one is taken,
     // so a subheading right below a headline stays.
-    let mut headline = None;
-    if decisions[first].heading {
+    // A headline right above the body (a clean dump that opens with its
+    // title) is the title, and the heading below it a real subheading.
+    let mut headline = (first > 0)
+        .then(|| units[first - 1].text.as_str())
+        .filter(|t| metadata::text::headline_like(t));
+    if decisions[first].heading && headline.is_none() {
         decisions[first].keep = false;
         decisions[first].kind = None;
         headline = Some(units[first].text.as_str());
