@@ -433,7 +433,8 @@ pub fn is_share_line(lower: &str) -> bool {
 /// nothing after it is article (trafilatura and the ScrapingHub annotations
 /// both stop there). Matched as the start of a short line, lower-case.
 const END_PHRASES: &[(&str, Kind)] = &[
-    // Related: lists of other posts.
+    // Related: lists of other posts ("Related", "Related coverage: ...").
+    ("related", Kind::Related),
     ("related posts", Kind::Related),
     ("related articles", Kind::Related),
     ("related stories", Kind::Related),

@@ -442,6 +442,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
         }
     }
     fill_article_zone(&mut keep, &feats);
+    drop_repeats(units, &mut keep);
     units
         .iter()
         .zip(&feats)
@@ -460,6 +461,24 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// How many leading characters identify a paragraph when looking for repeats.
+const REPEAT_PREFIX_CHARS: usize = 60;
+
+/// Drop kept units that open like an earlier kept unit: a teaser of the same
+/// article further down, or a hidden copy of its text.
+fn drop_repeats(units: &[Unit], keep: &mut [bool]) {
+    let mut seen = std::collections::HashSet::new();
+    for (u, k) in units.iter().zip(keep.iter_mut()) {
+        if !*k || u.text.chars().count() < REPEAT_PREFIX_CHARS {
+            continue;
+        }
+        let prefix: String = u.text.chars().take(REPEAT_PREFIX_CHARS).collect();
+        if !seen.insert(prefix) {
+            *k = false;
+        }
+    }
 }
 
 /// Between the first and the last kept unit lies the article: there, prose
