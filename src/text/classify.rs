@@ -441,6 +441,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
             kept += f.len;
         }
     }
+    keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
     drop_repeats(units, &mut keep);
     units
@@ -461,6 +462,40 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// Dropped units in a row that separate two clusters of kept text.
+const CLUSTER_GAP: usize = 12;
+/// A cluster is kept if it holds at least this share of the largest one.
+const CLUSTER_SHARE: f64 = 0.3;
+
+/// Kept units form clusters separated by long runs of dropped ones. The
+/// article is the largest cluster; small clusters far from it are teasers,
+/// sidebars and footers, and are dropped.
+fn keep_main_clusters(keep: &mut [bool], feats: &[Features]) {
+    // (start, end, kept length) of each cluster, in one pass.
+    let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
+    let mut gap = usize::MAX;
+    for i in 0..keep.len() {
+        if !keep[i] {
+            gap = gap.saturating_add(1);
+            continue;
+        }
+        match clusters.last_mut() {
+            Some(c) if gap < CLUSTER_GAP => {
+                c.1 = i;
+                c.2 += feats[i].len;
+            }
+            _ => clusters.push((i, i, feats[i].len)),
+        }
+        gap = 0;
+    }
+    let best = clusters.iter().map(|c| c.2).max().unwrap_or(0);
+    for &(start, end, len) in &clusters {
+        if (len as f64) < CLUSTER_SHARE * best as f64 {
+            keep[start..=end].iter_mut().for_each(|k| *k = false);
+        }
+    }
 }
 
 /// How many leading characters identify a paragraph when looking for repeats.
