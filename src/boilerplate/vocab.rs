@@ -502,7 +502,6 @@ const COOKIE_CONTEXT: &[&str] = &[
     "tracking",
     "experience",
     "webseite",
-    "website",
     "zustimm",
     "akzeptier",
     "einwillig",
