@@ -6,6 +6,19 @@
 //! ```
 //! use deboil::{extract_str, input::Format};
 //!
+//! let dump = "  * Home\n  * News\n\nCity Budget Passes Easily\n\nThe council approved the new \
+//!     budget on Tuesday, after a debate that lasted well into the night and drew a \
+//!     large crowd of residents who had come to speak about the plans.\n";
+//! let article = extract_str(dump, Format::Text);
+//! assert!(article.text().starts_with("The council approved"));
+//! assert_eq!(article.meta.title.as_deref(), Some("City Budget Passes Easily"));
+//! ```
+//!
+//! The same for an HTML page:
+//!
+//! ```
+//! use deboil::{extract_str, input::Format};
+//!
 //! let html = "<html><body><nav><a href='/'>Home</a></nav><article>\
 //!     <p>The council approved the new budget on Tuesday, after a debate that \
 //!     lasted well into the night and drew a large crowd.</p></article></body></html>";

@@ -432,6 +432,10 @@ const PHRASES: &[(&str, Kind)] = &[
     ("datenschutz", Kind::Footer),
     ("mentions légales", Kind::Footer),
     ("powered by", Kind::Footer),
+    ("author bio", Kind::Footer),
+    ("about the author", Kind::Footer),
+    ("über den autor", Kind::Footer),
+    ("à propos de l'auteur", Kind::Footer),
     // Navigation
     ("close menu", Kind::Navigation),
     ("skip to content", Kind::Navigation),
@@ -770,6 +774,138 @@ pub fn is_share_line(lower: &str) -> bool {
         )
 }
 
+/// Headings that open the zone after an article: related posts, the
+/// comment section, the author box. Once enough article text precedes one,
+/// nothing after it is article (trafilatura and the ScrapingHub annotations
+/// both stop there). Matched as the start of a short line, lower-case.
+const END_PHRASES: &[(&str, Kind)] = &[
+    // Related: lists of other posts ("Related", "Related coverage: ...").
+    ("related", Kind::Related),
+    ("related posts", Kind::Related),
+    ("related articles", Kind::Related),
+    ("related stories", Kind::Related),
+    ("related news", Kind::Related),
+    ("you may also like", Kind::Related),
+    ("you might also like", Kind::Related),
+    ("more stories", Kind::Related),
+    ("more from", Kind::Related),
+    ("recommended for you", Kind::Related),
+    ("popular posts", Kind::Related),
+    ("most popular", Kind::Related),
+    ("most read", Kind::Related),
+    ("weitere artikel", Kind::Related),
+    ("ähnliche beiträge", Kind::Related),
+    ("ähnliche artikel", Kind::Related),
+    ("das könnte sie auch interessieren", Kind::Related),
+    ("meistgelesen", Kind::Related),
+    ("articles similaires", Kind::Related),
+    ("sur le même sujet", Kind::Related),
+    ("artículos relacionados", Kind::Related),
+    ("articoli correlati", Kind::Related),
+    ("podobne artykuły", Kind::Related),
+    ("相关文章", Kind::Related), // "related articles"
+    ("相关阅读", Kind::Related), // "related reading"
+    // Comments: the thread and its form.
+    ("leave a reply", Kind::Comments),
+    ("leave a comment", Kind::Comments),
+    ("post a comment", Kind::Comments),
+    ("add a comment", Kind::Comments),
+    ("comments", Kind::Comments),
+    ("responses", Kind::Comments),
+    ("kommentare", Kind::Comments),
+    ("kommentar schreiben", Kind::Comments),
+    ("schreibe einen kommentar", Kind::Comments),
+    ("hinterlasse einen kommentar", Kind::Comments),
+    ("commentaires", Kind::Comments),
+    ("laisser un commentaire", Kind::Comments),
+    ("laisser une réponse", Kind::Comments),
+    ("comentarios", Kind::Comments),
+    ("deja un comentario", Kind::Comments),
+    ("commenti", Kind::Comments),
+    ("komentarze", Kind::Comments),
+    ("dodaj komentarz", Kind::Comments),
+    ("评论", Kind::Comments), // "comments"
+    // Footer: the author box at the end of a post.
+    ("author bio", Kind::Footer),
+    ("about the author", Kind::Footer),
+    ("über den autor", Kind::Footer),
+    ("über die autorin", Kind::Footer),
+    ("à propos de l'auteur", Kind::Footer),
+    ("o autorze", Kind::Footer),
+];
+
+/// Words that, next to "cookie", show a consent notice rather than a
+/// recipe: the site, the browser, agreeing, tracking.
+const COOKIE_CONTEXT: &[&str] = &[
+    "website",
+    "site",
+    "browsing",
+    "browser",
+    "consent",
+    "accept",
+    "agree",
+    "privacy",
+    "tracking",
+    "experience",
+    "webseite",
+    "zustimm",
+    "akzeptier",
+    "einwillig",
+    "datenschutz",
+    "navigateur",
+    "navigation",
+    "consentement",
+    "accepte",
+    "navegación",
+    "aceptar",
+    "consenso",
+    "zgod",
+    "przeglądar",
+    "prywatn",
+];
+
+/// Whether a block of any length is a cookie or consent notice: it speaks
+/// of cookies together with the site, the browser or consent. `lower` must
+/// be lower-case.
+pub fn is_cookie_notice(lower: &str) -> bool {
+    lower.contains("cookie") && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+}
+
+/// How the header line of one comment ends ("Jane says:", "Max sagt:",
+/// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+const COMMENT_HEADER_ENDINGS: &[&str] = &[
+    " says:",
+    " said:",
+    " wrote:",
+    " sagt:",
+    " schreibt:",
+    " meint:",
+    " dit :",
+    " dit:",
+    " a écrit :",
+    " napisał:",
+    " napisała:",
+    " dice:",
+    " disse:",
+    " ha detto:",
+];
+
+/// The kind of end-of-article zone a short line opens, if it opens one.
+/// `lower` must already be lower-case; a count may precede the phrase
+/// ("12 Comments").
+pub fn end_kind(lower: &str) -> Option<Kind> {
+    let t = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim();
+    if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Kind::Comments);
+    }
+    END_PHRASES
+        .iter()
+        .find(|(p, _)| t.starts_with(p))
+        .map(|&(_, k)| k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -810,5 +946,33 @@ mod tests {
         assert!(is_share_line("facebook x (twitter) instagram"));
         assert!(!is_share_line("facebook bought instagram"));
         assert!(!is_share_line("x"));
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert!(is_cookie_notice(
+            "our website uses cookies to improve its performance."
+        ));
+        assert!(is_cookie_notice(
+            "wir verwenden cookies, um ihnen die nutzung der webseite zu erleichtern."
+        ));
+        assert!(!is_cookie_notice(
+            "bake the cookies for twelve minutes until golden."
+        ));
+    }
+
+    #[test]
+    fn end_zone_headings() {
+        assert_eq!(end_kind("related posts"), Some(Kind::Related));
+        assert_eq!(end_kind("12 comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
+        assert_eq!(end_kind("author bio"), Some(Kind::Footer));
+        assert_eq!(end_kind("1. borchert sagt:"), Some(Kind::Comments));
+        assert_eq!(
+            end_kind("alex on may 3, 2019 at 6:34 am said:"),
+            Some(Kind::Comments)
+        );
+        assert_eq!(end_kind("no comments yet on this"), None);
+        assert_eq!(end_kind("the comments were clear"), None);
     }
 }

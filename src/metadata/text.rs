@@ -1,1 +1,532 @@
-//! Metadata from the header zone of a text dump.
+//! Metadata from the header zone of a text dump: the lines above the article.
+//!
+//! A rendered page states its metadata in a few recognisable lines: a
+//! breadcrumb (`Home»Section»Title`), the logo text (often printed twice in a
+//! row, `SiteSite`), the headline, and a byline with author, date and reading
+//! time (`adminBy adminNovember 1, 2025No Comments4 Mins Read`). Inline
+//! elements run together in dumps, so the parsers here find their pieces
+//! inside glued text. Nothing is guessed: a field no line states stays `None`.
+
+use super::Metadata;
+use crate::block::{Block, BlockTag, word_count};
+
+/// Month names and abbreviations (English, German, French), lower-case, with
+/// their number. Longer names first, so "june" wins over "jun".
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("feb", 2),
+    ("févr", 2),
+    ("march", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("mar", 3),
+    ("mär", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("apr", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("août", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("oct", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("dec", 12),
+    ("dez", 12),
+    ("déc", 12),
+];
+
+/// The number of a month written as a word ("November", "Okt.", "août").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+/// The month name starting at `s[i..]`, as (number, length in chars).
+fn month_at(s: &[char], i: usize) -> Option<(u32, usize)> {
+    for &(name, n) in MONTHS {
+        let len = name.chars().count();
+        if i + len > s.len() {
+            continue;
+        }
+        if !s[i..i + len]
+            .iter()
+            .zip(name.chars())
+            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+        {
+            continue;
+        }
+        // The name must end here, not run on into a longer word.
+        if s.get(i + len).is_some_and(|c| c.is_alphabetic()) {
+            continue;
+        }
+        return Some((n, len));
+    }
+    None
+}
+
+/// A run of ASCII digits at `s[i..]`: (value, length).
+fn digits_at(s: &[char], i: usize) -> (u32, usize) {
+    let mut v = 0u32;
+    let mut n = 0;
+    while let Some(d) = s.get(i + n).and_then(|c| c.to_digit(10)) {
+        v = v.saturating_mul(10).saturating_add(d);
+        n += 1;
+    }
+    (v, n)
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Skip characters of `set` from `i`.
+fn skip(s: &[char], mut i: usize, set: &str) -> usize {
+    while s.get(i).is_some_and(|c| set.contains(*c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The first date written in `line`, as ISO `YYYY-MM-DD`: "November 1,
+/// 2025", "1. November 2025", "1er novembre 2025", "Nov 19, 2019",
+/// "2025-11-01", "01.11.2025", "11/01/2025" (US order when ambiguous).
+/// A year is required; text may be glued on either side ("adminNovember 1,
+/// 2025No Comments").
+pub fn find_date(line: &str) -> Option<String> {
+    let s: Vec<char> = line.chars().collect();
+    for i in 0..s.len() {
+        let prev_digit = i > 0 && s[i - 1].is_ascii_digit();
+        // Month name first: "November 1, 2025".
+        let starts_word = i == 0 || !s[i - 1].is_alphabetic() || s[i].is_uppercase();
+        if starts_word && let Some((m, len)) = month_at(&s, i) {
+            let j = skip(&s, i + len, ". ");
+            let (d, dl) = digits_at(&s, j);
+            if (1..=2).contains(&dl) {
+                let mut k = j + dl;
+                for suffix in ["st", "nd", "rd", "th"] {
+                    if s[k..].iter().take(2).copied().eq(suffix.chars()) {
+                        k += 2;
+                    }
+                }
+                let k = skip(&s, k, ",. ");
+                let (y, yl) = digits_at(&s, k);
+                if yl == 4
+                    && let Some(date) = iso(y, m, d)
+                {
+                    return Some(date);
+                }
+            }
+        }
+        if prev_digit || !s[i].is_ascii_digit() {
+            continue;
+        }
+        let (a, al) = digits_at(&s, i);
+        let j = i + al;
+        // Day first: "1. November 2025", "1er novembre 2025".
+        if (1..=2).contains(&al) {
+            let mut k = j;
+            if s[k..].iter().take(2).copied().eq("er".chars()) {
+                k += 2;
+            }
+            let k = skip(&s, k, ". ");
+            if let Some((m, len)) = month_at(&s, k) {
+                let k = skip(&s, k + len, ".,  ");
+                let (y, yl) = digits_at(&s, k);
+                if yl == 4
+                    && let Some(date) = iso(y, m, a)
+                {
+                    return Some(date);
+                }
+            }
+        }
+        // Numeric: "2025-11-01", "01.11.2025", "11/01/2025".
+        let sep = match s.get(j) {
+            Some(&c) if "-./".contains(c) => c,
+            _ => continue,
+        };
+        let (b, bl) = digits_at(&s, j + 1);
+        if !(1..=2).contains(&bl) || s.get(j + 1 + bl) != Some(&sep) {
+            continue;
+        }
+        let (c, cl) = digits_at(&s, j + 2 + bl);
+        let date = match (al, cl, sep) {
+            (4, 1..=2, '-' | '/' | '.') => iso(a, b, c),
+            (1..=2, 4, '.' | '-') => iso(c, b, a),
+            (1..=2, 4, '/') if a > 12 => iso(c, b, a),
+            (1..=2, 4, '/') => iso(c, a, b),
+            _ => None,
+        };
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
+}
+
+/// Words that introduce an author: "By", "Von", "Par", "Por", "Di", "Autor:".
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "autor:", "author:"];
+
+/// The author named in a byline: "By Jane Doe", "adminBy adminNovember 1,
+/// 2025" (-> "admin"), "Von Max Muster | 3. Mai 2024". Names are one to four
+/// words; the name ends at a date, digit, separator or a glued capital that
+/// starts a month name.
+pub fn byline_author(line: &str) -> Option<String> {
+    if word_count(line) > 20 {
+        return None;
+    }
+    let s: Vec<char> = line.chars().collect();
+    for i in 0..s.len() {
+        let boundary = i == 0 || !s[i - 1].is_alphabetic() || s[i].is_uppercase();
+        if !boundary {
+            continue;
+        }
+        for w in BY_WORDS {
+            let n = w.chars().count();
+            let word_here = s.len() > i + n
+                && s[i..i + n]
+                    .iter()
+                    .zip(w.chars())
+                    .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)));
+            // "By" glued to a preceding word must be capitalised.
+            if !word_here || (i > 0 && s[i - 1].is_alphabetic() && !s[i].is_uppercase()) {
+                continue;
+            }
+            if !s[i + n].is_whitespace() {
+                continue;
+            }
+            let before: String = s[i.saturating_sub(8)..i]
+                .iter()
+                .collect::<String>()
+                .to_lowercase();
+            if ["photo", "image", "foto", "bild", "picture", "credit"]
+                .iter()
+                .any(|p| before.contains(p))
+            {
+                continue;
+            }
+            if let Some(name) = name_at(&s, i + n + 1, s[i].is_uppercase()) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The name that starts at `s[i..]`, if it looks like one.
+fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
+    let mut end = i;
+    while end < s.len() {
+        let c = s[end];
+        if c.is_ascii_digit()
+            || "|·•–—,;:()[]/".contains(c)
+            || (c == '-' && end > i && s[end - 1] == ' ')
+        {
+            break;
+        }
+        // A capital glued to a lower-case letter starts the next field when
+        // a month name or a number follows ("adminNovember 1").
+        if end > i && c.is_uppercase() && s[end - 1].is_lowercase() && month_at(s, end).is_some() {
+            break;
+        }
+        end += 1;
+    }
+    let name: String = s[i..end].iter().collect();
+    let name = super::clean(&name)?;
+    // Trailing words that start the next field: "Jane Doe on", "Max am".
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "am" | "le" | "el" | "il" | "published" | "updated" | "and" | "und" | "et"
+        )
+    }) {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let all_lower = words.iter().all(|w| w.chars().all(|c| !c.is_uppercase()));
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    if !(capitalised || (capital_by && all_lower && words.len() == 1)) {
+        return None;
+    }
+    if words.iter().any(|w| month_number(w).is_some()) {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// A stated reading time in minutes: "4 Mins Read", "5 min read", "3 Min.
+/// Lesezeit", "Lesezeit: 6 Minuten", "4 min de lecture".
+pub fn reading_time(line: &str) -> Option<u32> {
+    let lower = line.to_lowercase();
+    const READ: &[&str] = &[
+        "read", "lesezeit", "lecture", "lectura", "lettura", "czytania",
+    ];
+    if !READ.iter().any(|r| lower.contains(r)) {
+        return None;
+    }
+    let s: Vec<char> = lower.chars().collect();
+    for i in 0..s.len() {
+        if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let (v, n) = digits_at(&s, i);
+        let j = skip(&s, i + n, " ");
+        let unit: String = s[j..].iter().take(3).collect();
+        if unit != "min" {
+            continue;
+        }
+        // The reading word must sit right after the unit or just before the
+        // number ("Lesezeit: 6 Minuten").
+        let after: String = s[j..].iter().take(20).collect();
+        let before: String = s[i.saturating_sub(14)..i].iter().collect();
+        if (READ.iter().any(|r| after.contains(r) || before.contains(r))) && (1..=300).contains(&v)
+        {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Separators of breadcrumb trails.
+const CRUMB_SEPS: &[char] = &['»', '›', '>', '/', '→'];
+
+/// The items of a breadcrumb trail ("Home»Section»Title", "Home > News >
+/// Title"): at least three items, the first one short.
+pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    let sep = CRUMB_SEPS.iter().find(|&&c| line.contains(c))?;
+    let items: Vec<String> = line.split(*sep).filter_map(super::clean).collect();
+    if items.len() < 3 || word_count(&items[0]) > 3 {
+        return None;
+    }
+    // Slashes also separate dates and paths: require words around them.
+    if items.iter().any(|i| !i.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    Some(items)
+}
+
+/// Logo text printed twice in a row ("Defence SpotDefence Spot").
+pub fn doubled(line: &str) -> Option<&str> {
+    let n = line.len();
+    if n < 6 || !n.is_multiple_of(2) || !line.is_char_boundary(n / 2) {
+        return None;
+    }
+    let (a, b) = line.split_at(n / 2);
+    (a == b && a.chars().any(char::is_alphabetic) && word_count(a) <= 6).then_some(a)
+}
+
+/// Whether a line could be a headline: a few words, not a sentence fragment
+/// ending in a comma, not a date.
+pub fn headline_like(line: &str) -> bool {
+    let words = word_count(line);
+    (3..=30).contains(&words)
+        && line.chars().count() <= 250
+        && !line.ends_with([',', ':', ';', '.'])
+        && find_date(line).is_none()
+        && byline_author(line).is_none()
+        && crate::boilerplate::wording_kind(&Block::new(BlockTag::Paragraph, line)).is_none()
+}
+
+/// Metadata stated in the header zone of a dump.
+///
+/// `header` holds the lines above the article (bullets already stripped), in
+/// page order; `headline` is the heading the article body opened with, if
+/// one was dropped from it.
+pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut byline_at = None;
+    for line in header {
+        if meta.site_name.is_none() {
+            meta.site_name = doubled(line).and_then(super::clean);
+        }
+        if let Some(items) = breadcrumb(line) {
+            let n = items.len();
+            if word_count(&items[n - 1]) >= 3 {
+                meta.title = Some(items[n - 1].clone());
+            }
+            meta.category = Some(items[n - 2].clone());
+        }
+    }
+    // The byline nearest the article wins over bylines of teasers above it.
+    for (i, line) in header.iter().enumerate().rev() {
+        if let Some(a) = byline_author(line) {
+            meta.author = Some(a);
+            byline_at = Some(i);
+            if let Some(d) = find_date(line) {
+                meta.date = Some(d);
+            }
+            break;
+        }
+    }
+    if meta.date.is_none() {
+        meta.date = header.iter().rev().find_map(|l| find_date(l));
+    }
+    meta.reading_time_minutes = header.iter().rev().find_map(|l| reading_time(l));
+    if meta.title.is_none() {
+        let above_byline =
+            byline_at.and_then(|b| header[..b].iter().rev().take(4).find(|l| headline_like(l)));
+        meta.title = above_byline
+            .map(|s| s.to_string())
+            .or_else(|| headline.filter(|h| headline_like(h)).map(str::to_string))
+            .and_then(|t| super::clean(&t));
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_many_forms() {
+        assert_eq!(
+            find_date("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(
+            find_date("Chris Davies - Nov 19, 2019, 10:31 pm CST").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            find_date("Veröffentlicht am 3. März 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            find_date("Publié le 1er novembre 2025 à 10h").as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(find_date("12 août 2023").as_deref(), Some("2023-08-12"));
+        assert_eq!(
+            find_date("Stand: 01.11.2025, 14:05 Uhr").as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(find_date("2025-11-01T10:00").as_deref(), Some("2025-11-01"));
+        assert_eq!(
+            find_date("posted 11/02/2025").as_deref(),
+            Some("2025-11-02")
+        );
+        assert_eq!(find_date("You may also like 3 things"), None);
+        assert_eq!(
+            find_date("Washington, D.C. – In a significant escalation"),
+            None
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline_author("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
+            Some("admin")
+        );
+        assert_eq!(
+            byline_author("By Jane Doe | March 3, 2024").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            byline_author("Von Max Mustermann, 3. Mai 2024").as_deref(),
+            Some("Max Mustermann")
+        );
+        assert_eq!(
+            byline_author("Par Marie Dupont le 12 août 2023").as_deref(),
+            Some("Marie Dupont")
+        );
+        assert_eq!(byline_author("Stand by me"), None);
+        assert_eq!(
+            byline_author("Made by the best team in the whole wide world of news"),
+            None
+        );
+    }
+
+    #[test]
+    fn reading_times() {
+        assert_eq!(reading_time("No Comments4 Mins Read"), Some(4));
+        assert_eq!(reading_time("5 min read"), Some(5));
+        assert_eq!(reading_time("Lesezeit: 6 Minuten"), Some(6));
+        assert_eq!(reading_time("3 Min. Lesezeit"), Some(3));
+        assert_eq!(reading_time("4 min de lecture"), Some(4));
+        assert_eq!(reading_time("Read 40 comments"), None);
+    }
+
+    #[test]
+    fn breadcrumbs_and_header() {
+        let b = breadcrumb("Home»Defence & Military Expo»U.S. Targets Venezuelan Sites").unwrap();
+        assert_eq!(
+            b,
+            [
+                "Home",
+                "Defence & Military Expo",
+                "U.S. Targets Venezuelan Sites"
+            ]
+        );
+        assert_eq!(breadcrumb("01/11/2025"), None);
+        let header = [
+            "Close Menu",
+            "Site NameSite Name",
+            "Home»World»Big News Happens Today",
+            "World",
+            "Big News Happens Today",
+            "adminBy adminNovember 1, 2025No Comments4 Mins Read",
+        ];
+        let m = extract(&header, None);
+        assert_eq!(m.site_name.as_deref(), Some("Site Name"));
+        assert_eq!(m.title.as_deref(), Some("Big News Happens Today"));
+        assert_eq!(m.category.as_deref(), Some("World"));
+        assert_eq!(m.author.as_deref(), Some("admin"));
+        assert_eq!(m.date.as_deref(), Some("2025-11-01"));
+        assert_eq!(m.reading_time_minutes, Some(4));
+    }
+
+    #[test]
+    fn nothing_invented() {
+        let m = extract(&[], None);
+        assert_eq!(m, Metadata::default());
+        let m = extract(
+            &["Menu", "Search"],
+            Some("Rising Tensions in the Region Today"),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Rising Tensions in the Region Today")
+        );
+        assert_eq!(m.author, None);
+        assert_eq!(m.date, None);
+    }
+}

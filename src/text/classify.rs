@@ -1,0 +1,629 @@
+//! Which units of a dump are the article: jusText-style classes per unit,
+//! smoothed over the sequence, then cut at the end-of-article zone.
+//!
+//! 1. Each unit gets a context-free class from its length, function-word
+//!    density, sentence punctuation, bullets, separators and the shared
+//!    boilerplate vocabulary: *good* (prose), *near-good*, *short* or *bad*.
+//! 2. Short units and near-good ones take the class of their context (the
+//!    jusText rules: a short unit between good ones is good, a near-good one
+//!    is bad only between bad ones; a short heading-like line before good
+//!    text is promoted).
+//! 3. Once enough article text has been kept, a line such as "Related Posts",
+//!    "Leave a Reply" or a copyright notice ends the article.
+
+use std::collections::HashMap;
+
+use super::lines::Unit;
+use super::stopwords;
+use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
+use crate::boilerplate::{self, vocab};
+use crate::metadata;
+
+/// Below this many (CJK-weighted) characters a unit is *short*: it cannot be
+/// judged alone (jusText's `length_low`).
+pub const LENGTH_LOW: usize = 70;
+/// From this many characters on, prose is *good* (jusText's `length_high`).
+pub const LENGTH_HIGH: usize = 200;
+/// Function-word density of clear prose.
+const STOP_HIGH: f64 = 0.30;
+/// Function-word density of probable prose.
+const STOP_MID: f64 = 0.20;
+/// How far (in characters) a heading may stand before the good text it
+/// introduces.
+const HEADING_DISTANCE: usize = 200;
+/// Longest line taken for a heading.
+const HEADING_MAX_CHARS: usize = 150;
+
+/// Article text (in characters) that must precede an end-of-article line
+/// before it ends the article: about one paragraph, so a "Comments" link in
+/// the header zone ends nothing.
+const MIN_ARTICLE_BEFORE_END: usize = 200;
+
+/// The jusText classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Prose: long, punctuated, dense in function words.
+    Good,
+    /// Probably prose, but too short to be sure.
+    NearGood,
+    /// Too short to judge alone; the context decides.
+    Short,
+    /// Boilerplate.
+    Bad,
+}
+
+/// What the layout and wording of one unit say, computed once.
+#[derive(Debug, Clone)]
+pub struct Features {
+    /// Characters, with each CJK character weighted as three (a CJK
+    /// character carries about as much as a short word).
+    pub len: usize,
+    /// Words, CJK characters counted one each.
+    pub words: usize,
+    /// Ends like a sentence (`.`, `!`, `?`, `。`, ... possibly in quotes).
+    pub sentence: bool,
+    /// Could be a subheading: a short unpunctuated line that is no list item.
+    pub heading_like: bool,
+    /// The boilerplate kind its wording or shape reveals.
+    pub kind: Option<Kind>,
+    /// The context-free class.
+    pub class: Class,
+}
+
+/// The decision for one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// Part of the article.
+    pub keep: bool,
+    /// Rendered as a subheading.
+    pub heading: bool,
+    /// Why it was dropped, when it was.
+    pub kind: Option<Kind>,
+}
+
+/// Whether `text` ends like a sentence.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '」' | '』' | '）'
+        ) || c.is_whitespace()
+    });
+    if t.ends_with("...") {
+        return false; // teasers and truncated excerpts
+    }
+    t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
+}
+
+/// A line made only of a date, a time, numbers and separators ("January 15,
+/// 2026", "12.03.2024 | 14:05", "0").
+pub fn is_date_or_number(text: &str) -> bool {
+    let mut words = 0;
+    for tok in text.split(|c: char| c.is_whitespace() || ",.|/:-–·".contains(c)) {
+        if tok.is_empty() {
+            continue;
+        }
+        words += 1;
+        let numeric = tok.chars().all(|c| c.is_ascii_digit());
+        let month = metadata::text::month_number(tok).is_some();
+        let clock = matches!(tok.to_lowercase().as_str(), "am" | "pm" | "uhr" | "h");
+        if !(numeric || month || clock) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// A menu or breadcrumb line: items of one to three words between
+/// separators ("Home | About | Contact", "Home»News»Title").
+fn is_separated_menu(text: &str) -> bool {
+    const SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
+    let parts: Vec<&str> = text.split(SEPS).map(str::trim).collect();
+    if parts.len() < 3 {
+        return false;
+    }
+    let items = parts.iter().filter(|p| !p.is_empty()).count();
+    let short = parts.iter().filter(|p| word_count(p) <= 4).count();
+    items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
+}
+
+/// The boilerplate kind revealed by a unit's wording or shape alone.
+fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
+    let block = Block::new(u.tag, u.text.as_str());
+    if let Some(k) = boilerplate::wording_kind(&block) {
+        return Some(k);
+    }
+    let lower = u.text.to_lowercase();
+    if words <= 20 && boilerplate::is_copyright(&lower) {
+        return Some(Kind::Footer);
+    }
+    let t = u.text.as_str();
+    if words <= 120 && vocab::is_cookie_notice(&lower) {
+        return Some(Kind::Cookie);
+    }
+    if is_copyright_notice(t) {
+        return Some(Kind::Footer);
+    }
+    // Renderer placeholders and image labels: "[INS::INS]", "[image]".
+    if t.starts_with('[') && t.ends_with(']') {
+        return Some(Kind::Other);
+    }
+    if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
+        return Some(Kind::Other);
+    }
+    // Bylines and datelines: "November 12, 2018 | BY: Jane", "By Max Muster".
+    if words <= 12
+        && (metadata::text::find_date(t).is_some() || metadata::text::byline_author(t).is_some())
+    {
+        return Some(Kind::Other);
+    }
+    if u.tag != BlockTag::TableRow && is_separated_menu(t) {
+        return Some(Kind::Navigation);
+    }
+    if metadata::text::doubled(t).is_some() {
+        return Some(Kind::Navigation);
+    }
+    None
+}
+
+/// Context-free features and class of every unit.
+pub fn features(units: &[Unit]) -> Vec<Features> {
+    // Short lines printed more than once are page template (menus repeated
+    // in header, drawer and footer), never article text.
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for u in units {
+        if u.text.chars().count() < LENGTH_LOW {
+            *seen.entry(u.text.as_str()).or_default() += 1;
+        }
+    }
+    units
+        .iter()
+        .map(|u| {
+            let chars = u.text.chars().count();
+            let cjk = u.text.chars().filter(|&c| is_cjk(c)).count();
+            let len = chars + 2 * cjk;
+            let words = word_count(&u.text);
+            let sentence = ends_sentence(&u.text);
+            let mut kind = unit_kind(u, words);
+            let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
+            if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
+                kind = Some(Kind::Navigation);
+            }
+            let first_ok = u
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase() || is_cjk(c));
+            let photo_credit = u.text.ends_with(')') && u.text.contains('(');
+            let heading_like = u.tag == BlockTag::Paragraph
+                && kind.is_none()
+                && first_ok
+                && chars <= HEADING_MAX_CHARS
+                && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
+                && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
+                && (!sentence || (u.text.ends_with('?') && words <= 12))
+                && !photo_credit;
+            let class = if kind.is_some() {
+                Class::Bad
+            } else if heading_like && !sentence || len < LENGTH_LOW {
+                Class::Short
+            } else {
+                prose_class(&u.text, len, words, sentence, cjk * 2 > chars, u.tag)
+            };
+            Features {
+                len,
+                words,
+                sentence,
+                heading_like,
+                kind,
+                class,
+            }
+        })
+        .collect()
+}
+
+/// Class of a unit long enough to judge on its own.
+fn prose_class(
+    text: &str,
+    len: usize,
+    words: usize,
+    sentence: bool,
+    cjk: bool,
+    tag: BlockTag,
+) -> Class {
+    let prose = if cjk {
+        text.contains(['。', '，', '！', '？', '、'])
+    } else {
+        let (density, _) = stopwords::density(text);
+        density >= STOP_HIGH
+            || (density >= STOP_MID && (sentence || words >= 15))
+            || (sentence && words >= 12 && density >= 0.05)
+            // Languages without a stoplist here: sentences with commas.
+            || (sentence && words >= 12 && text.matches(['.', ',', '!', '?']).count() >= 2)
+    };
+    if !prose {
+        return Class::Bad;
+    }
+    if len >= LENGTH_HIGH && tag != BlockTag::TableRow {
+        Class::Good
+    } else {
+        Class::NearGood
+    }
+}
+
+/// For each unit, the class of the nearest unit before it that is neither
+/// short nor (if `skip_near`) near-good; `Bad` at the document edge.
+fn prev_anchor(classes: &[Class], skip_near: bool) -> Vec<Class> {
+    let mut out = Vec::with_capacity(classes.len());
+    let mut last = Class::Bad;
+    for &c in classes {
+        out.push(last);
+        if c != Class::Short && !(skip_near && c == Class::NearGood) {
+            last = c;
+        }
+    }
+    out
+}
+
+/// As [`prev_anchor`], looking forward.
+fn next_anchor(classes: &[Class], skip_near: bool) -> Vec<Class> {
+    let rev: Vec<Class> = classes.iter().rev().copied().collect();
+    let mut out = prev_anchor(&rev, skip_near);
+    out.reverse();
+    out
+}
+
+/// Whether good text follows unit `i` within [`HEADING_DISTANCE`]
+/// characters, with only boilerplate (a caption, an ad label) between. In a
+/// dump every short line looks like a heading; only the one right above the
+/// text is taken for one, not a run of teaser titles above it.
+fn good_follows(i: usize, classes: &[Class], feats: &[Features]) -> bool {
+    let mut distance = 0;
+    for j in i + 1..classes.len().min(i + 12) {
+        match classes[j] {
+            Class::Good => return true,
+            Class::Short | Class::NearGood => return false,
+            Class::Bad => {}
+        }
+        distance += feats[j].len;
+        if distance > HEADING_DISTANCE {
+            break;
+        }
+    }
+    false
+}
+
+/// Runs of near-good units (short ones may sit between them) that together
+/// hold as much text as a long paragraph are prose written in short
+/// paragraphs, as news sites do: their near-good units become good.
+/// jusText alone would drop them, since near-good units never anchor.
+fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
+    let mut start = 0;
+    while start < classes.len() {
+        if classes[start] != Class::NearGood {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        let (mut near, mut len) = (0, 0);
+        while end < classes.len() && matches!(classes[end], Class::NearGood | Class::Short) {
+            if classes[end] == Class::NearGood {
+                near += 1;
+                len += feats[end].len;
+            }
+            end += 1;
+        }
+        if near >= 3 && len >= 2 * LENGTH_HIGH {
+            for c in &mut classes[start..end] {
+                if *c == Class::NearGood {
+                    *c = Class::Good;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// The jusText context rules over the context-free classes.
+pub fn smooth(feats: &[Features]) -> Vec<Class> {
+    let mut classes: Vec<Class> = feats.iter().map(|f| f.class).collect();
+    promote_near_good_runs(&mut classes, feats);
+    // A page with no long paragraph at all: its near-good units are the best
+    // it has (short news items, captions of a gallery).
+    if !classes.contains(&Class::Good) {
+        for c in &mut classes {
+            if *c == Class::NearGood {
+                *c = Class::Good;
+            }
+        }
+    }
+    // Short headings before good text are near-good.
+    for i in 0..classes.len() {
+        if feats[i].heading_like && classes[i] == Class::Short && good_follows(i, &classes, feats) {
+            classes[i] = Class::NearGood;
+        }
+    }
+    // Short units take their context.
+    let (prev, next) = (prev_anchor(&classes, true), next_anchor(&classes, true));
+    let (prev_n, next_n) = (prev_anchor(&classes, false), next_anchor(&classes, false));
+    let revised: Vec<Class> = (0..classes.len())
+        .map(|i| {
+            if classes[i] != Class::Short {
+                return classes[i];
+            }
+            match (prev[i], next[i]) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                (Class::Bad, _) if prev_n[i] == Class::NearGood => Class::Good,
+                (_, Class::Bad) if next_n[i] == Class::NearGood => Class::Good,
+                _ => Class::Bad,
+            }
+        })
+        .collect();
+    classes = revised;
+    // Near-good units are bad only between bad ones.
+    let (prev, next) = (prev_anchor(&classes, true), next_anchor(&classes, true));
+    for i in 0..classes.len() {
+        if classes[i] == Class::NearGood {
+            classes[i] = if prev[i] == Class::Bad && next[i] == Class::Bad {
+                Class::Bad
+            } else {
+                Class::Good
+            };
+        }
+    }
+    // Headings dropped by the short rule come back before good text.
+    for i in 0..classes.len() {
+        if feats[i].heading_like
+            && classes[i] == Class::Bad
+            && feats[i].class != Class::Bad
+            && good_follows(i, &classes, feats)
+        {
+            classes[i] = Class::Good;
+        }
+    }
+    classes
+}
+
+/// Whether a short unit opens the end-of-article zone: related posts,
+/// comments, author box or footer.
+fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
+    if is_copyright_notice(&u.text) {
+        return Some(Kind::Footer);
+    }
+    if f.words == 0 || f.words > 14 {
+        return None;
+    }
+    let lower = u.text.to_lowercase();
+    vocab::end_kind(&lower)
+}
+
+/// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
+fn is_copyright_notice(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && (year
+            || lower.contains("rights")
+            || lower.contains("rechte")
+            || lower.contains("droits"))
+}
+
+/// Decide every unit: smoothing, then the end-of-article cut.
+pub fn decide(units: &[Unit]) -> Vec<Decision> {
+    let feats = features(units);
+    let classes = smooth(&feats);
+    let total: usize = (0..units.len())
+        .filter(|&i| classes[i] == Class::Good)
+        .map(|i| feats[i].len)
+        .sum();
+    let mut keep = vec![false; units.len()];
+    let mut end_kind = vec![None; units.len()];
+    let mut kept = 0usize;
+    let mut ended: Option<Kind> = None;
+    for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
+        if ended.is_none()
+            && kept >= MIN_ARTICLE_BEFORE_END
+            && let Some(k) = ends_article(u, f)
+        {
+            // A comment thread can dwarf a short article; a "Most Popular"
+            // box or a photo credit can sit above the article's first
+            // paragraph, so those need a fair share of the text before them.
+            if k == Kind::Comments || kept * 4 >= total {
+                ended = Some(k);
+            }
+        }
+        end_kind[i] = ended;
+        keep[i] = ended.is_none() && classes[i] == Class::Good;
+        if keep[i] {
+            kept += f.len;
+        }
+    }
+    keep_main_clusters(&mut keep, &feats);
+    fill_article_zone(&mut keep, &feats);
+    drop_repeats(units, &mut keep);
+    units
+        .iter()
+        .zip(&feats)
+        .enumerate()
+        .map(|(i, (u, f))| Decision {
+            keep: keep[i],
+            heading: keep[i] && f.heading_like && u.tag == BlockTag::Paragraph,
+            kind: (!keep[i]).then(|| {
+                f.kind
+                    .or(end_kind[i])
+                    .unwrap_or(if u.tag == BlockTag::ListItem {
+                        Kind::Navigation
+                    } else {
+                        Kind::Other
+                    })
+            }),
+        })
+        .collect()
+}
+
+/// Dropped units in a row that separate two clusters of kept text.
+const CLUSTER_GAP: usize = 12;
+/// A cluster is kept if it holds at least this share of the largest one.
+const CLUSTER_SHARE: f64 = 0.3;
+
+/// Kept units form clusters separated by long runs of dropped ones. The
+/// article is the largest cluster; small clusters far from it are teasers,
+/// sidebars and footers, and are dropped.
+fn keep_main_clusters(keep: &mut [bool], feats: &[Features]) {
+    // (start, end, kept length) of each cluster, in one pass.
+    let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
+    let mut gap = usize::MAX;
+    for i in 0..keep.len() {
+        if !keep[i] {
+            gap = gap.saturating_add(1);
+            continue;
+        }
+        match clusters.last_mut() {
+            Some(c) if gap < CLUSTER_GAP => {
+                c.1 = i;
+                c.2 += feats[i].len;
+            }
+            _ => clusters.push((i, i, feats[i].len)),
+        }
+        gap = 0;
+    }
+    let best = clusters.iter().map(|c| c.2).max().unwrap_or(0);
+    for &(start, end, len) in &clusters {
+        if (len as f64) < CLUSTER_SHARE * best as f64 {
+            keep[start..=end].iter_mut().for_each(|k| *k = false);
+        }
+    }
+}
+
+/// How many leading characters identify a paragraph when looking for repeats.
+const REPEAT_PREFIX_CHARS: usize = 60;
+
+/// Drop kept units that open like an earlier kept unit: a teaser of the same
+/// article further down, or a hidden copy of its text.
+fn drop_repeats(units: &[Unit], keep: &mut [bool]) {
+    let mut seen = std::collections::HashSet::new();
+    for (u, k) in units.iter().zip(keep.iter_mut()) {
+        if !*k || u.text.chars().count() < REPEAT_PREFIX_CHARS {
+            continue;
+        }
+        let prefix: String = u.text.chars().take(REPEAT_PREFIX_CHARS).collect();
+        if !seen.insert(prefix) {
+            *k = false;
+        }
+    }
+}
+
+/// Between the first and the last kept unit lies the article: there, prose
+/// the context rules dropped (a short paragraph between image captions, a
+/// one-sentence paragraph) is kept too, unless its wording marks it.
+fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
+    let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
+    else {
+        return;
+    };
+    for i in first..=last {
+        let f = &feats[i];
+        if keep[i] || f.kind.is_some() {
+            continue;
+        }
+        let prose =
+            f.class == Class::NearGood || (f.class == Class::Short && f.sentence && f.words >= 4);
+        if prose {
+            keep[i] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines;
+
+    fn kept(text: &str) -> Vec<String> {
+        let units = lines::split(text);
+        decide(&units)
+            .iter()
+            .zip(&units)
+            .filter(|(d, _)| d.keep)
+            .map(|(d, u)| format!("{}{}", if d.heading { "## " } else { "" }, u.text))
+            .collect()
+    }
+
+    const P1: &str = "The council met on Monday to discuss the new plan for the city centre, \
+                      and after a long debate it decided that the work would start in the spring.";
+    const P2: &str = "Residents who spoke at the meeting said that they were worried about the \
+                      noise, but most of them agreed that the new square would be good for trade.";
+
+    #[test]
+    fn sentences_and_dates() {
+        assert!(ends_sentence("It works."));
+        assert!(ends_sentence("“Is it?”"));
+        assert!(!ends_sentence("Read the rest..."));
+        assert!(!ends_sentence("Home"));
+        assert!(is_date_or_number("January 15, 2026"));
+        assert!(is_date_or_number("12.03.2024 | 14:05 Uhr"));
+        assert!(!is_date_or_number("15 ways to cook"));
+    }
+
+    #[test]
+    fn menus_dropped_subheading_kept() {
+        let dump = format!(
+            "  • Home\n  • News\n  • Sport\n\nHome | About | Contact\n\n{P1}\n\nWhat happens next\n\n{P2}\n\nRelated Posts\n\n{P2} Again.\n"
+        );
+        assert_eq!(
+            kept(&dump),
+            [P1.to_string(), "## What happens next".into(), P2.into()]
+        );
+    }
+
+    #[test]
+    fn kinds_of_dropped_lines() {
+        let dump = format!(
+            "  • Home\n  • News\n\nShare on Facebook\n\n{P1}\n\n{P2}\n\nLeave a Reply\n\nNice post.\n"
+        );
+        let units = lines::split(&dump);
+        let d = decide(&units);
+        assert_eq!(d[0].kind, Some(Kind::Navigation));
+        assert_eq!(d[2].kind, Some(Kind::Share));
+        assert!(d[3].keep && d[4].keep);
+        assert_eq!(d[5].kind, Some(Kind::Comments));
+        assert_eq!(d[6].kind, Some(Kind::Comments));
+    }
+
+    #[test]
+    fn cjk_paragraph_kept() {
+        let zh = "北京市政府周一宣布，将在未来三年内投资建设新的城市公园和公共交通设施，以改善居民的生活质量。\
+                  专家表示，这一计划将有助于缓解交通拥堵，并为市民提供更多的休闲空间。";
+        let dump = format!("  • 首页\n  • 新闻\n\n{zh}\n");
+        assert_eq!(kept(&dump), [zh.to_string()]);
+    }
+
+    #[test]
+    fn german_fragment() {
+        let dump = "  * Startseite\n  * Politik\n\n\
+            Die Stadt hat am Montag beschlossen, dass die Bauarbeiten für den neuen Platz im Frühjahr beginnen sollen, wie der Bürgermeister mitteilte.\n\n\
+            Wie geht es weiter\n\n\
+            Die Anwohner äußerten sich in der Sitzung besorgt über den Lärm, aber die meisten von ihnen sind der Meinung, dass der Platz dem Handel nützt.\n\n\
+            Das könnte Sie auch interessieren\n\n\
+            Ein anderer Artikel über die Stadt und ihre Pläne für den Sommer, den man auch lesen kann.\n\n\
+            © 2024 Stadtanzeiger\n";
+        let k = kept(dump);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert_eq!(k[1], "## Wie geht es weiter");
+    }
+
+    #[test]
+    fn french_fragment() {
+        let dump = "  * Accueil\n  * Actualités\n\nPartager sur Facebook\n\n\
+            Le conseil municipal a adopté lundi soir le projet de rénovation du centre-ville, qui devrait commencer au printemps prochain selon le maire.\n\n\
+            Les habitants présents à la réunion se sont dits inquiets du bruit, mais la plupart estiment que la nouvelle place sera bonne pour le commerce.\n\n\
+            Laisser un commentaire\n\n\
+            Votre adresse e-mail ne sera pas publiée et les champs obligatoires sont indiqués avec une étoile.\n";
+        let k = kept(dump);
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert!(k[0].starts_with("Le conseil"));
+    }
+}
