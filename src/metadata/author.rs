@@ -1,0 +1,293 @@
+//! Author names: clean a raw byline into people's names.
+//!
+//! A byline is cut at the first digit or date-ish connector ("on", "am"),
+//! stripped of lead-ins ("By", "Von", "Par", "Por", "Written by"), split
+//! into several names at `;`, `|`, `,`, `&` and the word "and" in several
+//! languages, and every part that is not plausibly a person is dropped:
+//! URLs, e-mail addresses, @handles, role words ("admin", "staff",
+//! "Redaktion") and the site's own name. Names are joined with "; ".
+
+/// Lead-ins before a name, lower-case, longest first within a language.
+const PREFIXES: &[&str] = &[
+    // English
+    "written by",
+    "posted by",
+    "published by",
+    "authored by",
+    "story by",
+    "words by",
+    "text by",
+    "author:",
+    "authors:",
+    "author",
+    "by:",
+    "by",
+    // German
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "beitrag von",
+    "autorin:",
+    "autor:",
+    "autoren:",
+    "text:",
+    "von:",
+    "von",
+    // French
+    "écrit par",
+    "publié par",
+    "auteur :",
+    "auteur:",
+    "par",
+    // Spanish, Portuguese
+    "escrito por",
+    "publicado por",
+    "autor",
+    "por:",
+    "por",
+    // Italian
+    "scritto da",
+    "di",
+    // Dutch
+    "geschreven door",
+    "door",
+    // Polish
+    "autor:",
+];
+
+/// Words that name a role or the newsroom, not a person (compared on the
+/// whole lower-cased name).
+const NOT_PEOPLE: &[&str] = &[
+    "admin",
+    "administrator",
+    "administrador",
+    "webmaster",
+    "staff",
+    "editor",
+    "editors",
+    "editorial",
+    "editorial staff",
+    "editorial team",
+    "the editors",
+    "redaktion",
+    "online-redaktion",
+    "onlineredaktion",
+    "redaction",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "guest",
+    "gast",
+    "anonymous",
+    "anonym",
+    "unknown",
+    "user",
+    "root",
+    "author",
+    "autor",
+    "autorin",
+    "team",
+    "news",
+    "home",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "email",
+    "e-mail",
+];
+
+/// Weekday names (en, de, fr, es), which bylines put before dates.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "sábado", "domingo",
+];
+
+/// Words after which a byline stops being a name ("Jane Doe on May 3").
+const STOP_WORDS: &[&str] = &[
+    "on", "at", "in", "for", "via", "am", "um", "le", "el", "il", "em", "published", "updated",
+    "veröffentlicht", "aktualisiert", "posted", "—", "–",
+];
+
+/// Clean a raw author string into names joined with "; ", or `None`.
+///
+/// ```
+/// use deboil::metadata::author::clean_author;
+/// assert_eq!(clean_author("By Jane Doe", None).as_deref(), Some("Jane Doe"));
+/// assert_eq!(clean_author("admin", None), None);
+/// ```
+pub fn clean_author(raw: &str, site_name: Option<&str>) -> Option<String> {
+    let raw = super::clean(raw)?;
+    if raw.chars().count() > 120 {
+        return None;
+    }
+    // What follows a bar or bullet is a date, a role or a reading time.
+    let raw = raw.split(['|', '•', '·']).next().unwrap_or("");
+    let mut names: Vec<String> = Vec::new();
+    for part in split_names(&raw) {
+        let Some(name) = clean_one(part, site_name) else {
+            continue;
+        };
+        if !names.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+            names.push(name);
+        }
+    }
+    // Drop a name contained in another ("Doe" beside "Jane Doe").
+    let all = names.clone();
+    names.retain(|n| {
+        !all.iter()
+            .any(|m| m != n && m.to_lowercase().contains(&n.to_lowercase()))
+    });
+    (!names.is_empty()).then(|| names.join("; "))
+}
+
+/// Split at list separators; "/" is kept because "dpa/AFP" names one
+/// source.
+fn split_names(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for a in s.split([';', ',', '&', '\n']) {
+        let mut rest = a;
+        // " and " / " und " / " et " / " y " / " e " / " en " / " i "
+        loop {
+            let lower = rest.to_lowercase();
+            let cut = [" and ", " und ", " et ", " y ", " e ", " en ", " i ", " oraz "]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+                .min();
+            // Lower-casing can change byte lengths; only cut when it did not.
+            match cut {
+                Some((i, len)) if lower.len() == rest.len() => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                _ => break,
+            }
+        }
+        parts.push(rest);
+    }
+    parts
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if !head.eq_ignore_ascii_case(prefix) && head.to_lowercase() != prefix {
+        return None;
+    }
+    let rest = &s[prefix.len()..];
+    // A word prefix must be followed by a boundary.
+    let boundary = prefix.ends_with(':')
+        || rest.starts_with(|c: char| c.is_whitespace() || c == ':' || c == '.');
+    boundary.then(|| rest.trim_start_matches([':', '.', ' ']).trim())
+}
+
+fn clean_one(part: &str, site_name: Option<&str>) -> Option<String> {
+    let mut s = part.trim();
+    // Lead-ins, possibly repeated ("Text: Von Jane Doe").
+    'outer: loop {
+        for p in PREFIXES {
+            if let Some(rest) = strip_prefix_ci(s, p) {
+                s = rest;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    // Cut at the first digit (a date or time follows the name).
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+        s = &s[..i];
+    }
+    // Cut at a connector that starts a date or place.
+    let mut end = s.len();
+    let mut offset = 0;
+    for w in s.split(' ') {
+        if offset > 0 && STOP_WORDS.contains(&w.to_lowercase().as_str()) {
+            end = offset - 1;
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    s = &s[..end.min(s.len())];
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•')
+    });
+    let name = super::clean(s)?;
+    let lower = name.to_lowercase();
+    if name.contains('@')
+        || lower.contains("http")
+        || lower.contains("www.")
+        || lower.contains(".com")
+        || lower.contains(".de/")
+        || name.contains(['<', '>', '{', '}', '=', '#'])
+        || NOT_PEOPLE.contains(&lower.as_str())
+        || !name.chars().any(char::is_alphabetic)
+        || name.chars().count() < 2
+        || name.chars().count() > 60
+        || name.split(' ').count() > 6
+    {
+        return None;
+    }
+    if site_name.is_some_and(|site| site.to_lowercase() == lower) {
+        return None;
+    }
+    // A month or weekday left over from a date ("Jane Doe, March 3").
+    if !name.contains(' ')
+        && (super::date::month_number(&name).is_some() || WEEKDAYS.contains(&lower.as_str()))
+    {
+        return None;
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_lead_ins() {
+        assert_eq!(clean_author("By Jane Doe", None).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Von Max Muster", None).as_deref(), Some("Max Muster"));
+        assert_eq!(clean_author("Par Marie Merlet", None).as_deref(), Some("Marie Merlet"));
+        assert_eq!(clean_author("Written by: Ann Lee", None).as_deref(), Some("Ann Lee"));
+        assert_eq!(clean_author("Autor: Jan Koch", None).as_deref(), Some("Jan Koch"));
+        assert_eq!(clean_author("Byron Smith", None).as_deref(), Some("Byron Smith"));
+    }
+
+    #[test]
+    fn cuts_dates_after_the_name() {
+        assert_eq!(
+            clean_author("By Jane Doe on March 3, 2020", None).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("Von Max Muster am 3. März 2020", None).as_deref(),
+            Some("Max Muster")
+        );
+    }
+
+    #[test]
+    fn several_authors() {
+        assert_eq!(
+            clean_author("By Jane Doe and John Roe", None).as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        assert_eq!(
+            clean_author("Jane Doe, John Roe", None).as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        assert_eq!(clean_author("dpa/AFP", None).as_deref(), Some("dpa/AFP"));
+    }
+
+    #[test]
+    fn rejects_non_people() {
+        assert_eq!(clean_author("admin", None), None);
+        assert_eq!(clean_author("Redaktion", None), None);
+        assert_eq!(clean_author("https://example.com/author/jane", None), None);
+        assert_eq!(clean_author("jane@example.com", None), None);
+        assert_eq!(clean_author("Example News", Some("Example News")), None);
+        assert_eq!(clean_author("", None), None);
+    }
+}
