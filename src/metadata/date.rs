@@ -5,9 +5,10 @@
 //! people (`November 1, 2025`, `1. November 2025`, `1 novembre 2025`,
 //! `01.11.2025`, `2019年06月24日`), and returns it as `YYYY-MM-DD`. Month
 //! names are known in English, German, French, Spanish, Italian, Portuguese,
-//! Polish and Dutch. Dates outside 1995-01-01 ..= today are rejected
-//! (htmldate's bounds: nothing older than the web at large, nothing in the
-//! future, which is what a stray JavaScript timestamp tends to be).
+//! Polish and Dutch (and, in the genitive, Russian and Ukrainian). Dates
+//! outside 1995-01-01 ..= today are rejected (htmldate's bounds: nothing
+//! older than the web at large, nothing in the future, which is what a stray
+//! JavaScript timestamp tends to be).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -225,6 +226,31 @@ const MONTHS: &[(&str, u8)] = &[
     ("mrt", 3),
     ("mei", 5),
     ("augustus", 8),
+    // Russian and Ukrainian, genitive as written in dates ("15 августа 2016")
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
 ];
 
 /// The month a word names, if any (case-insensitive, trailing dot ignored).
@@ -499,6 +525,7 @@ mod tests {
         assert_eq!(parse("5 de março de 2021").as_deref(), Some("2021-03-05"));
         assert_eq!(parse("7 listopada 2020").as_deref(), Some("2020-11-07"));
         assert_eq!(parse("3 mei 2019").as_deref(), Some("2019-05-03"));
+        assert_eq!(parse("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
         assert_eq!(parse("Published 01.11.2025, 10:00").as_deref(), Some("2025-11-01"));
         assert_eq!(parse("10/18/2019").as_deref(), Some("2019-10-18"));
         assert_eq!(parse("18/10/2019").as_deref(), Some("2019-10-18"));

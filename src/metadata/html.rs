@@ -88,7 +88,6 @@ const FOREIGN_WORDS: &[&str] = &[
     "reply",
     "replies",
     "sidebar",
-    "widget",
     "related",
     "footer",
     "teaser",
@@ -142,6 +141,7 @@ const DATE_WORDS: &[&str] = &[
     "byline",
     "info",
     "created",
+    "author",
 ];
 
 /// Split a class or id into lower-case words at spaces, `-` and `_`.
@@ -162,12 +162,20 @@ fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
 
 /// True when the element sits in (or is) a comment section, sidebar,
 /// footer, aside or navigation.
+/// An `<aside>` or `<footer>` inside an `<article>` belongs to it (its
+/// date line, its byline).
 fn in_foreign_region(el: &ElementRef<'_>) -> bool {
     let mut node = Some(**el);
+    let mut aside = false;
     while let Some(n) = node {
         if let Some(e) = ElementRef::wrap(n) {
-            if matches!(e.value().name(), "footer" | "aside" | "nav") {
-                return true;
+            // Page-level classes describe the layout ("right-sidebar").
+            match e.value().name() {
+                "body" | "html" => break,
+                "nav" => return true,
+                "footer" | "aside" => aside = true,
+                "article" => aside = false,
+                _ => {}
             }
             if class_id_words(&e)
                 .iter()
@@ -178,7 +186,7 @@ fn in_foreign_region(el: &ElementRef<'_>) -> bool {
         }
         node = n.parent();
     }
-    false
+    aside
 }
 
 /// True when the element sits in a page or article header or a byline.
@@ -222,17 +230,61 @@ struct Found {
     class_dates: Vec<String>,
     authors: Vec<(u8, String)>,
     breadcrumb: Vec<String>,
+    /// Short texts of the few elements just before the first `<h1>`
+    /// and of those after it: where a date line stands.
+    near_h1: Vec<String>,
+}
+
+/// How many elements before and after the first `<h1>` are looked at for
+/// a date line.
+const BEFORE_H1: usize = 4;
+const AFTER_H1: usize = 25;
+
+/// The text directly inside an element (not in its children), if short.
+fn own_text(el: &ElementRef<'_>) -> Option<String> {
+    let mut s = String::new();
+    for c in el.children() {
+        if let Some(t) = c.value().as_text() {
+            s.push_str(t);
+            if s.len() > 300 {
+                return None;
+            }
+        }
+    }
+    clean(&s).filter(|t| t.chars().count() <= 120)
 }
 
 const MAX_CANDIDATES: usize = 30;
 
 fn walk(doc: &Html) -> Found {
     let mut f = Found::default();
+    let mut index = 0usize;
+    let mut h1_at: Option<usize> = None;
+    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
         let v = el.value();
+        index += 1;
+        if !matches!(v.name(), "script" | "style" | "meta" | "link" | "title" | "h1") {
+            match h1_at {
+                None => {
+                    if let Some(t) = own_text(&el) {
+                        if before.len() == BEFORE_H1 {
+                            before.pop_front();
+                        }
+                        before.push_back(t);
+                    }
+                }
+                Some(at) if index <= at + AFTER_H1 => {
+                    if let Some(t) = own_text(&el).filter(|_| !in_foreign_region(&el)) {
+                        f.near_h1.push(t);
+                    }
+                }
+                _ => {}
+            }
+        }
         match v.name() {
             "html" => {
                 if f.lang.is_none() {
@@ -273,6 +325,10 @@ fn walk(doc: &Html) -> Found {
                 continue;
             }
             "h1" => {
+                if h1_at.is_none() && !in_foreign_region(&el) {
+                    h1_at = Some(index);
+                    f.near_h1.extend(before.drain(..));
+                }
                 if f.h1s.len() < 10 {
                     if let Some(t) = clean(&text_of(&el)) {
                         f.h1s.push(t);
@@ -330,7 +386,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let v = el.value();
     let itemprop = v.attr("itemprop").unwrap_or("");
     if itemprop == "datePublished" && v.name() != "time" {
-        if let Some(d) = v.attr("content").or_else(|| v.attr("datetime")) {
+        if let Some(d) = ["content", "datetime", "title"].iter().find_map(|a| v.attr(a)) {
             f.itemprop_dates.push(d.to_string());
         } else {
             f.itemprop_dates.push(text_of(el));
@@ -558,10 +614,21 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
     if let Some(d) = url.and_then(date::from_url) {
         return Some(d);
     }
+    if let Some(d) = f.near_h1.iter().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
     if let Some(d) = best_time(1) {
         return Some(d);
     }
     if let Some(d) = f.class_dates.iter().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    // A date in the headline ("Report of 22.04.2020").
+    let titles = [f.meta.get("og:title"), f.title.as_ref()];
+    if let Some(d) = titles.into_iter().flatten().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    if let Some(d) = ld.page_date.as_deref().and_then(parsed) {
         return Some(d);
     }
     ld.date_modified

@@ -21,6 +21,9 @@ pub struct JsonLd {
     pub authors: Vec<String>,
     /// `datePublished` (else `dateCreated`), raw.
     pub date_published: Option<String>,
+    /// `datePublished` of a mere `WebPage` (site generators stamp every
+    /// page with one, articles or not), raw.
+    pub page_date: Option<String>,
     /// `dateModified`, raw.
     pub date_modified: Option<String>,
     /// `articleSection` (first when a list).
@@ -219,10 +222,12 @@ pub fn read(values: &[Value]) -> JsonLd {
         if out.authors.is_empty() {
             out.authors = a.get("creator").map(|v| names(v, &ids)).unwrap_or_default();
         }
-        out.date_published = a
-            .get("datePublished")
-            .and_then(text)
-            .or_else(|| a.get("dateCreated").and_then(text));
+        if best_rank >= 2 {
+            out.date_published = a
+                .get("datePublished")
+                .and_then(text)
+                .or_else(|| a.get("dateCreated").and_then(text));
+        }
         out.date_modified = a.get("dateModified").and_then(text);
         out.section = a.get("articleSection").and_then(text);
         out.site_name = a.get("publisher").and_then(|p| name_of(p, &ids));
@@ -231,8 +236,11 @@ pub fn read(values: &[Value]) -> JsonLd {
     // Other article-like objects may carry what the main one lacks (a
     // WebPage with the date, an article without the author).
     for o in objs.iter().filter(|o| article_rank(o) > 0) {
-        if out.date_published.is_none() {
+        if article_rank(o) >= 2 && out.date_published.is_none() {
             out.date_published = o.get("datePublished").and_then(text);
+        }
+        if article_rank(o) == 1 && out.page_date.is_none() {
+            out.page_date = o.get("datePublished").and_then(text);
         }
         if out.authors.is_empty() && article_rank(o) >= 2 {
             out.authors = o.get("author").map(|v| names(v, &ids)).unwrap_or_default();
