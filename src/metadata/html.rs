@@ -546,28 +546,32 @@ pub fn extract(doc: &Html) -> Metadata {
 }
 
 fn choose_title(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>, head: &str) -> Option<String> {
-    let strip = |t: &String| -> String {
-        match site {
-            Some(_) => title::clean_title(t, site).0,
-            None => t.clone(),
-        }
-    };
+    let full_title = f.title.as_deref().unwrap_or("");
     let declared = ld
         .headline
         .as_ref()
         .or_else(|| f.meta.get("og:title"))
         .or_else(|| f.meta.get("twitter:title"))
-        .map(strip);
-    let full_title = f.title.as_deref().unwrap_or("");
+        .map(|t| {
+            if t == full_title {
+                head.to_string()
+            } else {
+                site.map_or_else(|| t.clone(), |s| title::strip_site(t, s))
+            }
+        })
+        .filter(|t| !t.is_empty());
+    let site_norm = site.map(title::norm).unwrap_or_default();
     for h1 in &f.h1s {
+        if title::norm(h1) == site_norm {
+            continue;
+        }
         let hit = declared.as_deref().is_some_and(|d| title::matches(h1, d))
-            || (!full_title.is_empty() && title::matches(h1, full_title));
+            || (!head.is_empty() && title::matches(h1, head));
         if hit {
             return Some(h1.clone());
         }
     }
     declared
-        .filter(|d| !d.is_empty())
         .or_else(|| clean(head))
         .or_else(|| (f.h1s.len() == 1).then(|| f.h1s[0].clone()))
 }

@@ -3,7 +3,8 @@
 
 /// Separators between a headline and the site name, as written in
 /// `<title>` (always with spaces around them, so hyphenated words stay).
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " || "];
+/// A bare `|` counts too: headlines do not use it.
+const SEPARATORS: &[&str] = &["|", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
 
 /// The parts of a title split at its site-name separators.
 pub fn split(title: &str) -> Vec<&str> {
@@ -25,6 +26,20 @@ pub fn norm(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Remove the part equal to the site name, if the title has one.
+pub fn strip_site(title: &str, site_name: &str) -> String {
+    let site = norm(site_name);
+    let parts = split(title);
+    if site.is_empty() || parts.len() < 2 {
+        return title.to_string();
+    }
+    let rest: Vec<&str> = parts.iter().copied().filter(|p| norm(p) != site).collect();
+    if rest.is_empty() || rest.len() == parts.len() {
+        return title.to_string();
+    }
+    rejoin(title, &rest)
 }
 
 /// A `<title>` cut into headline and site name.
