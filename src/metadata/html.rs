@@ -223,7 +223,10 @@ struct Found {
     meta: HashMap<String, String>,
     canonical: Option<String>,
     title: Option<String>,
-    h1s: Vec<String>,
+    /// `<h1>` texts, and whether the whole heading is one link (a logo).
+    h1s: Vec<(String, bool)>,
+    /// `<h2>`/`<h3>` whose class names a title ("entry-title").
+    title_heads: Vec<String>,
     jsonld: Vec<Value>,
     times: Vec<DateCand>,
     itemprop_dates: Vec<String>,
@@ -331,10 +334,26 @@ fn walk(doc: &Html) -> Found {
                 }
                 if f.h1s.len() < 10 {
                     if let Some(t) = clean(&text_of(&el)) {
-                        f.h1s.push(t);
+                        let is_link = el
+                            .descendants()
+                            .filter_map(ElementRef::wrap)
+                            .any(|a| a.value().name() == "a" && text_of(&a) == t);
+                        f.h1s.push((t, is_link));
                     }
                 }
                 continue;
+            }
+            "h2" | "h3" => {
+                if f.title_heads.len() < 5
+                    && class_id_words(&el)
+                        .iter()
+                        .any(|w| w.contains("title") || w.contains("headline"))
+                    && !in_foreign_region(&el)
+                {
+                    if let Some(t) = clean(&text_of(&el)) {
+                        f.title_heads.push(t);
+                    }
+                }
             }
             "script" => {
                 if v
@@ -495,19 +514,24 @@ pub fn extract(doc: &Html) -> Metadata {
     let url = absolute(f.canonical.as_ref()).or_else(|| absolute(meta("og:url")));
 
     // Site name, needed to clean titles and reject authors.
-    let title_site = f.title.as_deref().and_then(|t| title::clean_title(t, None).1);
-    let site_name = meta("og:site_name")
+    let declared_site = meta("og:site_name")
         .cloned()
         .or_else(|| ld.site_name.clone())
         .or_else(|| meta("application-name").cloned());
-    let (title_head, _) = f
+    let mut hints: Vec<String> = declared_site.iter().map(|s| title::norm(s)).collect();
+    if let Some(label) = url.as_deref().and_then(domain_label) {
+        hints.push(label);
+    }
+    // An <h1> that is nothing but a link is the site's logo.
+    hints.extend(f.h1s.iter().filter(|(_, link)| *link).map(|(t, _)| title::norm(t)));
+    let (title_head, title_site) = f
         .title
         .as_deref()
-        .map(|t| title::clean_title(t, site_name.as_deref()))
+        .map(|t| title::clean_title(t, &hints))
         .unwrap_or_default();
-    let site_name = site_name.or(title_site);
+    let site_name = declared_site.or(title_site);
 
-    let title = choose_title(&f, &ld, site_name.as_deref(), &title_head);
+    let title = choose_title(&f, &ld, &hints, &title_head);
     let author = choose_author(&f, &ld, site_name.as_deref());
     let date = choose_date(&f, &ld, url.as_deref());
 
@@ -545,7 +569,7 @@ pub fn extract(doc: &Html) -> Metadata {
     }
 }
 
-fn choose_title(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>, head: &str) -> Option<String> {
+fn choose_title(f: &Found, ld: &jsonld::JsonLd, hints: &[String], head: &str) -> Option<String> {
     let full_title = f.title.as_deref().unwrap_or("");
     let declared = ld
         .headline
@@ -556,24 +580,42 @@ fn choose_title(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>, head: &str) 
             if t == full_title {
                 head.to_string()
             } else {
-                site.map_or_else(|| t.clone(), |s| title::strip_site(t, s))
+                title::strip_site(t, hints)
             }
         })
         .filter(|t| !t.is_empty());
-    let site_norm = site.map(title::norm).unwrap_or_default();
-    for h1 in &f.h1s {
-        if title::norm(h1) == site_norm {
-            continue;
-        }
-        let hit = declared.as_deref().is_some_and(|d| title::matches(h1, d))
-            || (!head.is_empty() && title::matches(h1, head));
+    let headings = f
+        .h1s
+        .iter()
+        .filter(|(t, _)| !hints.contains(&title::norm(t)))
+        .map(|(t, _)| t)
+        .chain(&f.title_heads);
+    for h in headings {
+        let hit = declared.as_deref().is_some_and(|d| title::matches(h, d))
+            || (!head.is_empty() && title::matches(h, head));
         if hit {
-            return Some(h1.clone());
+            return Some(h.clone());
         }
     }
     declared
         .or_else(|| clean(head))
-        .or_else(|| (f.h1s.len() == 1).then(|| f.h1s[0].clone()))
+        .or_else(|| (f.h1s.len() == 1).then(|| f.h1s[0].0.clone()))
+}
+
+/// The main label of a URL's host: "www.example.co.uk" -> "example".
+fn domain_label(url: &str) -> Option<String> {
+    let host = url.split_once("://")?.1.split(['/', ':', '?', '#']).next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    if n < 2 {
+        return None;
+    }
+    let label = if n >= 3 && labels[n - 2].len() <= 3 && labels[n - 3] != "www" {
+        labels[n - 3]
+    } else {
+        labels[n - 2]
+    };
+    Some(title::norm(label)).filter(|l| l.len() >= 3)
 }
 
 fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>) -> Option<String> {

@@ -1,15 +1,17 @@
 //! Titles: cut the site name off `<title>` and choose between the
 //! declared titles and the page's `<h1>`.
 
-/// Separators between a headline and the site name, as written in
-/// `<title>` (always with spaces around them, so hyphenated words stay).
-/// A bare `|` counts too: headlines do not use it.
-const SEPARATORS: &[&str] = &["|", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
+/// Separators that never occur inside a headline: what stands beyond
+/// them is the site name or a section. A bare `|` counts too.
+const STRONG: &[&str] = &["|", " :: ", " » ", " // ", " · ", " › "];
 
-/// The parts of a title split at its site-name separators.
-pub fn split(title: &str) -> Vec<&str> {
+/// Dashes separate a site name too, but also occur inside headlines; a
+/// part beyond one is cut only when it looks like the site's name.
+const WEAK: &[&str] = &[" - ", " – ", " — ", ": "];
+
+fn split_by<'a>(title: &'a str, seps: &[&str]) -> Vec<&'a str> {
     let mut parts = vec![title];
-    for sep in SEPARATORS {
+    for sep in seps {
         parts = parts
             .into_iter()
             .flat_map(|p| p.split(sep))
@@ -20,6 +22,12 @@ pub fn split(title: &str) -> Vec<&str> {
     parts
 }
 
+/// The parts of a title split at every site-name separator.
+pub fn split(title: &str) -> Vec<&str> {
+    let strong = split_by(title, STRONG);
+    strong.into_iter().flat_map(|p| split_by(p, WEAK)).collect()
+}
+
 /// Lower-case, alphanumerics only: for comparing titles.
 pub fn norm(s: &str) -> String {
     s.chars()
@@ -28,51 +36,70 @@ pub fn norm(s: &str) -> String {
         .collect()
 }
 
-/// Remove the part equal to the site name, if the title has one.
-pub fn strip_site(title: &str, site_name: &str) -> String {
-    let site = norm(site_name);
-    let parts = split(title);
-    if site.is_empty() || parts.len() < 2 {
-        return title.to_string();
+/// True when a title part names the site: it equals one of the (normalised)
+/// site-name hints, or contains one and is not much longer, or is a bare
+/// domain name ("Example.com").
+pub fn is_site(part: &str, hints: &[String]) -> bool {
+    let p = norm(part);
+    if p.is_empty() {
+        return false;
     }
-    let rest: Vec<&str> = parts.iter().copied().filter(|p| norm(p) != site).collect();
-    if rest.is_empty() || rest.len() == parts.len() {
-        return title.to_string();
-    }
-    rejoin(title, &rest)
+    let domain_like = !part.contains(' ') && part.contains('.') && !part.ends_with('.');
+    domain_like
+        || hints.iter().any(|h| {
+            !h.is_empty()
+                && (*h == p || (h.len() >= 4 && p.contains(h.as_str()) && p.len() <= h.len() + 12))
+        })
 }
 
-/// A `<title>` cut into headline and site name.
+/// Remove the part naming the site, if the title has one.
+pub fn strip_site(title: &str, hints: &[String]) -> String {
+    clean_title_with(title, hints, false).0
+}
+
+/// A `<title>` cut into headline and site name, given normalised site-name
+/// hints (declared site names, the domain's main label).
 ///
-/// The site name is the part equal to `site_name` when given; otherwise the
-/// last part, or the first one when the title leads with a short name and
-/// the rest is longer.
-pub fn clean_title(title: &str, site_name: Option<&str>) -> (String, Option<String>) {
+/// A part at either end that [`is_site`] is cut. Otherwise, beyond a
+/// strong separator the last part is taken as the site name (the first one
+/// when a short name leads a long headline); a dash alone cuts nothing.
+pub fn clean_title(title: &str, hints: &[String]) -> (String, Option<String>) {
+    clean_title_with(title, hints, true)
+}
+
+fn clean_title_with(title: &str, hints: &[String], guess: bool) -> (String, Option<String>) {
     let title = super::clean(title).unwrap_or_default();
-    let parts = split(&title);
+    let strong = split_by(&title, STRONG);
+    let parts = if strong.len() >= 2 {
+        strong.clone()
+    } else {
+        split_by(&title, WEAK)
+    };
     if parts.len() < 2 {
+        return (strong.first().map_or(title.clone(), |s| s.to_string()), None);
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if is_site(first, hints) && !is_site(last, hints) {
+        // "Site » Section » Headline": the headline is the last part.
+        let head = if strong.len() >= 3 {
+            last.to_string()
+        } else {
+            rejoin(&title, &parts[1..])
+        };
+        return (head, Some(first.to_string()));
+    }
+    if is_site(last, hints) {
+        return (rejoin(&title, &parts[..parts.len() - 1]), Some(last.to_string()));
+    }
+    if strong.len() < 2 || !guess {
         return (title, None);
     }
-    if let Some(site) = site_name.map(norm).filter(|s| !s.is_empty()) {
-        let rest: Vec<&str> = parts
-            .iter()
-            .copied()
-            .filter(|p| norm(p) != site)
-            .collect();
-        if rest.len() < parts.len() && !rest.is_empty() {
-            let cut = parts.iter().find(|p| norm(p) == site).map(|s| s.to_string());
-            return (rejoin(&title, &rest), cut);
-        }
-    }
-    let first = parts[0];
-    let last = parts[parts.len() - 1];
     let words = |s: &str| s.split_whitespace().count();
     if words(first) <= 3 && words(last) > words(first) + 2 && parts.len() == 2 {
         // "Site | A long headline about things"
         return (last.to_string(), Some(first.to_string()));
     }
-    let head = rejoin(&title, &parts[..parts.len() - 1]);
-    (head, Some(last.to_string()))
+    (rejoin(&title, &parts[..parts.len() - 1]), Some(last.to_string()))
 }
 
 /// The span of `title` from the first to the last of `parts` (they are
@@ -100,6 +127,9 @@ pub fn matches(h1: &str, title: &str) -> bool {
     if h == t {
         return true;
     }
+    if t.len() <= 2 * h.len() && (t.starts_with(&h) || t.ends_with(&h)) {
+        return true;
+    }
     let parts = split(title);
     if parts.iter().any(|p| norm(p) == h) {
         return true;
@@ -114,22 +144,24 @@ mod tests {
 
     #[test]
     fn cuts_site_names() {
+        let none: &[String] = &[];
+        let ex = &["example".to_string()];
         assert_eq!(
-            clean_title("Big news | Example", None),
+            clean_title("Big news | Example", none),
             ("Big news".into(), Some("Example".into()))
         );
-        assert_eq!(clean_title("Big news – Example", None).0, "Big news");
-        assert_eq!(clean_title("Big news :: Example", None).0, "Big news");
-        assert_eq!(clean_title("Big news » Example", None).0, "Big news");
+        assert_eq!(clean_title("Big news – Example", ex).0, "Big news");
+        assert_eq!(clean_title("Big news – Example.com", none).0, "Big news");
+        assert_eq!(clean_title("Big news – more news", none).0, "Big news – more news");
+        assert_eq!(clean_title("Big news :: Example", none).0, "Big news");
+        assert_eq!(clean_title("Big news » Example", none).0, "Big news");
         assert_eq!(
-            clean_title("Example | Council approves the budget after long debate", None).0,
+            clean_title("Example | Council approves the budget after long debate", none).0,
             "Council approves the budget after long debate"
         );
-        assert_eq!(
-            clean_title("Example - Big - news", Some("Example")).0,
-            "Big - news"
-        );
-        assert_eq!(clean_title("Well-known title", None).0, "Well-known title");
+        assert_eq!(clean_title("Example - Big - news", ex).0, "Big - news");
+        assert_eq!(clean_title("Example » Archive » Big news", ex).0, "Big news");
+        assert_eq!(clean_title("Well-known title", none).0, "Well-known title");
     }
 
     #[test]
