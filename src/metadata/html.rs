@@ -223,7 +223,8 @@ struct Found {
     meta: HashMap<String, String>,
     canonical: Option<String>,
     title: Option<String>,
-    /// `<h1>` texts, and whether the whole heading is one link (a logo).
+    /// `<h1>` texts, and whether the whole heading is a link to the front
+    /// page (a logo).
     h1s: Vec<(String, bool)>,
     /// `<h2>`/`<h3>` whose class names a title ("entry-title").
     title_heads: Vec<String>,
@@ -334,10 +335,11 @@ fn walk(doc: &Html) -> Found {
                 }
                 if f.h1s.len() < 10 {
                     if let Some(t) = clean(&text_of(&el)) {
-                        let is_link = el
-                            .descendants()
-                            .filter_map(ElementRef::wrap)
-                            .any(|a| a.value().name() == "a" && text_of(&a) == t);
+                        let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
+                            a.value().name() == "a"
+                                && a.value().attr("href").is_some_and(is_home_link)
+                                && text_of(&a) == t
+                        });
                         f.h1s.push((t, is_link));
                     }
                 }
@@ -600,6 +602,18 @@ fn choose_title(f: &Found, ld: &jsonld::JsonLd, hints: &[String], head: &str) ->
     declared
         .or_else(|| clean(head))
         .or_else(|| (f.h1s.len() == 1).then(|| f.h1s[0].0.clone()))
+}
+
+/// True for a link to a site's front page ("/", "https://example.com/",
+/// "index.html"), as a logo has.
+fn is_home_link(href: &str) -> bool {
+    let h = href.trim().trim_end_matches('/');
+    let after_scheme = h.rsplit("://").next().unwrap_or(h);
+    let last = h.rsplit('/').next().unwrap_or(h);
+    h.is_empty()
+        || h == "."
+        || (h.contains("://") && !after_scheme.contains('/'))
+        || last.starts_with("index.")
 }
 
 /// The main label of a URL's host: "www.example.co.uk" -> "example".
