@@ -11,6 +11,7 @@
 const PREFIXES: &[&str] = &[
     // English
     "written by",
+    "recipe by",
     "posted by",
     "published by",
     "authored by",
@@ -24,6 +25,9 @@ const PREFIXES: &[&str] = &[
     "by",
     // German
     "geschrieben von",
+    "ein artikel von",
+    "artikel von:",
+    "artikel von",
     "verfasst von",
     "ein beitrag von",
     "beitrag von",
@@ -97,6 +101,32 @@ const NOT_PEOPLE: &[&str] = &[
     "linkedin",
     "email",
     "e-mail",
+    "publisher",
+    "copyright",
+    // lead-in words left alone
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    // academic and professional credentials after a name
+    "phd",
+    "ph.d.",
+    "md",
+    "ms",
+    "msc",
+    "bsc",
+    "mba",
+    "rd",
+    "rn",
+    "dr.",
+    "cpt",
+];
+
+/// Words of a company's legal form: a firm, not a person.
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "e.v.", "kg", "co.", "s.a.", "s.l.", "gbr",
+    "ug", "plc", "corp", "corp.", "sarl", "srl", "s.r.l.", "b.v.",
 ];
 
 /// Weekday names (en, de, fr, es), which bylines put before dates.
@@ -110,17 +140,17 @@ const WEEKDAYS: &[&str] = &[
 /// Words after which a byline stops being a name ("Jane Doe on May 3").
 const STOP_WORDS: &[&str] = &[
     "on", "at", "in", "for", "via", "am", "um", "le", "el", "il", "em", "published", "updated",
-    "veröffentlicht", "aktualisiert", "posted", "—", "–",
+    "veröffentlicht", "aktualisiert", "posted", "-", "—", "–",
 ];
 
 /// Clean a raw author string into names joined with "; ", or `None`.
 ///
 /// ```
 /// use deboil::metadata::author::clean_author;
-/// assert_eq!(clean_author("By Jane Doe", None).as_deref(), Some("Jane Doe"));
-/// assert_eq!(clean_author("admin", None), None);
+/// assert_eq!(clean_author("By Jane Doe", &[]).as_deref(), Some("Jane Doe"));
+/// assert_eq!(clean_author("admin", &[]), &[]);
 /// ```
-pub fn clean_author(raw: &str, site_name: Option<&str>) -> Option<String> {
+pub fn clean_author(raw: &str, site_hints: &[String]) -> Option<String> {
     let raw = super::clean(raw)?;
     if raw.chars().count() > 120 {
         return None;
@@ -129,7 +159,7 @@ pub fn clean_author(raw: &str, site_name: Option<&str>) -> Option<String> {
     let raw = raw.split(['|', '•', '·']).next().unwrap_or("");
     let mut names: Vec<String> = Vec::new();
     for part in split_names(&raw) {
-        let Some(name) = clean_one(part, site_name) else {
+        let Some(name) = clean_one(part, site_hints) else {
             continue;
         };
         if !names.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
@@ -143,6 +173,19 @@ pub fn clean_author(raw: &str, site_name: Option<&str>) -> Option<String> {
             .any(|m| m != n && m.to_lowercase().contains(&n.to_lowercase()))
     });
     (!names.is_empty()).then(|| names.join("; "))
+}
+
+/// True when a name is the site's own: equal to a normalised site-name
+/// hint, or one of them nearly contains the other ("FinanceScout" on
+/// financescout24).
+fn is_site_name(name: &str, hints: &[String]) -> bool {
+    let n = super::title::norm(name);
+    hints.iter().any(|h| {
+        !h.is_empty()
+            && (*h == n
+                || (n.len() >= 4 && h.contains(n.as_str()))
+                || (h.len() >= 4 && n.contains(h.as_str()) && n.len() <= h.len() + 4))
+    })
 }
 
 /// Split at list separators; "/" is kept because "dpa/AFP" names one
@@ -184,7 +227,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     boundary.then(|| rest.trim_start_matches([':', '.', ' ']).trim())
 }
 
-fn clean_one(part: &str, site_name: Option<&str>) -> Option<String> {
+fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
     let mut s = part.trim();
     // Lead-ins, possibly repeated ("Text: Von Jane Doe").
     'outer: loop {
@@ -195,6 +238,19 @@ fn clean_one(part: &str, site_name: Option<&str>) -> Option<String> {
             }
         }
         break;
+    }
+    // Cut at an e-mail address or a date written with a month name.
+    let words: Vec<&str> = s.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let next_is_num = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        let month = super::date::month_number(w.trim_matches(|c: char| !c.is_alphabetic()));
+        if w.contains('@') || w.starts_with('[') || (month.is_some() && next_is_num && i > 0) {
+            let cut = words[..i].iter().map(|w| w.len() + 1).sum::<usize>();
+            s = &s[..cut.saturating_sub(1).min(s.len())];
+            break;
+        }
     }
     // Cut at the first digit (a date or time follows the name).
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
@@ -224,13 +280,16 @@ fn clean_one(part: &str, site_name: Option<&str>) -> Option<String> {
         || name.contains(['<', '>', '{', '}', '=', '#'])
         || NOT_PEOPLE.contains(&lower.as_str())
         || !name.chars().any(char::is_alphabetic)
-        || name.chars().count() < 2
+        || name.chars().count() < 4
         || name.chars().count() > 60
         || name.split(' ').count() > 6
     {
         return None;
     }
-    if site_name.is_some_and(|site| site.to_lowercase() == lower) {
+    if is_site_name(&name, site_hints) {
+        return None;
+    }
+    if lower.split(' ').any(|w| LEGAL_FORMS.contains(&w)) || lower.contains("rights reserved") {
         return None;
     }
     // A month or weekday left over from a date ("Jane Doe, March 3").
@@ -248,22 +307,22 @@ mod tests {
 
     #[test]
     fn strips_lead_ins() {
-        assert_eq!(clean_author("By Jane Doe", None).as_deref(), Some("Jane Doe"));
-        assert_eq!(clean_author("Von Max Muster", None).as_deref(), Some("Max Muster"));
-        assert_eq!(clean_author("Par Marie Merlet", None).as_deref(), Some("Marie Merlet"));
-        assert_eq!(clean_author("Written by: Ann Lee", None).as_deref(), Some("Ann Lee"));
-        assert_eq!(clean_author("Autor: Jan Koch", None).as_deref(), Some("Jan Koch"));
-        assert_eq!(clean_author("Byron Smith", None).as_deref(), Some("Byron Smith"));
+        assert_eq!(clean_author("By Jane Doe", &[]).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Von Max Muster", &[]).as_deref(), Some("Max Muster"));
+        assert_eq!(clean_author("Par Marie Merlet", &[]).as_deref(), Some("Marie Merlet"));
+        assert_eq!(clean_author("Written by: Ann Lee", &[]).as_deref(), Some("Ann Lee"));
+        assert_eq!(clean_author("Autor: Jan Koch", &[]).as_deref(), Some("Jan Koch"));
+        assert_eq!(clean_author("Byron Smith", &[]).as_deref(), Some("Byron Smith"));
     }
 
     #[test]
     fn cuts_dates_after_the_name() {
         assert_eq!(
-            clean_author("By Jane Doe on March 3, 2020", None).as_deref(),
+            clean_author("By Jane Doe on March 3, 2020", &[]).as_deref(),
             Some("Jane Doe")
         );
         assert_eq!(
-            clean_author("Von Max Muster am 3. März 2020", None).as_deref(),
+            clean_author("Von Max Muster am 3. März 2020", &[]).as_deref(),
             Some("Max Muster")
         );
     }
@@ -271,23 +330,23 @@ mod tests {
     #[test]
     fn several_authors() {
         assert_eq!(
-            clean_author("By Jane Doe and John Roe", None).as_deref(),
+            clean_author("By Jane Doe and John Roe", &[]).as_deref(),
             Some("Jane Doe; John Roe")
         );
         assert_eq!(
-            clean_author("Jane Doe, John Roe", None).as_deref(),
+            clean_author("Jane Doe, John Roe", &[]).as_deref(),
             Some("Jane Doe; John Roe")
         );
-        assert_eq!(clean_author("dpa/AFP", None).as_deref(), Some("dpa/AFP"));
+        assert_eq!(clean_author("dpa/AFP", &[]).as_deref(), Some("dpa/AFP"));
     }
 
     #[test]
     fn rejects_non_people() {
-        assert_eq!(clean_author("admin", None), None);
-        assert_eq!(clean_author("Redaktion", None), None);
-        assert_eq!(clean_author("https://example.com/author/jane", None), None);
-        assert_eq!(clean_author("jane@example.com", None), None);
-        assert_eq!(clean_author("Example News", Some("Example News")), None);
-        assert_eq!(clean_author("", None), None);
+        assert_eq!(clean_author("admin", &[]), &[]);
+        assert_eq!(clean_author("Redaktion", &[]), &[]);
+        assert_eq!(clean_author("https://example.com/author/jane", &[]), &[]);
+        assert_eq!(clean_author("jane@example.com", &[]), &[]);
+        assert_eq!(clean_author("Example News", &["examplenews".to_string()]), &[]);
+        assert_eq!(clean_author("", &[]), &[]);
     }
 }

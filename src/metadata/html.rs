@@ -99,6 +99,11 @@ const FOREIGN_WORDS: &[&str] = &[
 /// Words of a class or id that mark an author element.
 const AUTHOR_WORDS: &[&str] = &["author", "byline", "writtenby", "autor", "authors", "byl"];
 
+/// Lead-ins that introduce a byline, lower-case.
+const BYLINE_LABELS: &[&str] = &[
+    "by", "von", "par", "por", "door", "autor", "autorin", "author", "text", "written by",
+];
+
 /// Words that, beside an author word, mark an element that is not the name
 /// itself (an avatar, a biography box, a list of the author's posts).
 const AUTHOR_NOISE: &[&str] = &[
@@ -413,7 +418,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             f.itemprop_dates.push(text_of(el));
         }
     }
-    let has_class = v.attr("class").is_some() || v.attr("id").is_some();
+    let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
     let is_rel_author = v.attr("rel").is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
     let is_itemprop_author = itemprop.split_whitespace().any(|x| x == "author" || x == "creator");
     if !has_class && !is_rel_author && !is_itemprop_author {
@@ -423,7 +428,12 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
         f.breadcrumb = breadcrumb_items(el);
     }
-    let author_class = cls.iter().any(|w| AUTHOR_WORDS.contains(&w.as_str()))
+    let author_class = (v.name() == "address"
+        || cls.iter().any(|w| {
+            AUTHOR_WORDS.contains(&w.as_str())
+                || ((w.starts_with("author") || w.starts_with("autor"))
+                    && !w.starts_with("authorit"))
+        }))
         && !cls.iter().any(|w| AUTHOR_NOISE.contains(&w.as_str()));
     if (is_rel_author || is_itemprop_author || author_class)
         && f.authors.len() < MAX_CANDIDATES
@@ -534,7 +544,10 @@ pub fn extract(doc: &Html) -> Metadata {
     let site_name = declared_site.or(title_site);
 
     let title = choose_title(&f, &ld, &hints, &title_head);
-    let author = choose_author(&f, &ld, site_name.as_deref());
+    if let Some(s) = &site_name {
+        hints.push(title::norm(s));
+    }
+    let author = choose_author(&f, &ld, &hints);
     let date = choose_date(&f, &ld, url.as_deref());
 
     let language = f
@@ -632,7 +645,7 @@ fn domain_label(url: &str) -> Option<String> {
     Some(title::norm(label)).filter(|l| l.len() >= 3)
 }
 
-fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>) -> Option<String> {
+fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<String> {
     if !ld.authors.is_empty() {
         if let Some(a) = clean_author(&ld.authors.join("; "), site) {
             return Some(a);
@@ -647,7 +660,27 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: Option<&str>) -> Option<S
     }
     let mut cands: Vec<&(u8, String)> = f.authors.iter().collect();
     cands.sort_by_key(|(rank, _)| *rank);
-    cands.iter().find_map(|(_, v)| clean_author(v, site))
+    if let Some(a) = cands.iter().find_map(|(_, v)| clean_author(v, site)) {
+        return Some(a);
+    }
+    // A byline near the headline: "By Jane Doe", or "By" then the name.
+    for (i, t) in f.near_h1.iter().enumerate() {
+        let lower = t.to_lowercase();
+        if BYLINE_LABELS.contains(&lower.trim_end_matches(':')) {
+            if let Some(a) = f.near_h1.get(i + 1).and_then(|n| clean_author(n, site)) {
+                return Some(a);
+            }
+        } else if t.chars().count() <= 60
+            && BYLINE_LABELS
+                .iter()
+                .any(|l| lower.starts_with(l) && lower[l.len()..].starts_with(' '))
+        {
+            if let Some(a) = clean_author(t, site) {
+                return Some(a);
+            }
+        }
+    }
+    None
 }
 
 fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
