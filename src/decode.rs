@@ -57,12 +57,11 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
 pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<?xml") {
-        if let Some(end) = find(&lower, b"?>") {
-            if let Some(enc) = label_after(&lower[..end], b"encoding") {
-                return Some(utf16_as_utf8(enc));
-            }
-        }
+    if lower.starts_with(b"<?xml")
+        && let Some(end) = find(&lower, b"?>")
+        && let Some(enc) = label_after(&lower[..end], b"encoding")
+    {
+        return Some(utf16_as_utf8(enc));
     }
     let mut pos = 0;
     while let Some(i) = find(&lower[pos..], b"<meta") {
@@ -176,7 +175,12 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for bytes in [&b"\xff\xfe\xfd"[..], b"<meta charset=", b"<meta charset=\"", b""] {
+        for bytes in [
+            &b"\xff\xfe\xfd"[..],
+            b"<meta charset=",
+            b"<meta charset=\"",
+            b"",
+        ] {
             let _ = decode(bytes, true);
         }
     }

@@ -121,7 +121,9 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, seen: &mut Vec<PathBuf>) 
             walk(root, &path, out, seen);
         } else if meta.is_file() {
             let rel = path.strip_prefix(root).unwrap_or(&path);
-            let rel = rel.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+            let rel = rel
+                .to_string_lossy()
+                .replace(std::path::MAIN_SEPARATOR, "/");
             let (id, format) = id_and_format(&rel);
             out.push(Input { path, id, format });
         }
@@ -162,10 +164,19 @@ mod tests {
 
     #[test]
     fn ids() {
-        assert_eq!(id_and_format("x/042b.html.gz"), ("x/042b".into(), Some(Format::Html)));
-        assert_eq!(id_and_format("lemire.me.json.html"), ("lemire.me.json".into(), Some(Format::Html)));
+        assert_eq!(
+            id_and_format("x/042b.html.gz"),
+            ("x/042b".into(), Some(Format::Html))
+        );
+        assert_eq!(
+            id_and_format("lemire.me.json.html"),
+            ("lemire.me.json".into(), Some(Format::Html))
+        );
         assert_eq!(id_and_format("a/b.TXT"), ("a/b".into(), Some(Format::Text)));
-        assert_eq!(id_and_format("page.xhtml"), ("page".into(), Some(Format::Html)));
+        assert_eq!(
+            id_and_format("page.xhtml"),
+            ("page".into(), Some(Format::Html))
+        );
         assert_eq!(id_and_format("noext"), ("noext".into(), None));
         assert_eq!(id_and_format("dump.gz"), ("dump".into(), None));
     }

@@ -73,7 +73,11 @@ fn main() -> ExitCode {
                 s.seconds,
                 s.mb_per_second()
             );
-            ExitCode::from(if s.errors > 0 { Exit::PageErrors } else { Exit::Ok } as u8)
+            ExitCode::from(if s.errors > 0 {
+                Exit::PageErrors
+            } else {
+                Exit::Ok
+            } as u8)
         }
         Err(e) => {
             eprintln!("deboil: {e}");

@@ -71,7 +71,8 @@ impl Outputs {
     /// # Errors
     /// Writing failed (disk full, ...).
     pub fn article(&mut self, doc: &Document) -> Result<(), Error> {
-        serde_json::to_writer(&mut self.jsonl, doc).map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+        serde_json::to_writer(&mut self.jsonl, doc)
+            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
         self.jsonl
             .write_all(b"\n")
             .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
@@ -85,7 +86,8 @@ impl Outputs {
     /// # Errors
     /// Writing failed.
     pub fn error(&mut self, rec: &ErrorRecord) -> Result<(), Error> {
-        serde_json::to_writer(&mut self.errors, rec).map_err(|e| self.write_err(ERRORS_JSONL, e))?;
+        serde_json::to_writer(&mut self.errors, rec)
+            .map_err(|e| self.write_err(ERRORS_JSONL, e))?;
         self.errors
             .write_all(b"\n")
             .map_err(|e| self.write_err(ERRORS_JSONL, e))
@@ -122,7 +124,11 @@ impl Outputs {
             .errors
             .into_inner()
             .map_err(|e| werr(ERRORS_JSONL, &e))?;
-        for (file, name) in [(jsonl, ARTICLES_JSONL), (csv, ARTICLES_CSV), (errors, ERRORS_JSONL)] {
+        for (file, name) in [
+            (jsonl, ARTICLES_JSONL),
+            (csv, ARTICLES_CSV),
+            (errors, ERRORS_JSONL),
+        ] {
             file.as_file().sync_all().map_err(|e| werr(name, &e))?;
             file.persist(dir.join(name)).map_err(|e| werr(name, &e))?;
         }

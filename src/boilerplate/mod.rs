@@ -46,7 +46,10 @@ mod tests {
              every one of them before the vote next week.",
         );
         assert_eq!(wording_kind(&b), None);
-        let b = Block::new(BlockTag::Paragraph, "Facebook Twitter LinkedIn Pinterest Email");
+        let b = Block::new(
+            BlockTag::Paragraph,
+            "Facebook Twitter LinkedIn Pinterest Email",
+        );
         assert_eq!(wording_kind(&b), Some(Kind::Share));
     }
 }

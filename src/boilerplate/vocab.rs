@@ -47,10 +47,10 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("sharedaddy", Kind::Share), // WordPress Jetpack share block
     ("addtoany", Kind::Share),
     ("addthis", Kind::Share),
-    ("a2a", Kind::Share), // AddToAny prefix
+    ("a2a", Kind::Share),     // AddToAny prefix
     ("shariff", Kind::Share), // German privacy-friendly share buttons
-    ("dpsp", Kind::Share), // Social Pug plugin prefix
-    ("ssba", Kind::Share), // Simple Share Buttons Adder
+    ("dpsp", Kind::Share),    // Social Pug plugin prefix
+    ("ssba", Kind::Share),    // Simple Share Buttons Adder
     ("viral", Kind::Share),
     // Related: related, recommended, popular, trending lists.
     ("related", Kind::Related),
@@ -218,7 +218,9 @@ const CONTENT_WORDS: &[&str] = &[
 /// Whether a class/id value names article content ("entry-content",
 /// "article__body", "postText").
 pub fn attr_is_content(value: &str) -> bool {
-    attr_words(value).iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
+    attr_words(value)
+        .iter()
+        .any(|w| CONTENT_WORDS.contains(&w.as_str()))
 }
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
@@ -339,13 +341,67 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
 /// Names of share targets and social networks, and the words of a share
 /// bar. A short line made only of these is a share bar or a follow bar.
 const SHARE_WORDS: &[&str] = &[
-    "facebook", "twitter", "x", "linkedin", "pinterest", "whatsapp", "email", "e-mail", "mail",
-    "print", "reddit", "tumblr", "vkontakte", "vk", "telegram", "messenger", "share", "shares",
-    "tweet", "pocket", "flipboard", "xing", "instagram", "youtube", "vimeo", "threads",
-    "mastodon", "bluesky", "copy", "link", "rss", "feed", "google", "skype", "line", "viber",
-    "weibo", "wechat", "qq", "tiktok", "snapchat", "github", "discord", "sms", "(twitter)",
-    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "stampa", "udostępnij", "drukuj", "follow", "us", "on", "via", "share:", "share.",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "reddit",
+    "tumblr",
+    "vkontakte",
+    "vk",
+    "telegram",
+    "messenger",
+    "share",
+    "shares",
+    "tweet",
+    "pocket",
+    "flipboard",
+    "xing",
+    "instagram",
+    "youtube",
+    "vimeo",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "copy",
+    "link",
+    "rss",
+    "feed",
+    "google",
+    "skype",
+    "line",
+    "viber",
+    "weibo",
+    "wechat",
+    "qq",
+    "tiktok",
+    "snapchat",
+    "github",
+    "discord",
+    "sms",
+    "(twitter)",
+    "teilen",
+    "drucken",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "udostępnij",
+    "drukuj",
+    "follow",
+    "us",
+    "on",
+    "via",
+    "share:",
+    "share.",
 ];
 
 /// Whether a short block consists only of share-bar / social-network words.
@@ -361,7 +417,11 @@ pub fn is_share_line(lower: &str) -> bool {
         n += 1;
     }
     // "Share", "Facebook Twitter", ... but not a single "x" or "on".
-    n >= 1 && !matches!(lower.trim(), "x" | "on" | "us" | "via" | "line" | "link" | "copy")
+    n >= 1
+        && !matches!(
+            lower.trim(),
+            "x" | "on" | "us" | "via" | "line" | "link" | "copy"
+        )
 }
 
 #[cfg(test)]
@@ -394,7 +454,9 @@ mod tests {
         assert_eq!(phrase_kind("subscribe to updates"), Some(Kind::Subscribe));
         assert_eq!(phrase_kind("leave a reply"), Some(Kind::Comments));
         assert_eq!(phrase_kind("the quick brown fox"), None);
-        assert!(is_share_line("facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"));
+        assert!(is_share_line(
+            "facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"
+        ));
         assert!(is_share_line("facebook x (twitter) instagram"));
         assert!(!is_share_line("facebook bought instagram"));
         assert!(!is_share_line("x"));

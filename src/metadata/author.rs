@@ -131,16 +131,57 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// Weekday names (en, de, fr, es), which bylines put before dates.
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
-    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
-    "jueves", "viernes", "sábado", "domingo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
 ];
 
 /// Words after which a byline stops being a name ("Jane Doe on May 3").
 const STOP_WORDS: &[&str] = &[
-    "on", "at", "in", "for", "via", "am", "um", "le", "el", "il", "em", "published", "updated",
-    "veröffentlicht", "aktualisiert", "posted", "-", "—", "–",
+    "on",
+    "at",
+    "in",
+    "for",
+    "via",
+    "am",
+    "um",
+    "le",
+    "el",
+    "il",
+    "em",
+    "published",
+    "updated",
+    "veröffentlicht",
+    "aktualisiert",
+    "posted",
+    "-",
+    "—",
+    "–",
 ];
 
 /// Clean a raw author string into names joined with "; ", or `None`.
@@ -148,7 +189,7 @@ const STOP_WORDS: &[&str] = &[
 /// ```
 /// use deboil::metadata::author::clean_author;
 /// assert_eq!(clean_author("By Jane Doe", &[]).as_deref(), Some("Jane Doe"));
-/// assert_eq!(clean_author("admin", &[]), &[]);
+/// assert_eq!(clean_author("admin", &[]), None);
 /// ```
 pub fn clean_author(raw: &str, site_hints: &[String]) -> Option<String> {
     let raw = super::clean(raw)?;
@@ -158,11 +199,14 @@ pub fn clean_author(raw: &str, site_hints: &[String]) -> Option<String> {
     // What follows a bar or bullet is a date, a role or a reading time.
     let raw = raw.split(['|', '•', '·']).next().unwrap_or("");
     let mut names: Vec<String> = Vec::new();
-    for part in split_names(&raw) {
+    for part in split_names(raw) {
         let Some(name) = clean_one(part, site_hints) else {
             continue;
         };
-        if !names.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+        if !names
+            .iter()
+            .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
             names.push(name);
         }
     }
@@ -197,10 +241,12 @@ fn split_names(s: &str) -> Vec<&str> {
         // " and " / " und " / " et " / " y " / " e " / " en " / " i "
         loop {
             let lower = rest.to_lowercase();
-            let cut = [" and ", " und ", " et ", " y ", " e ", " en ", " i ", " oraz "]
-                .iter()
-                .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
-                .min();
+            let cut = [
+                " and ", " und ", " et ", " y ", " e ", " en ", " i ", " oraz ",
+            ]
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min();
             // Lower-casing can change byte lengths; only cut when it did not.
             match cut {
                 Some((i, len)) if lower.len() == rest.len() => {
@@ -268,7 +314,11 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
     }
     s = &s[..end.min(s.len())];
     let s = s.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•')
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•'
+            )
     });
     let name = super::clean(s)?;
     let lower = name.to_lowercase();
@@ -307,12 +357,30 @@ mod tests {
 
     #[test]
     fn strips_lead_ins() {
-        assert_eq!(clean_author("By Jane Doe", &[]).as_deref(), Some("Jane Doe"));
-        assert_eq!(clean_author("Von Max Muster", &[]).as_deref(), Some("Max Muster"));
-        assert_eq!(clean_author("Par Marie Merlet", &[]).as_deref(), Some("Marie Merlet"));
-        assert_eq!(clean_author("Written by: Ann Lee", &[]).as_deref(), Some("Ann Lee"));
-        assert_eq!(clean_author("Autor: Jan Koch", &[]).as_deref(), Some("Jan Koch"));
-        assert_eq!(clean_author("Byron Smith", &[]).as_deref(), Some("Byron Smith"));
+        assert_eq!(
+            clean_author("By Jane Doe", &[]).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("Von Max Muster", &[]).as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(
+            clean_author("Par Marie Merlet", &[]).as_deref(),
+            Some("Marie Merlet")
+        );
+        assert_eq!(
+            clean_author("Written by: Ann Lee", &[]).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            clean_author("Autor: Jan Koch", &[]).as_deref(),
+            Some("Jan Koch")
+        );
+        assert_eq!(
+            clean_author("Byron Smith", &[]).as_deref(),
+            Some("Byron Smith")
+        );
     }
 
     #[test]
@@ -342,11 +410,24 @@ mod tests {
 
     #[test]
     fn rejects_non_people() {
-        assert_eq!(clean_author("admin", &[]), &[]);
-        assert_eq!(clean_author("Redaktion", &[]), &[]);
-        assert_eq!(clean_author("https://example.com/author/jane", &[]), &[]);
-        assert_eq!(clean_author("jane@example.com", &[]), &[]);
-        assert_eq!(clean_author("Example News", &["examplenews".to_string()]), &[]);
-        assert_eq!(clean_author("", &[]), &[]);
+        assert_eq!(clean_author("admin", &[]), None);
+        assert_eq!(clean_author("Redaktion", &[]), None);
+        assert_eq!(clean_author("https://example.com/author/jane", &[]), None);
+        assert_eq!(clean_author("jane@example.com", &[]), None);
+        assert_eq!(
+            clean_author("Example News", &["examplenews".to_string()]),
+            None
+        );
+        assert_eq!(clean_author("", &[]), None);
+        assert_eq!(clean_author("Example Media GmbH", &[]), None);
+        assert_eq!(clean_author("kj", &[]), None);
+        assert_eq!(
+            clean_author("Grant Tinsley, PhD", &[]).as_deref(),
+            Some("Grant Tinsley")
+        );
+        assert_eq!(
+            clean_author("CBS News February 24, 2020", &[]).as_deref(),
+            Some("CBS News")
+        );
     }
 }

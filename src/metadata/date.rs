@@ -53,7 +53,9 @@ impl Ymd {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -334,50 +336,42 @@ fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
     let g = |k: usize| toks.get(i + k);
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (also "2019. 6. 24.")
     if let Some(y) = num(g(0), 4, 4) {
-        if let Some(s) = is_sep(g(1), &['-', '/', '.']) {
-            if let (Some(m), Some(_), Some(d)) =
+        if let Some(s) = is_sep(g(1), &['-', '/', '.'])
+            && let (Some(m), Some(_), Some(d)) =
                 (num(g(2), 1, 2), is_sep(g(3), &[s]), num(g(4), 1, 2))
-            {
-                return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
-            }
+        {
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
         }
         // 2019年06月24日 (Chinese, Japanese)
-        if matches!(g(1), Some(Tok::Word(w)) if w.starts_with('年')) {
-            if let (Some(m), Some(Tok::Word(mw)), Some(d)) =
+        if matches!(g(1), Some(Tok::Word(w)) if w.starts_with('年'))
+            && let (Some(m), Some(Tok::Word(mw)), Some(d)) =
                 (num(g(2), 1, 2), g(3), num(g(4), 1, 2))
-            {
-                if mw.starts_with('月') {
-                    return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
-                }
-            }
+            && mw.starts_with('月')
+        {
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
         }
     }
     // YYYYMMDD (compact ISO, as in URLs and some meta tags)
-    if let Some(Tok::Num(n)) = g(0) {
-        if n.len() == 8 || (n.len() == 14 && i == 0) {
-            let y = n[0..4].parse().ok()?;
-            let m = n[4..6].parse().ok()?;
-            let d = n[6..8].parse().ok()?;
-            if (1995..=2100).contains(&y) {
-                if let Some(ymd) = Ymd::new(y, m, d) {
-                    return Some((ymd, 1));
-                }
-            }
+    if let Some(Tok::Num(n)) = g(0)
+        && (n.len() == 8 || (n.len() == 14 && i == 0))
+    {
+        let y = n[0..4].parse().ok()?;
+        let m = n[4..6].parse().ok()?;
+        let d = n[6..8].parse().ok()?;
+        if (1995..=2100).contains(&y)
+            && let Some(ymd) = Ymd::new(y, m, d)
+        {
+            return Some((ymd, 1));
         }
     }
     // DD.MM.YYYY, DD-MM-YYYY, MM/DD/YYYY (slash: US order unless impossible)
     if let Some(a) = num(g(0), 1, 2) {
-        if let Some(s) = is_sep(g(1), &['.', '-', '/']) {
-            if let (Some(b), Some(_), Some(y)) =
+        if let Some(s) = is_sep(g(1), &['.', '-', '/'])
+            && let (Some(b), Some(_), Some(y)) =
                 (num(g(2), 1, 2), is_sep(g(3), &[s]), num(g(4), 4, 4))
-            {
-                let (d, m) = if s == '/' && a <= 12 {
-                    (b, a)
-                } else {
-                    (a, b)
-                };
-                return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
-            }
+        {
+            let (d, m) = if s == '/' && a <= 12 { (b, a) } else { (a, b) };
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
         }
         // 1. November 2025, 1 novembre 2025, 1 de mayo de 2022, 1st May 2025
         let mut k = 1;
@@ -454,21 +448,21 @@ pub fn from_url(url: &str) -> Option<String> {
     let segs: Vec<&str> = path.split('/').collect();
     for (i, seg) in segs.iter().enumerate() {
         let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        if all_digits(seg, 4) {
-            if let (Some(m), Some(d)) = (segs.get(i + 1), segs.get(i + 2)) {
-                let d = d.get(..2).unwrap_or(d);
-                if (1..=2).contains(&m.len())
-                    && m.bytes().all(|b| b.is_ascii_digit())
-                    && (1..=2).contains(&d.len())
-                    && d.bytes().all(|b| b.is_ascii_digit())
-                    && segs.get(i + 2).is_some_and(|s| {
-                        s.len() <= 2 || !s.as_bytes()[2].is_ascii_digit()
-                    })
-                {
-                    let ymd = Ymd::new(seg.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-                    if let Some(ymd) = ymd.filter(Ymd::is_plausible) {
-                        return Some(ymd.iso());
-                    }
+        if all_digits(seg, 4)
+            && let (Some(m), Some(d)) = (segs.get(i + 1), segs.get(i + 2))
+        {
+            let d = d.get(..2).unwrap_or(d);
+            if (1..=2).contains(&m.len())
+                && m.bytes().all(|b| b.is_ascii_digit())
+                && (1..=2).contains(&d.len())
+                && d.bytes().all(|b| b.is_ascii_digit())
+                && segs
+                    .get(i + 2)
+                    .is_some_and(|s| s.len() <= 2 || !s.as_bytes()[2].is_ascii_digit())
+            {
+                let ymd = Ymd::new(seg.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+                if let Some(ymd) = ymd.filter(Ymd::is_plausible) {
+                    return Some(ymd.iso());
                 }
             }
         }
@@ -478,15 +472,15 @@ pub fn from_url(url: &str) -> Option<String> {
             && b[4] == b'-'
             && b[7] == b'-'
             && (b.len() == 10 || !b[10].is_ascii_digit())
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[5..7], &seg[8..10])
         {
-            if let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[5..7], &seg[8..10]) {
-                return Some(ymd.iso());
-            }
+            return Some(ymd.iso());
         }
-        if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
-            if let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[4..6], &seg[6..8]) {
-                return Some(ymd.iso());
-            }
+        if b.len() == 8
+            && b.iter().all(u8::is_ascii_digit)
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[4..6], &seg[6..8])
+        {
+            return Some(ymd.iso());
         }
     }
     None
@@ -525,8 +519,14 @@ mod tests {
         assert_eq!(parse("5 de março de 2021").as_deref(), Some("2021-03-05"));
         assert_eq!(parse("7 listopada 2020").as_deref(), Some("2020-11-07"));
         assert_eq!(parse("3 mei 2019").as_deref(), Some("2019-05-03"));
-        assert_eq!(parse("15 августа 2016, 13:43").as_deref(), Some("2016-08-15"));
-        assert_eq!(parse("Published 01.11.2025, 10:00").as_deref(), Some("2025-11-01"));
+        assert_eq!(
+            parse("15 августа 2016, 13:43").as_deref(),
+            Some("2016-08-15")
+        );
+        assert_eq!(
+            parse("Published 01.11.2025, 10:00").as_deref(),
+            Some("2025-11-01")
+        );
         assert_eq!(parse("10/18/2019").as_deref(), Some("2019-10-18"));
         assert_eq!(parse("18/10/2019").as_deref(), Some("2019-10-18"));
     }

@@ -101,7 +101,16 @@ const AUTHOR_WORDS: &[&str] = &["author", "byline", "writtenby", "autor", "autho
 
 /// Lead-ins that introduce a byline, lower-case.
 const BYLINE_LABELS: &[&str] = &[
-    "by", "von", "par", "por", "door", "autor", "autorin", "author", "text", "written by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
 ];
 
 /// Words that, beside an author word, mark an element that is not the name
@@ -158,7 +167,10 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
     let v = el.value();
-    let mut out: Vec<String> = v.attr("class").map(|c| words(c).collect()).unwrap_or_default();
+    let mut out: Vec<String> = v
+        .attr("class")
+        .map(|c| words(c).collect())
+        .unwrap_or_default();
     if let Some(id) = v.attr("id") {
         out.extend(words(id));
     }
@@ -276,7 +288,10 @@ fn walk(doc: &Html) -> Found {
         };
         let v = el.value();
         index += 1;
-        if !matches!(v.name(), "script" | "style" | "meta" | "link" | "title" | "h1") {
+        if !matches!(
+            v.name(),
+            "script" | "style" | "meta" | "link" | "title" | "h1"
+        ) {
             match h1_at {
                 None => {
                     if let Some(t) = own_text(&el) {
@@ -295,10 +310,11 @@ fn walk(doc: &Html) -> Found {
             }
         }
         match v.name() {
-            "html" => {
-                if f.lang.is_none() {
-                    f.lang = v.attr("lang").or_else(|| v.attr("xml:lang")).and_then(clean);
-                }
+            "html" if f.lang.is_none() => {
+                f.lang = v
+                    .attr("lang")
+                    .or_else(|| v.attr("xml:lang"))
+                    .and_then(clean);
             }
             "meta" => {
                 let content = v.attr("content").and_then(clean);
@@ -326,9 +342,11 @@ fn walk(doc: &Html) -> Found {
                 continue;
             }
             "title" => {
-                if f.title.is_none() && !el.ancestors().any(|a| {
-                    ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg")
-                }) {
+                if f.title.is_none()
+                    && !el
+                        .ancestors()
+                        .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"))
+                {
                     f.title = clean(&text_of(&el));
                 }
                 continue;
@@ -338,15 +356,15 @@ fn walk(doc: &Html) -> Found {
                     h1_at = Some(index);
                     f.near_h1.extend(before.drain(..));
                 }
-                if f.h1s.len() < 10 {
-                    if let Some(t) = clean(&text_of(&el)) {
-                        let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
-                            a.value().name() == "a"
-                                && a.value().attr("href").is_some_and(is_home_link)
-                                && text_of(&a) == t
-                        });
-                        f.h1s.push((t, is_link));
-                    }
+                if f.h1s.len() < 10
+                    && let Some(t) = clean(&text_of(&el))
+                {
+                    let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
+                        a.value().name() == "a"
+                            && a.value().attr("href").is_some_and(is_home_link)
+                            && text_of(&a) == t
+                    });
+                    f.h1s.push((t, is_link));
                 }
                 continue;
             }
@@ -356,15 +374,13 @@ fn walk(doc: &Html) -> Found {
                         .iter()
                         .any(|w| w.contains("title") || w.contains("headline"))
                     && !in_foreign_region(&el)
+                    && let Some(t) = clean(&text_of(&el))
                 {
-                    if let Some(t) = clean(&text_of(&el)) {
-                        f.title_heads.push(t);
-                    }
+                    f.title_heads.push(t);
                 }
             }
             "script" => {
-                if v
-                    .attr("type")
+                if v.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
                     let raw: String = el.text().collect();
@@ -373,23 +389,23 @@ fn walk(doc: &Html) -> Found {
                 continue;
             }
             "style" | "noscript" | "template" => continue,
-            "time" => {
-                if f.times.len() < MAX_CANDIDATES && !in_foreign_region(&el) {
-                    let value = v
-                        .attr("datetime")
-                        .and_then(clean)
-                        .unwrap_or_else(|| text_of(&el));
-                    let cls = class_id_words(&el);
-                    let score = if v.attr("pubdate").is_some()
-                        || v.attr("itemprop") == Some("datePublished")
-                    {
+            "time" if f.times.len() < MAX_CANDIDATES && !in_foreign_region(&el) => {
+                let value = v
+                    .attr("datetime")
+                    .and_then(clean)
+                    .unwrap_or_else(|| text_of(&el));
+                let cls = class_id_words(&el);
+                let score =
+                    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
                         3
                     } else if cls
                         .iter()
                         .any(|w| w.contains("publish") || w == "entry" || w == "post")
                     {
                         2
-                    } else if cls.iter().any(|w| w.contains("updated") || w.contains("modified"))
+                    } else if cls
+                        .iter()
+                        .any(|w| w.contains("updated") || w.contains("modified"))
                     {
                         0
                     } else if in_header(&el) {
@@ -397,8 +413,7 @@ fn walk(doc: &Html) -> Found {
                     } else {
                         1
                     };
-                    f.times.push(DateCand { value, score });
-                }
+                f.times.push(DateCand { value, score });
             }
             _ => {}
         }
@@ -412,15 +427,22 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let v = el.value();
     let itemprop = v.attr("itemprop").unwrap_or("");
     if itemprop == "datePublished" && v.name() != "time" {
-        if let Some(d) = ["content", "datetime", "title"].iter().find_map(|a| v.attr(a)) {
+        if let Some(d) = ["content", "datetime", "title"]
+            .iter()
+            .find_map(|a| v.attr(a))
+        {
             f.itemprop_dates.push(d.to_string());
         } else {
             f.itemprop_dates.push(text_of(el));
         }
     }
     let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
-    let is_rel_author = v.attr("rel").is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-    let is_itemprop_author = itemprop.split_whitespace().any(|x| x == "author" || x == "creator");
+    let is_rel_author = v
+        .attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
+    let is_itemprop_author = itemprop
+        .split_whitespace()
+        .any(|x| x == "author" || x == "creator");
     if !has_class && !is_rel_author && !is_itemprop_author {
         return;
     }
@@ -535,7 +557,12 @@ pub fn extract(doc: &Html) -> Metadata {
         hints.push(label);
     }
     // An <h1> that is nothing but a link is the site's logo.
-    hints.extend(f.h1s.iter().filter(|(_, link)| *link).map(|(t, _)| title::norm(t)));
+    hints.extend(
+        f.h1s
+            .iter()
+            .filter(|(_, link)| *link)
+            .map(|(t, _)| title::norm(t)),
+    );
     let (title_head, title_site) = f
         .title
         .as_deref()
@@ -550,15 +577,11 @@ pub fn extract(doc: &Html) -> Metadata {
     let author = choose_author(&f, &ld, &hints);
     let date = choose_date(&f, &ld, url.as_deref());
 
-    let language = f
-        .lang
-        .as_deref()
-        .and_then(primary_language)
-        .or_else(|| {
-            ["content-language", "language", "dc.language", "og:locale"]
-                .iter()
-                .find_map(|k| meta(k).and_then(|v| primary_language(v)))
-        });
+    let language = f.lang.as_deref().and_then(primary_language).or_else(|| {
+        ["content-language", "language", "dc.language", "og:locale"]
+            .iter()
+            .find_map(|k| meta(k).and_then(|v| primary_language(v)))
+    });
 
     let category = meta("article:section")
         .cloned()
@@ -631,7 +654,11 @@ fn is_home_link(href: &str) -> bool {
 
 /// The main label of a URL's host: "www.example.co.uk" -> "example".
 fn domain_label(url: &str) -> Option<String> {
-    let host = url.split_once("://")?.1.split(['/', ':', '?', '#']).next()?;
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', ':', '?', '#'])
+        .next()?;
     let labels: Vec<&str> = host.split('.').collect();
     let n = labels.len();
     if n < 2 {
@@ -646,16 +673,16 @@ fn domain_label(url: &str) -> Option<String> {
 }
 
 fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<String> {
-    if !ld.authors.is_empty() {
-        if let Some(a) = clean_author(&ld.authors.join("; "), site) {
-            return Some(a);
-        }
+    if !ld.authors.is_empty()
+        && let Some(a) = clean_author(&ld.authors.join("; "), site)
+    {
+        return Some(a);
     }
     for k in AUTHOR_META {
-        if let Some(v) = f.meta.get(*k) {
-            if let Some(a) = clean_author(v, site) {
-                return Some(a);
-            }
+        if let Some(v) = f.meta.get(*k)
+            && let Some(a) = clean_author(v, site)
+        {
+            return Some(a);
         }
     }
     let mut cands: Vec<&(u8, String)> = f.authors.iter().collect();
@@ -674,10 +701,9 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
             && BYLINE_LABELS
                 .iter()
                 .any(|l| lower.starts_with(l) && lower[l.len()..].starts_with(' '))
+            && let Some(a) = clean_author(t, site)
         {
-            if let Some(a) = clean_author(t, site) {
-                return Some(a);
-            }
+            return Some(a);
         }
     }
     None
@@ -697,9 +723,12 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
         return Some(d);
     }
     let best_time = |min: u8| {
-        (min..=3)
-            .rev()
-            .find_map(|s| f.times.iter().filter(|t| t.score == s).find_map(|t| parsed(&t.value)))
+        (min..=3).rev().find_map(|s| {
+            f.times
+                .iter()
+                .filter(|t| t.score == s)
+                .find_map(|t| parsed(&t.value))
+        })
     };
     if let Some(d) = best_time(2) {
         return Some(d);
@@ -724,10 +753,11 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
     if let Some(d) = ld.page_date.as_deref().and_then(parsed) {
         return Some(d);
     }
-    ld.date_modified
-        .as_deref()
-        .and_then(parsed)
-        .or_else(|| MODIFIED_META.iter().find_map(|k| f.meta.get(*k).and_then(|v| parsed(v))))
+    ld.date_modified.as_deref().and_then(parsed).or_else(|| {
+        MODIFIED_META
+            .iter()
+            .find_map(|k| f.meta.get(*k).and_then(|v| parsed(v)))
+    })
 }
 
 /// The section a breadcrumb trail ends in: its last item once the page's
@@ -785,7 +815,10 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("A headline"));
         assert_eq!(m.site_name.as_deref(), Some("Site"));
-        assert_eq!(m.url.as_deref(), Some("https://example.com/2020/05/06/a-headline/"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://example.com/2020/05/06/a-headline/")
+        );
         assert_eq!(m.language.as_deref(), Some("fr"));
         assert_eq!(m.date.as_deref(), Some("2020-05-06"));
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));

@@ -231,7 +231,10 @@ pub fn read(values: &[Value]) -> JsonLd {
         out.date_modified = a.get("dateModified").and_then(text);
         out.section = a.get("articleSection").and_then(text);
         out.site_name = a.get("publisher").and_then(|p| name_of(p, &ids));
-        out.url = a.get("url").and_then(text).filter(|u| u.starts_with("http"));
+        out.url = a
+            .get("url")
+            .and_then(text)
+            .filter(|u| u.starts_with("http"));
     }
     // Other article-like objects may carry what the main one lacks (a
     // WebPage with the date, an article without the author).
@@ -258,10 +261,7 @@ pub fn read(values: &[Value]) -> JsonLd {
     out
 }
 
-fn breadcrumb(
-    list: &serde_json::Map<String, Value>,
-    ids: &Ids<'_>,
-) -> Vec<String> {
+fn breadcrumb(list: &serde_json::Map<String, Value>, ids: &Ids<'_>) -> Vec<String> {
     let Some(Value::Array(items)) = list.get("itemListElement") else {
         return Vec::new();
     };
@@ -309,7 +309,10 @@ mod tests {
         );
         assert_eq!(j.headline.as_deref(), Some("Big news"));
         assert_eq!(j.authors, vec!["Jane Doe"]);
-        assert_eq!(j.date_published.as_deref(), Some("2020-01-02T03:04:05+01:00"));
+        assert_eq!(
+            j.date_published.as_deref(),
+            Some("2020-01-02T03:04:05+01:00")
+        );
         assert_eq!(j.section.as_deref(), Some("Politics"));
         assert_eq!(j.site_name.as_deref(), Some("Example News"));
         assert_eq!(j.breadcrumb, vec!["Home", "Politics"]);

@@ -76,7 +76,10 @@ fn clean_title_with(title: &str, hints: &[String], guess: bool) -> (String, Opti
         split_by(&title, WEAK)
     };
     if parts.len() < 2 {
-        return (strong.first().map_or(title.clone(), |s| s.to_string()), None);
+        return (
+            strong.first().map_or(title.clone(), |s| s.to_string()),
+            None,
+        );
     }
     let (first, last) = (parts[0], parts[parts.len() - 1]);
     if is_site(first, hints) && !is_site(last, hints) {
@@ -89,7 +92,10 @@ fn clean_title_with(title: &str, hints: &[String], guess: bool) -> (String, Opti
         return (head, Some(first.to_string()));
     }
     if is_site(last, hints) {
-        return (rejoin(&title, &parts[..parts.len() - 1]), Some(last.to_string()));
+        return (
+            rejoin(&title, &parts[..parts.len() - 1]),
+            Some(last.to_string()),
+        );
     }
     if strong.len() < 2 || !guess {
         return (title, None);
@@ -99,7 +105,10 @@ fn clean_title_with(title: &str, hints: &[String], guess: bool) -> (String, Opti
         // "Site | A long headline about things"
         return (last.to_string(), Some(first.to_string()));
     }
-    (rejoin(&title, &parts[..parts.len() - 1]), Some(last.to_string()))
+    (
+        rejoin(&title, &parts[..parts.len() - 1]),
+        Some(last.to_string()),
+    )
 }
 
 /// The span of `title` from the first to the last of `parts` (they are
@@ -152,15 +161,25 @@ mod tests {
         );
         assert_eq!(clean_title("Big news – Example", ex).0, "Big news");
         assert_eq!(clean_title("Big news – Example.com", none).0, "Big news");
-        assert_eq!(clean_title("Big news – more news", none).0, "Big news – more news");
+        assert_eq!(
+            clean_title("Big news – more news", none).0,
+            "Big news – more news"
+        );
         assert_eq!(clean_title("Big news :: Example", none).0, "Big news");
         assert_eq!(clean_title("Big news » Example", none).0, "Big news");
         assert_eq!(
-            clean_title("Example | Council approves the budget after long debate", none).0,
+            clean_title(
+                "Example | Council approves the budget after long debate",
+                none
+            )
+            .0,
             "Council approves the budget after long debate"
         );
         assert_eq!(clean_title("Example - Big - news", ex).0, "Big - news");
-        assert_eq!(clean_title("Example » Archive » Big news", ex).0, "Big news");
+        assert_eq!(
+            clean_title("Example » Archive » Big news", ex).0,
+            "Big news"
+        );
         assert_eq!(clean_title("Well-known title", none).0, "Well-known title");
     }
 
