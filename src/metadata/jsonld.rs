@@ -152,7 +152,7 @@ fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>, 
 
 fn text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => super::clean(s),
+        Value::String(s) => super::clean(&super::html::unescape(s)),
         Value::Array(a) => a.iter().find_map(text),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -163,7 +163,7 @@ type Ids<'a> = HashMap<&'a str, &'a serde_json::Map<String, Value>>;
 
 fn name_of(v: &Value, ids: &Ids<'_>) -> Option<String> {
     match v {
-        Value::String(s) => super::clean(s),
+        Value::String(s) => super::clean(&super::html::unescape(s)),
         Value::Object(o) => name_of_obj(o, ids, 0),
         _ => None,
     }
