@@ -1,1 +1,564 @@
 //! Date parsing and normalisation to ISO 8601.
+//!
+//! [`parse`] finds the first plausible calendar date in a string, whether it
+//! is machine-written (`2025-11-01T10:00:00Z`, `20251101`) or written for
+//! people (`November 1, 2025`, `1. November 2025`, `1 novembre 2025`,
+//! `01.11.2025`, `2019年06月24日`), and returns it as `YYYY-MM-DD`. Month
+//! names are known in English, German, French, Spanish, Italian, Portuguese,
+//! Polish and Dutch (and, in the genitive, Russian and Ukrainian). Dates
+//! outside 1995-01-01 ..= today are rejected (htmldate's bounds: nothing
+//! older than the web at large, nothing in the future, which is what a stray
+//! JavaScript timestamp tends to be).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A calendar date, validated against the calendar but not against the
+/// plausibility window (see [`Ymd::is_plausible`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ymd {
+    /// Four-digit year.
+    pub year: u16,
+    /// Month, 1-12.
+    pub month: u8,
+    /// Day of the month, 1-31.
+    pub day: u8,
+}
+
+impl Ymd {
+    /// A date if the three numbers form a real calendar day.
+    pub fn new(year: u32, month: u32, day: u32) -> Option<Ymd> {
+        if !(1..=12).contains(&month) || day == 0 || year > 9999 {
+            return None;
+        }
+        if day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Ymd {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Between 1995-01-01 and today (UTC), inclusive.
+    pub fn is_plausible(&self) -> bool {
+        self.year >= 1995 && *self <= today()
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Today's date in UTC.
+pub fn today() -> Ymd {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Ymd { year, month, day }
+}
+
+/// Month names and their usual abbreviations, lower-case, by language.
+/// Shared spellings (`april`, `mai`, `juni`, `set`...) mean the same month
+/// everywhere they occur, so one flat table is enough.
+const MONTHS: &[(&str, u8)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German (Jänner: Austrian January)
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fév", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    // Spanish (setiembre: Peruvian/Uruguayan spelling)
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
+    // Italian
+    ("gennaio", 1),
+    ("gen", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("mag", 5),
+    ("giugno", 6),
+    ("giu", 6),
+    ("luglio", 7),
+    ("lug", 7),
+    ("settembre", 9),
+    ("set", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("out", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Polish: nominative and genitive ("1 listopada 2025")
+    ("styczeń", 1),
+    ("stycznia", 1),
+    ("luty", 2),
+    ("lutego", 2),
+    ("marzec", 3),
+    ("marca", 3),
+    ("kwiecień", 4),
+    ("kwietnia", 4),
+    ("maj", 5),
+    ("maja", 5),
+    ("czerwiec", 6),
+    ("czerwca", 6),
+    ("lipiec", 7),
+    ("lipca", 7),
+    ("sierpień", 8),
+    ("sierpnia", 8),
+    ("wrzesień", 9),
+    ("września", 9),
+    ("październik", 10),
+    ("października", 10),
+    ("listopad", 11),
+    ("listopada", 11),
+    ("grudzień", 12),
+    ("grudnia", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mrt", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    // Russian and Ukrainian, genitive as written in dates ("15 августа 2016")
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+];
+
+/// The month a word names, if any (case-insensitive, trailing dot ignored).
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok<'a> {
+    Num(&'a str),
+    Word(&'a str),
+    Sep(char),
+}
+
+/// Split into digit runs, letter runs and single punctuation marks;
+/// whitespace only separates.
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = iter.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                iter.next();
+            }
+            out.push(Tok::Num(&s[i..end]));
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            out.push(Tok::Word(&s[i..end]));
+        } else if !c.is_whitespace() {
+            out.push(Tok::Sep(c));
+        }
+        if out.len() > 400 {
+            break;
+        }
+    }
+    out
+}
+
+fn num(t: Option<&Tok<'_>>, min_len: usize, max_len: usize) -> Option<u32> {
+    match t {
+        Some(Tok::Num(n)) if (min_len..=max_len).contains(&n.len()) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+fn is_sep(t: Option<&Tok<'_>>, set: &[char]) -> Option<char> {
+    match t {
+        Some(Tok::Sep(c)) if set.contains(c) => Some(*c),
+        _ => None,
+    }
+}
+
+fn month_tok(t: Option<&Tok<'_>>) -> Option<u32> {
+    match t {
+        Some(Tok::Word(w)) => month_number(w).map(u32::from),
+        _ => None,
+    }
+}
+
+/// Connector words that may stand between day, month and year
+/// ("1 de mayo de 2022", "1st of May").
+fn is_filler(t: Option<&Tok<'_>>) -> bool {
+    matches!(t, Some(Tok::Word(w)) if matches!(w.to_lowercase().as_str(), "de" | "of" | "del" | "st" | "nd" | "rd" | "th"))
+}
+
+/// Try every pattern at token `i`; the date and the tokens it used.
+fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
+    let g = |k: usize| toks.get(i + k);
+    // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (also "2019. 6. 24.")
+    if let Some(y) = num(g(0), 4, 4) {
+        if let Some(s) = is_sep(g(1), &['-', '/', '.'])
+            && let (Some(m), Some(_), Some(d)) =
+                (num(g(2), 1, 2), is_sep(g(3), &[s]), num(g(4), 1, 2))
+        {
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+        }
+        // 2019年06月24日 (Chinese, Japanese)
+        if matches!(g(1), Some(Tok::Word(w)) if w.starts_with('年'))
+            && let (Some(m), Some(Tok::Word(mw)), Some(d)) =
+                (num(g(2), 1, 2), g(3), num(g(4), 1, 2))
+            && mw.starts_with('月')
+        {
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+        }
+    }
+    // YYYYMMDD (compact ISO, as in URLs and some meta tags)
+    if let Some(Tok::Num(n)) = g(0)
+        && (n.len() == 8 || (n.len() == 14 && i == 0))
+    {
+        let y = n[0..4].parse().ok()?;
+        let m = n[4..6].parse().ok()?;
+        let d = n[6..8].parse().ok()?;
+        if (1995..=2100).contains(&y)
+            && let Some(ymd) = Ymd::new(y, m, d)
+        {
+            return Some((ymd, 1));
+        }
+    }
+    // DD.MM.YYYY, DD-MM-YYYY, MM/DD/YYYY (slash: US order unless impossible)
+    if let Some(a) = num(g(0), 1, 2) {
+        if let Some(s) = is_sep(g(1), &['.', '-', '/'])
+            && let (Some(b), Some(_), Some(y)) =
+                (num(g(2), 1, 2), is_sep(g(3), &[s]), num(g(4), 4, 4))
+        {
+            let (d, m) = if s == '/' && a <= 12 { (b, a) } else { (a, b) };
+            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+        }
+        // 1. November 2025, 1 novembre 2025, 1 de mayo de 2022, 1st May 2025
+        let mut k = 1;
+        if is_sep(g(k), &['.']).is_some() {
+            k += 1;
+        }
+        while is_filler(g(k)) {
+            k += 1;
+        }
+        if let Some(m) = month_tok(g(k)) {
+            k += 1;
+            if is_sep(g(k), &['.', ',']).is_some() {
+                k += 1;
+            }
+            while is_filler(g(k)) {
+                k += 1;
+            }
+            if let Some(y) = num(g(k), 4, 4) {
+                return Ymd::new(y, m, a).map(|ymd| (ymd, k + 1));
+            }
+        }
+    }
+    // November 1, 2025; Nov. 1st 2025
+    if let Some(m) = month_tok(g(0)) {
+        let mut k = 1;
+        if is_sep(g(k), &['.']).is_some() {
+            k += 1;
+        }
+        if let Some(d) = num(g(k), 1, 2) {
+            k += 1;
+            while is_filler(g(k)) {
+                k += 1;
+            }
+            if is_sep(g(k), &[',', '.']).is_some() {
+                k += 1;
+            }
+            if let Some(y) = num(g(k), 4, 4) {
+                return Ymd::new(y, m, d).map(|ymd| (ymd, k + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The first calendar date written in `s`, plausible or not.
+pub fn find(s: &str) -> Option<Ymd> {
+    let toks = tokenize(s);
+    (0..toks.len()).find_map(|i| date_at(&toks, i).map(|(d, _)| d))
+}
+
+/// The first plausible date written in `s`, as `YYYY-MM-DD`.
+///
+/// ```
+/// use deboil::metadata::date::parse;
+/// assert_eq!(parse("1. November 2025").as_deref(), Some("2025-11-01"));
+/// assert_eq!(parse("2025-11-01T10:00:00Z").as_deref(), Some("2025-11-01"));
+/// assert_eq!(parse("© 1980"), None);
+/// ```
+pub fn parse(s: &str) -> Option<String> {
+    let toks = tokenize(s);
+    (0..toks.len())
+        .filter_map(|i| date_at(&toks, i).map(|(d, _)| d))
+        .find(Ymd::is_plausible)
+        .map(|d| d.iso())
+}
+
+/// A date written into a URL path: `/2025/11/01/`, `/2025-11-01-slug`,
+/// `/20251101/`. A year and month alone are not a date.
+pub fn from_url(url: &str) -> Option<String> {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if all_digits(seg, 4)
+            && let (Some(m), Some(d)) = (segs.get(i + 1), segs.get(i + 2))
+        {
+            let d = d.get(..2).unwrap_or(d);
+            if (1..=2).contains(&m.len())
+                && m.bytes().all(|b| b.is_ascii_digit())
+                && (1..=2).contains(&d.len())
+                && d.bytes().all(|b| b.is_ascii_digit())
+                && segs
+                    .get(i + 2)
+                    .is_some_and(|s| s.len() <= 2 || !s.as_bytes()[2].is_ascii_digit())
+            {
+                let ymd = Ymd::new(seg.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+                if let Some(ymd) = ymd.filter(Ymd::is_plausible) {
+                    return Some(ymd.iso());
+                }
+            }
+        }
+        // 2025-11-01 or 20251101 at the start of a segment
+        let b = seg.as_bytes();
+        if b.len() >= 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && (b.len() == 10 || !b[10].is_ascii_digit())
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[5..7], &seg[8..10])
+        {
+            return Some(ymd.iso());
+        }
+        if b.len() == 8
+            && b.iter().all(u8::is_ascii_digit)
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[4..6], &seg[6..8])
+        {
+            return Some(ymd.iso());
+        }
+    }
+    None
+}
+
+fn parse_ymd_digits(y: &str, m: &str, d: &str) -> Option<Ymd> {
+    let all = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(all(y) && all(m) && all(d)) {
+        return None;
+    }
+    Ymd::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).filter(Ymd::is_plausible)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn machine_formats() {
+        assert_eq!(parse("2025-11-01T10:00:00Z").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("2025-11-01").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("2019/10/18 12:00").as_deref(), Some("2019-10-18"));
+        assert_eq!(parse("20191018").as_deref(), Some("2019-10-18"));
+        assert_eq!(parse("2019年06月24日 12時").as_deref(), Some("2019-06-24"));
+    }
+
+    #[test]
+    fn textual_dates_in_several_languages() {
+        assert_eq!(parse("November 1, 2025").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("Nov. 1st, 2025").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("1. November 2025").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("am 3. März 2020").as_deref(), Some("2020-03-03"));
+        assert_eq!(parse("1 novembre 2025").as_deref(), Some("2025-11-01"));
+        assert_eq!(parse("1 de mayo de 2022").as_deref(), Some("2022-05-01"));
+        assert_eq!(parse("12 ottobre 2021").as_deref(), Some("2021-10-12"));
+        assert_eq!(parse("5 de março de 2021").as_deref(), Some("2021-03-05"));
+        assert_eq!(parse("7 listopada 2020").as_deref(), Some("2020-11-07"));
+        assert_eq!(parse("3 mei 2019").as_deref(), Some("2019-05-03"));
+        assert_eq!(
+            parse("15 августа 2016, 13:43").as_deref(),
+            Some("2016-08-15")
+        );
+        assert_eq!(
+            parse("Published 01.11.2025, 10:00").as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(parse("10/18/2019").as_deref(), Some("2019-10-18"));
+        assert_eq!(parse("18/10/2019").as_deref(), Some("2019-10-18"));
+    }
+
+    #[test]
+    fn rejects_impossible_and_implausible_dates() {
+        assert_eq!(parse("2019-02-30"), None);
+        assert_eq!(parse("1. Januar 1990"), None);
+        assert_eq!(parse("3099-01-01"), None);
+        let next_year = today().year + 1;
+        assert_eq!(parse(&format!("{next_year}-01-01")), None);
+        assert_eq!(parse("© 2019 Example Inc."), None);
+        assert_eq!(parse("no date here"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            from_url("https://example.com/2019/10/18/some-title/").as_deref(),
+            Some("2019-10-18")
+        );
+        assert_eq!(
+            from_url("https://example.com/news/2020-04-28-slug.html").as_deref(),
+            Some("2020-04-28")
+        );
+        assert_eq!(from_url("https://example.com/2019/10/slug"), None);
+        assert_eq!(from_url("https://example.com/1234/5678/90/"), None);
+    }
+
+    #[test]
+    fn civil_calendar() {
+        assert_eq!(civil_from_days(0).iso(), "1970-01-01");
+        assert_eq!(civil_from_days(18_000).iso(), "2019-04-14");
+    }
+}

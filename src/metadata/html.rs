@@ -1,8 +1,961 @@
 //! Metadata from HTML markup: JSON-LD, OpenGraph, `<meta>`, `<time>`, bylines.
+//!
+//! One walk over the document collects every candidate (meta tags, the
+//! canonical link, `<title>`, `<h1>`s, JSON-LD blocks, `<time>` elements,
+//! byline, date and breadcrumb elements); [`extract`] then picks each field
+//! from its sources in order of trust. Candidates inside comment sections,
+//! sidebars, footers and navigation are ignored (their authors and dates
+//! belong to other texts).
 
-use super::Metadata;
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html};
+use serde_json::Value;
+
+use super::author::clean_author;
+use super::{Metadata, clean, date, jsonld, title};
+
+/// `<meta>` names for the publication date, most specific first
+/// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "article.published",
+    "datepublished",
+    "date_published",
+    "published_time",
+    "published-date",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publishdatetime",
+    "publication_date",
+    "publication-date",
+    "pubdate",
+    "pub_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "prism.publicationdate",
+    "originalpublicationdate",
+    "rnews:datepublished",
+    "cxenseparse:recs:publishtime",
+    "release_date",
+    "datecreated",
+    "created",
+];
+
+/// `<meta>` names for the last modification, a last resort.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// `<meta>` names that hold an author's name.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "citation_author",
+];
+
+/// Class or id words marking a region whose dates and names are not the
+/// article's: comments, sidebars, related lists, footers.
+const FOREIGN_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "respond",
+    "reply",
+    "replies",
+    "sidebar",
+    "related",
+    "footer",
+    "teaser",
+    "recommended",
+    "popular",
+    "promo",
+];
+
+/// Words of a class or id that mark an author element.
+const AUTHOR_WORDS: &[&str] = &["author", "byline", "writtenby", "autor", "authors", "byl"];
+
+/// Lead-ins that introduce a byline, lower-case.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
+];
+
+/// Words that, beside an author word, mark an element that is not the name
+/// itself (an avatar, a biography box, a list of the author's posts).
+const AUTHOR_NOISE: &[&str] = &[
+    "avatar",
+    "bio",
+    "box",
+    "description",
+    "desc",
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "pic",
+    "social",
+    "follow",
+    "more",
+    "posts",
+    "title",
+    "role",
+    "job",
+    "about",
+];
+
+/// Words of a class or id that mark an element holding a date.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "dates",
+    "datum",
+    "fecha",
+    "data",
+    "time",
+    "timestamp",
+    "datetime",
+    "published",
+    "publish",
+    "posted",
+    "pubdate",
+    "dateline",
+    "meta",
+    "byline",
+    "info",
+    "created",
+    "author",
+];
+
+/// Split a class or id into lower-case words at spaces, `-` and `_`.
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
+    let v = el.value();
+    let mut out: Vec<String> = v
+        .attr("class")
+        .map(|c| words(c).collect())
+        .unwrap_or_default();
+    if let Some(id) = v.attr("id") {
+        out.extend(words(id));
+    }
+    out
+}
+
+/// True when the element sits in (or is) a comment section, sidebar,
+/// footer, aside or navigation.
+/// An `<aside>` or `<footer>` inside an `<article>` belongs to it (its
+/// date line, its byline).
+fn in_foreign_region(el: &ElementRef<'_>) -> bool {
+    let mut node = Some(**el);
+    let mut aside = false;
+    while let Some(n) = node {
+        if let Some(e) = ElementRef::wrap(n) {
+            // Page-level classes describe the layout ("right-sidebar").
+            match e.value().name() {
+                "body" | "html" => break,
+                "nav" => return true,
+                "footer" | "aside" => aside = true,
+                "article" => aside = false,
+                _ => {}
+            }
+            if class_id_words(&e)
+                .iter()
+                .any(|w| FOREIGN_WORDS.contains(&w.as_str()))
+            {
+                return true;
+            }
+        }
+        node = n.parent();
+    }
+    aside
+}
+
+/// True when the element sits in a page or article header or a byline.
+fn in_header(el: &ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|e| {
+        e.value().name() == "header"
+            || class_id_words(&e)
+                .iter()
+                .any(|w| matches!(w.as_str(), "header" | "byline" | "meta" | "entry" | "info"))
+    })
+}
+
+fn text_of(el: &ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for t in el.text() {
+        s.push_str(t);
+        if s.len() > 2000 {
+            break;
+        }
+    }
+    clean(&s).unwrap_or_default()
+}
+
+/// Named entities that double-escaped `content` attributes leave behind
+/// ("Redacci&oacute;n"), beside numeric ones.
+const ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("nbsp", " "),
+    ("aacute", "á"),
+    ("eacute", "é"),
+    ("iacute", "í"),
+    ("oacute", "ó"),
+    ("uacute", "ú"),
+    ("Aacute", "Á"),
+    ("Eacute", "É"),
+    ("Iacute", "Í"),
+    ("Oacute", "Ó"),
+    ("Uacute", "Ú"),
+    ("ntilde", "ñ"),
+    ("Ntilde", "Ñ"),
+    ("ccedil", "ç"),
+    ("auml", "ä"),
+    ("ouml", "ö"),
+    ("uuml", "ü"),
+    ("Auml", "Ä"),
+    ("Ouml", "Ö"),
+    ("Uuml", "Ü"),
+    ("szlig", "ß"),
+    ("agrave", "à"),
+    ("egrave", "è"),
+    ("ograve", "ò"),
+    ("atilde", "ã"),
+    ("otilde", "õ"),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("rsquo", "’"),
+    ("lsquo", "‘"),
+    ("raquo", "»"),
+];
+
+/// Decode the character references left in an already-parsed attribute.
+pub(super) fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = &rest[1..e];
+            let ch = if let Some(num) = name.strip_prefix('#') {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                code.and_then(char::from_u32).map(String::from)
+            } else {
+                ENTITIES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| c.to_string())
+            };
+            ch.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push_str(&c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// A `<time>` element or other date carrier, with how much it is trusted.
+struct DateCand {
+    value: String,
+    score: u8,
+}
+
+/// Everything one walk over the document collects.
+#[derive(Default)]
+struct Found {
+    lang: Option<String>,
+    meta: HashMap<String, String>,
+    canonical: Option<String>,
+    title: Option<String>,
+    /// `<h1>` texts, and whether the whole heading is a link to the front
+    /// page (a logo).
+    h1s: Vec<(String, bool)>,
+    /// `<h2>`/`<h3>` whose class names a title ("entry-title").
+    title_heads: Vec<String>,
+    jsonld: Vec<Value>,
+    times: Vec<DateCand>,
+    itemprop_dates: Vec<String>,
+    class_dates: Vec<String>,
+    authors: Vec<(u8, String)>,
+    breadcrumb: Vec<String>,
+    /// Short texts of the few elements just before the first `<h1>`
+    /// and of those after it: where a date line stands.
+    near_h1: Vec<String>,
+}
+
+/// How many elements before and after the first `<h1>` are looked at for
+/// a date line.
+const BEFORE_H1: usize = 4;
+const AFTER_H1: usize = 25;
+
+/// The text directly inside an element (not in its children), if short.
+fn own_text(el: &ElementRef<'_>) -> Option<String> {
+    let mut s = String::new();
+    for c in el.children() {
+        if let Some(t) = c.value().as_text() {
+            s.push_str(t);
+            if s.len() > 300 {
+                return None;
+            }
+        }
+    }
+    clean(&s).filter(|t| t.chars().count() <= 120)
+}
+
+const MAX_CANDIDATES: usize = 30;
+
+fn walk(doc: &Html) -> Found {
+    let mut f = Found::default();
+    let mut index = 0usize;
+    let mut h1_at: Option<usize> = None;
+    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    for node in doc.root_element().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = el.value();
+        index += 1;
+        if !matches!(
+            v.name(),
+            "script" | "style" | "meta" | "link" | "title" | "h1"
+        ) {
+            match h1_at {
+                None => {
+                    if let Some(t) = own_text(&el) {
+                        if before.len() == BEFORE_H1 {
+                            before.pop_front();
+                        }
+                        before.push_back(t);
+                    }
+                }
+                Some(at) if index <= at + AFTER_H1 => {
+                    if let Some(t) = own_text(&el).filter(|_| !in_foreign_region(&el)) {
+                        f.near_h1.push(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        match v.name() {
+            "html" if f.lang.is_none() => {
+                f.lang = v
+                    .attr("lang")
+                    .or_else(|| v.attr("xml:lang"))
+                    .and_then(clean);
+            }
+            "meta" => {
+                let content = v.attr("content").and_then(|c| clean(&unescape(c)));
+                if let Some(content) = content {
+                    for key in ["name", "property", "itemprop", "http-equiv"] {
+                        if let Some(k) = v.attr(key) {
+                            for k in k.split_whitespace() {
+                                f.meta
+                                    .entry(k.to_lowercase())
+                                    .or_insert_with(|| content.clone());
+                            }
+                        }
+                    }
+                    if v.attr("itemprop") == Some("datePublished") {
+                        f.itemprop_dates.push(content.clone());
+                    }
+                }
+                continue;
+            }
+            "link" => {
+                let rel = v.attr("rel").unwrap_or("");
+                if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
+                    f.canonical = v.attr("href").and_then(clean);
+                }
+                continue;
+            }
+            "title" => {
+                if f.title.is_none()
+                    && !el
+                        .ancestors()
+                        .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"))
+                {
+                    f.title = clean(&text_of(&el));
+                }
+                continue;
+            }
+            "h1" => {
+                if h1_at.is_none() && !in_foreign_region(&el) {
+                    h1_at = Some(index);
+                    f.near_h1.extend(before.drain(..));
+                }
+                if f.h1s.len() < 10
+                    && let Some(t) = clean(&text_of(&el))
+                {
+                    let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
+                        a.value().name() == "a"
+                            && a.value().attr("href").is_some_and(is_home_link)
+                            && text_of(&a) == t
+                    });
+                    f.h1s.push((t, is_link));
+                }
+                continue;
+            }
+            "h2" | "h3" => {
+                if f.title_heads.len() < 5
+                    && class_id_words(&el)
+                        .iter()
+                        .any(|w| w.contains("title") || w.contains("headline"))
+                    && !in_foreign_region(&el)
+                    && let Some(t) = clean(&text_of(&el))
+                {
+                    f.title_heads.push(t);
+                }
+            }
+            "script" => {
+                if v.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    let raw: String = el.text().collect();
+                    f.jsonld.extend(jsonld::parse_block(&raw));
+                }
+                continue;
+            }
+            "style" | "noscript" | "template" => continue,
+            "time" if f.times.len() < MAX_CANDIDATES && !in_foreign_region(&el) => {
+                let value = v
+                    .attr("datetime")
+                    .and_then(clean)
+                    .unwrap_or_else(|| text_of(&el));
+                let cls = class_id_words(&el);
+                let score =
+                    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
+                        3
+                    } else if cls
+                        .iter()
+                        .any(|w| w.contains("publish") || w == "entry" || w == "post")
+                    {
+                        2
+                    } else if cls
+                        .iter()
+                        .any(|w| w.contains("updated") || w.contains("modified"))
+                    {
+                        0
+                    } else if in_header(&el) {
+                        2
+                    } else {
+                        1
+                    };
+                f.times.push(DateCand { value, score });
+            }
+            _ => {}
+        }
+        collect_attributes(&el, &mut f);
+    }
+    f
+}
+
+/// Author, date and breadcrumb candidates marked by attributes.
+fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
+    let v = el.value();
+    let itemprop = v.attr("itemprop").unwrap_or("");
+    if itemprop == "datePublished" && v.name() != "time" {
+        if let Some(d) = ["content", "datetime", "title"]
+            .iter()
+            .find_map(|a| v.attr(a))
+        {
+            f.itemprop_dates.push(d.to_string());
+        } else {
+            f.itemprop_dates.push(text_of(el));
+        }
+    }
+    let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
+    let is_rel_author = v
+        .attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
+    let is_itemprop_author = itemprop
+        .split_whitespace()
+        .any(|x| x == "author" || x == "creator");
+    if !has_class && !is_rel_author && !is_itemprop_author {
+        return;
+    }
+    let cls = class_id_words(el);
+    if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
+        f.breadcrumb = breadcrumb_items(el);
+    }
+    let author_class = (v.name() == "address"
+        || cls.iter().any(|w| {
+            AUTHOR_WORDS.contains(&w.as_str())
+                || ((w.starts_with("author") || w.starts_with("autor"))
+                    && !w.starts_with("authorit"))
+        }))
+        && !cls.iter().any(|w| AUTHOR_NOISE.contains(&w.as_str()));
+    if (is_rel_author || is_itemprop_author || author_class)
+        && f.authors.len() < MAX_CANDIDATES
+        && !in_foreign_region(el)
+    {
+        let rank = if is_itemprop_author || is_rel_author {
+            0
+        } else if cls.iter().any(|w| w == "byline") {
+            2
+        } else {
+            1
+        };
+        let value = if is_itemprop_author {
+            v.attr("content")
+                .map(str::to_string)
+                .or_else(|| itemprop_name(el))
+                .unwrap_or_else(|| text_of(el))
+        } else {
+            text_of(el)
+        };
+        if !value.is_empty() && value.chars().count() <= 120 {
+            f.authors.push((rank, value));
+        }
+    }
+    let date_class = cls.iter().any(|w| {
+        DATE_WORDS.contains(&w.as_str())
+            || (w.contains("date")
+                && !w.contains("update")
+                && !w.contains("candidat")
+                && !w.contains("validat"))
+    });
+    if date_class && f.class_dates.len() < MAX_CANDIDATES && !in_foreign_region(el) {
+        let t = text_of(el);
+        if !t.is_empty() && t.chars().count() <= 100 {
+            f.class_dates.push(t);
+        }
+    }
+}
+
+/// The text of a descendant marked `itemprop=name`.
+fn itemprop_name(el: &ElementRef<'_>) -> Option<String> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().attr("itemprop") == Some("name"))
+        .map(|e| {
+            e.value()
+                .attr("content")
+                .map_or_else(|| text_of(&e), str::to_string)
+        })
+}
+
+/// The items of a breadcrumb trail: its list items, else its links.
+fn breadcrumb_items(el: &ElementRef<'_>) -> Vec<String> {
+    let pick = |name: &str| -> Vec<String> {
+        el.descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == name)
+            .map(|e| text_of(&e))
+            .map(|t| {
+                t.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '>' | '»' | '/' | '|' | '›' | '→' | '<')
+                })
+                .to_string()
+            })
+            .filter(|t| !t.is_empty() && t.chars().count() < 80)
+            .collect()
+    };
+    let items = pick("li");
+    if items.len() >= 2 { items } else { pick("a") }
+}
+
+fn absolute(url: Option<&String>) -> Option<String> {
+    url.filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .cloned()
+}
+
+/// The primary language subtag, lower-case ("de-DE" -> "de").
+fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(primary)
+}
 
 /// Read the page's metadata from its parsed document.
-pub fn extract(_doc: &scraper::Html) -> Metadata {
-    Metadata::default()
+pub fn extract(doc: &Html) -> Metadata {
+    let f = walk(doc);
+    let ld = jsonld::read(&f.jsonld);
+    let meta = |k: &str| f.meta.get(k);
+
+    let url = absolute(f.canonical.as_ref()).or_else(|| absolute(meta("og:url")));
+
+    // Site name, needed to clean titles and reject authors.
+    let declared_site = meta("og:site_name")
+        .cloned()
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| meta("application-name").cloned());
+    let mut hints: Vec<String> = declared_site.iter().map(|s| title::norm(s)).collect();
+    if let Some(label) = url.as_deref().and_then(domain_label) {
+        hints.push(label);
+    }
+    // An <h1> that is nothing but a link is the site's logo.
+    hints.extend(
+        f.h1s
+            .iter()
+            .filter(|(_, link)| *link)
+            .map(|(t, _)| title::norm(t)),
+    );
+    let (title_head, title_site) = f
+        .title
+        .as_deref()
+        .map(|t| title::clean_title(t, &hints))
+        .unwrap_or_default();
+    let site_name = declared_site.or(title_site);
+
+    let title = choose_title(&f, &ld, &hints, &title_head);
+    if let Some(s) = &site_name {
+        hints.push(title::norm(s));
+    }
+    let author = choose_author(&f, &ld, &hints);
+    let date = choose_date(&f, &ld, url.as_deref());
+
+    let language = f.lang.as_deref().and_then(primary_language).or_else(|| {
+        ["content-language", "language", "dc.language", "og:locale"]
+            .iter()
+            .find_map(|k| meta(k).and_then(|v| primary_language(v)))
+    });
+
+    let category = meta("article:section")
+        .cloned()
+        .or_else(|| ld.section.clone())
+        .or_else(|| {
+            let trail = if ld.breadcrumb.is_empty() {
+                &f.breadcrumb
+            } else {
+                &ld.breadcrumb
+            };
+            category_from_breadcrumb(trail, title.as_deref())
+        });
+
+    Metadata {
+        url,
+        title,
+        author,
+        date,
+        site_name,
+        language,
+        category,
+        reading_time_minutes: None,
+    }
+}
+
+fn choose_title(f: &Found, ld: &jsonld::JsonLd, hints: &[String], head: &str) -> Option<String> {
+    let full_title = f.title.as_deref().unwrap_or("");
+    let declared = ld
+        .headline
+        .as_ref()
+        .or_else(|| f.meta.get("og:title"))
+        .or_else(|| f.meta.get("twitter:title"))
+        .map(|t| {
+            if t == full_title {
+                head.to_string()
+            } else {
+                title::strip_site(t, hints)
+            }
+        })
+        .filter(|t| !t.is_empty());
+    let headings = f
+        .h1s
+        .iter()
+        .filter(|(t, _)| !hints.contains(&title::norm(t)))
+        .map(|(t, _)| t)
+        .chain(&f.title_heads);
+    for h in headings {
+        let hit = declared.as_deref().is_some_and(|d| title::matches(h, d))
+            || (!head.is_empty() && title::matches(h, head));
+        if hit {
+            return Some(h.clone());
+        }
+    }
+    declared
+        .or_else(|| clean(head))
+        .or_else(|| (f.h1s.len() == 1).then(|| f.h1s[0].0.clone()))
+}
+
+/// True for a link to a site's front page ("/", "https://example.com/",
+/// "index.html"), as a logo has.
+fn is_home_link(href: &str) -> bool {
+    let h = href.trim().trim_end_matches('/');
+    let after_scheme = h.rsplit("://").next().unwrap_or(h);
+    let last = h.rsplit('/').next().unwrap_or(h);
+    h.is_empty()
+        || h == "."
+        || (h.contains("://") && !after_scheme.contains('/'))
+        || last.starts_with("index.")
+}
+
+/// The main label of a URL's host: "www.example.co.uk" -> "example".
+fn domain_label(url: &str) -> Option<String> {
+    let host = url
+        .split_once("://")?
+        .1
+        .split(['/', ':', '?', '#'])
+        .next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    if n < 2 {
+        return None;
+    }
+    let label = if n >= 3 && labels[n - 2].len() <= 3 && labels[n - 3] != "www" {
+        labels[n - 3]
+    } else {
+        labels[n - 2]
+    };
+    Some(title::norm(label)).filter(|l| l.len() >= 3)
+}
+
+fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<String> {
+    if !ld.authors.is_empty()
+        && let Some(a) = clean_author(&ld.authors.join("; "), site)
+    {
+        return Some(a);
+    }
+    for k in AUTHOR_META {
+        if let Some(v) = f.meta.get(*k)
+            && let Some(a) = clean_author(v, site)
+        {
+            return Some(a);
+        }
+    }
+    let mut cands: Vec<&(u8, String)> = f.authors.iter().collect();
+    cands.sort_by_key(|(rank, _)| *rank);
+    if let Some(a) = cands.iter().find_map(|(_, v)| clean_author(v, site)) {
+        return Some(a);
+    }
+    // A byline near the headline: "By Jane Doe", or "By" then the name.
+    for (i, t) in f.near_h1.iter().enumerate() {
+        let lower = t.to_lowercase();
+        if BYLINE_LABELS.contains(&lower.trim_end_matches(':')) {
+            if let Some(a) = f.near_h1.get(i + 1).and_then(|n| clean_author(n, site)) {
+                return Some(a);
+            }
+        } else if t.chars().count() <= 60
+            && BYLINE_LABELS
+                .iter()
+                .any(|l| lower.starts_with(l) && lower[l.len()..].starts_with(' '))
+            && let Some(a) = clean_author(t, site)
+        {
+            return Some(a);
+        }
+    }
+    None
+}
+
+fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
+    let parsed = |s: &str| date::parse(s);
+    if let Some(d) = ld.date_published.as_deref().and_then(parsed) {
+        return Some(d);
+    }
+    for k in PUBLISHED_META {
+        if let Some(d) = f.meta.get(*k).and_then(|v| parsed(v)) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = f.itemprop_dates.iter().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    let best_time = |min: u8| {
+        (min..=3).rev().find_map(|s| {
+            f.times
+                .iter()
+                .filter(|t| t.score == s)
+                .find_map(|t| parsed(&t.value))
+        })
+    };
+    if let Some(d) = best_time(2) {
+        return Some(d);
+    }
+    if let Some(d) = url.and_then(date::from_url) {
+        return Some(d);
+    }
+    if let Some(d) = f.near_h1.iter().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    if let Some(d) = best_time(1) {
+        return Some(d);
+    }
+    if let Some(d) = f.class_dates.iter().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    // A date in the headline ("Report of 22.04.2020").
+    let titles = [f.meta.get("og:title"), f.title.as_ref()];
+    if let Some(d) = titles.into_iter().flatten().find_map(|v| parsed(v)) {
+        return Some(d);
+    }
+    if let Some(d) = ld.page_date.as_deref().and_then(parsed) {
+        return Some(d);
+    }
+    ld.date_modified.as_deref().and_then(parsed).or_else(|| {
+        MODIFIED_META
+            .iter()
+            .find_map(|k| f.meta.get(*k).and_then(|v| parsed(v)))
+    })
+}
+
+/// The section a breadcrumb trail ends in: its last item once the page's
+/// own title is dropped, unless only the home link is left.
+fn category_from_breadcrumb(trail: &[String], title: Option<&str>) -> Option<String> {
+    let mut items: Vec<&String> = trail.iter().collect();
+    if let (Some(last), Some(t)) = (items.last(), title) {
+        let (l, t) = (title::norm(last), title::norm(t));
+        if !l.is_empty() && (l == t || t.contains(&l) || l.contains(&t)) {
+            items.pop();
+        }
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    items.last().and_then(|s| clean(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> Metadata {
+        extract(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn jsonld_graph_beats_meta() {
+        let m = meta_of(
+            r#"<html lang="de-DE"><head><title>Schlagzeile | Beispiel</title>
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle",
+            "headline":"Schlagzeile","author":{"@type":"Person","name":"Max Muster"},
+            "datePublished":"2021-03-04T10:00:00+01:00","articleSection":"Politik"}]}</script>
+            <meta name="author" content="Redaktion"></head><body><h1>Schlagzeile</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Schlagzeile"));
+        assert_eq!(m.author.as_deref(), Some("Max Muster"));
+        assert_eq!(m.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(m.language.as_deref(), Some("de"));
+        assert_eq!(m.category.as_deref(), Some("Politik"));
+        assert_eq!(m.site_name.as_deref(), Some("Beispiel"));
+    }
+
+    #[test]
+    fn opengraph_fallbacks() {
+        let m = meta_of(
+            r#"<html><head><title>A headline - Site</title>
+            <meta property="og:title" content="A headline">
+            <meta property="og:site_name" content="Site">
+            <meta property="og:url" content="https://example.com/2020/05/06/a-headline/">
+            <meta property="og:locale" content="fr_FR">
+            <meta property="article:published_time" content="2020-05-06T08:00:00Z">
+            <meta property="article:author" content="https://example.com/jane">
+            </head><body><p class="byline">By Jane Doe</p></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("A headline"));
+        assert_eq!(m.site_name.as_deref(), Some("Site"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://example.com/2020/05/06/a-headline/")
+        );
+        assert_eq!(m.language.as_deref(), Some("fr"));
+        assert_eq!(m.date.as_deref(), Some("2020-05-06"));
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn nothing_invented() {
+        let m = meta_of(
+            "<html><body><div class='comment'><span class='author'>Bob</span>\
+             <time datetime='2020-01-01'>x</time></div>\
+             <footer>© 2019 Example</footer></body></html>",
+        );
+        assert_eq!(m.author, None);
+        assert_eq!(m.date, None);
+        assert_eq!(m.title, None);
+    }
+
+    #[test]
+    fn url_date_and_time_element() {
+        let m = meta_of(
+            "<html><head><link rel='canonical' href='https://ex.com/2019/10/18/x/'></head>\
+             <body><h1>Only heading</h1></body></html>",
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-10-18"));
+        assert_eq!(m.title.as_deref(), Some("Only heading"));
+        let m = meta_of(
+            "<html><body><article><header><time datetime='2018-02-03T10:00'>3 Feb</time>\
+             </header></article></body></html>",
+        );
+        assert_eq!(m.date.as_deref(), Some("2018-02-03"));
+    }
+
+    #[test]
+    fn rejects_future_dates() {
+        let m = meta_of(
+            "<html><head><meta name='date' content='2999-01-01'></head><body></body></html>",
+        );
+        assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn double_escaped_meta() {
+        assert_eq!(
+            unescape("Redacci&oacute;n &amp; Co &#8211; x &#x41; &bogus; a&b"),
+            "Redacción & Co – x A &bogus; a&b"
+        );
+    }
+
+    #[test]
+    fn breadcrumb_category() {
+        let m = meta_of(
+            "<html><head><title>Story</title></head><body><ol class='breadcrumb'>\
+             <li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li><li>Story</li>\
+             </ol><h1>Story</h1></body></html>",
+        );
+        assert_eq!(m.category.as_deref(), Some("Sport"));
+    }
 }

@@ -4,9 +4,12 @@
 //! bylines); [`text`] from the header zone of a plain-text dump. Values are
 //! never invented: a field the page does not state stays `None`.
 
+pub mod author;
 pub mod date;
 pub mod html;
+pub mod jsonld;
 pub mod text;
+pub mod title;
 
 /// What is known about a page besides its body text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,0 +1,433 @@
+//! Author names: clean a raw byline into people's names.
+//!
+//! A byline is cut at the first digit or date-ish connector ("on", "am"),
+//! stripped of lead-ins ("By", "Von", "Par", "Por", "Written by"), split
+//! into several names at `;`, `|`, `,`, `&` and the word "and" in several
+//! languages, and every part that is not plausibly a person is dropped:
+//! URLs, e-mail addresses, @handles, role words ("admin", "staff",
+//! "Redaktion") and the site's own name. Names are joined with "; ".
+
+/// Lead-ins before a name, lower-case, longest first within a language.
+const PREFIXES: &[&str] = &[
+    // English
+    "written by",
+    "recipe by",
+    "posted by",
+    "published by",
+    "authored by",
+    "story by",
+    "words by",
+    "text by",
+    "author:",
+    "authors:",
+    "author",
+    "by:",
+    "by",
+    // German
+    "geschrieben von",
+    "ein artikel von",
+    "artikel von:",
+    "artikel von",
+    "verfasst von",
+    "ein beitrag von",
+    "beitrag von",
+    "autorin:",
+    "autor:",
+    "autoren:",
+    "text:",
+    "von:",
+    "von",
+    // French
+    "écrit par",
+    "publié par",
+    "auteur :",
+    "auteur:",
+    "par",
+    // Spanish, Portuguese
+    "escrito por",
+    "publicado por",
+    "autor",
+    "por:",
+    "por",
+    // Italian
+    "scritto da",
+    "di",
+    // Dutch
+    "geschreven door",
+    "door",
+    // Polish
+    "autor:",
+];
+
+/// Words that name a role or the newsroom, not a person (compared on the
+/// whole lower-cased name).
+const NOT_PEOPLE: &[&str] = &[
+    "admin",
+    "administrator",
+    "administrador",
+    "webmaster",
+    "staff",
+    "editor",
+    "editors",
+    "editorial",
+    "editorial staff",
+    "editorial team",
+    "the editors",
+    "redaktion",
+    "online-redaktion",
+    "onlineredaktion",
+    "redaction",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "guest",
+    "gast",
+    "anonymous",
+    "anonym",
+    "unknown",
+    "user",
+    "root",
+    "author",
+    "autor",
+    "autorin",
+    "team",
+    "news",
+    "home",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "publisher",
+    "copyright",
+    // lead-in words left alone
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    // academic and professional credentials after a name
+    "phd",
+    "ph.d.",
+    "md",
+    "ms",
+    "msc",
+    "bsc",
+    "mba",
+    "rd",
+    "rn",
+    "dr.",
+    "cpt",
+];
+
+/// Words of a company's legal form: a firm, not a person.
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "e.v.", "kg", "co.", "s.a.", "s.l.", "gbr",
+    "ug", "plc", "corp", "corp.", "sarl", "srl", "s.r.l.", "b.v.",
+];
+
+/// Weekday names (en, de, fr, es), which bylines put before dates.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// Words after which a byline stops being a name ("Jane Doe on May 3").
+const STOP_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "for",
+    "via",
+    "am",
+    "um",
+    "le",
+    "el",
+    "il",
+    "em",
+    "published",
+    "updated",
+    "veröffentlicht",
+    "aktualisiert",
+    "posted",
+    "-",
+    "—",
+    "–",
+];
+
+/// Clean a raw author string into names joined with "; ", or `None`.
+///
+/// ```
+/// use deboil::metadata::author::clean_author;
+/// assert_eq!(clean_author("By Jane Doe", &[]).as_deref(), Some("Jane Doe"));
+/// assert_eq!(clean_author("admin", &[]), None);
+/// ```
+pub fn clean_author(raw: &str, site_hints: &[String]) -> Option<String> {
+    let raw = super::clean(raw)?;
+    if raw.chars().count() > 120 {
+        return None;
+    }
+    // What follows a bar or bullet is a date, a role or a reading time.
+    let raw = raw.split(['|', '•', '·']).next().unwrap_or("");
+    let mut names: Vec<String> = Vec::new();
+    for part in split_names(raw) {
+        let Some(name) = clean_one(part, site_hints) else {
+            continue;
+        };
+        if !names
+            .iter()
+            .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
+            names.push(name);
+        }
+    }
+    // Drop a name contained in another ("Doe" beside "Jane Doe").
+    let all = names.clone();
+    names.retain(|n| {
+        !all.iter()
+            .any(|m| m != n && m.to_lowercase().contains(&n.to_lowercase()))
+    });
+    (!names.is_empty()).then(|| names.join("; "))
+}
+
+/// True when a name is the site's own: equal to a normalised site-name
+/// hint, or one of them nearly contains the other ("FinanceScout" on
+/// financescout24).
+fn is_site_name(name: &str, hints: &[String]) -> bool {
+    let n = super::title::norm(name);
+    hints.iter().any(|h| {
+        !h.is_empty()
+            && (*h == n
+                || (n.len() >= 4 && h.contains(n.as_str()))
+                || (h.len() >= 4 && n.contains(h.as_str()) && n.len() <= h.len() + 4))
+    })
+}
+
+/// Split at list separators; "/" is kept because "dpa/AFP" names one
+/// source.
+fn split_names(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for a in s.split([';', ',', '&', '\n']) {
+        let mut rest = a;
+        // " and " / " und " / " et " / " y " / " e " / " en " / " i "
+        loop {
+            let lower = rest.to_lowercase();
+            let cut = [
+                " and ", " und ", " et ", " y ", " e ", " en ", " i ", " oraz ",
+            ]
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min();
+            // Lower-casing can change byte lengths; only cut when it did not.
+            match cut {
+                Some((i, len)) if lower.len() == rest.len() => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                _ => break,
+            }
+        }
+        parts.push(rest);
+    }
+    parts
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if !head.eq_ignore_ascii_case(prefix) && head.to_lowercase() != prefix {
+        return None;
+    }
+    let rest = &s[prefix.len()..];
+    // A word prefix must be followed by a boundary.
+    let boundary = prefix.ends_with(':')
+        || rest.starts_with(|c: char| c.is_whitespace() || c == ':' || c == '.');
+    boundary.then(|| rest.trim_start_matches([':', '.', ' ']).trim())
+}
+
+fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
+    let mut s = part.trim();
+    // Lead-ins, possibly repeated ("Text: Von Jane Doe").
+    'outer: loop {
+        for p in PREFIXES {
+            if let Some(rest) = strip_prefix_ci(s, p) {
+                s = rest;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    // Cut at an e-mail address or a date written with a month name.
+    let words: Vec<&str> = s.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let next_is_num = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        let month = super::date::month_number(w.trim_matches(|c: char| !c.is_alphabetic()));
+        if w.contains('@') || w.starts_with('[') || (month.is_some() && next_is_num && i > 0) {
+            let cut = words[..i].iter().map(|w| w.len() + 1).sum::<usize>();
+            s = &s[..cut.saturating_sub(1).min(s.len())];
+            break;
+        }
+    }
+    // Cut at the first digit (a date or time follows the name).
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+        s = &s[..i];
+    }
+    // Cut at a connector that starts a date or place.
+    let mut end = s.len();
+    let mut offset = 0;
+    for w in s.split(' ') {
+        if offset > 0 && STOP_WORDS.contains(&w.to_lowercase().as_str()) {
+            end = offset - 1;
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    s = &s[..end.min(s.len())];
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•'
+            )
+    });
+    let name = super::clean(s)?;
+    let lower = name.to_lowercase();
+    if name.contains('@')
+        || lower.contains("http")
+        || lower.contains("www.")
+        || lower.contains(".com")
+        || lower.contains(".de/")
+        || name.contains(['<', '>', '{', '}', '=', '#'])
+        || NOT_PEOPLE.contains(&lower.as_str())
+        || !name.chars().any(char::is_alphabetic)
+        || name.chars().count() < 4
+        || name.chars().count() > 60
+        || name.split(' ').count() > 6
+    {
+        return None;
+    }
+    if is_site_name(&name, site_hints) {
+        return None;
+    }
+    if lower.split(' ').any(|w| LEGAL_FORMS.contains(&w)) || lower.contains("rights reserved") {
+        return None;
+    }
+    // A month or weekday left over from a date ("Jane Doe, March 3").
+    if !name.contains(' ')
+        && (super::date::month_number(&name).is_some() || WEEKDAYS.contains(&lower.as_str()))
+    {
+        return None;
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_lead_ins() {
+        assert_eq!(
+            clean_author("By Jane Doe", &[]).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("Von Max Muster", &[]).as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(
+            clean_author("Par Marie Merlet", &[]).as_deref(),
+            Some("Marie Merlet")
+        );
+        assert_eq!(
+            clean_author("Written by: Ann Lee", &[]).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            clean_author("Autor: Jan Koch", &[]).as_deref(),
+            Some("Jan Koch")
+        );
+        assert_eq!(
+            clean_author("Byron Smith", &[]).as_deref(),
+            Some("Byron Smith")
+        );
+    }
+
+    #[test]
+    fn cuts_dates_after_the_name() {
+        assert_eq!(
+            clean_author("By Jane Doe on March 3, 2020", &[]).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_author("Von Max Muster am 3. März 2020", &[]).as_deref(),
+            Some("Max Muster")
+        );
+    }
+
+    #[test]
+    fn several_authors() {
+        assert_eq!(
+            clean_author("By Jane Doe and John Roe", &[]).as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        assert_eq!(
+            clean_author("Jane Doe, John Roe", &[]).as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        assert_eq!(clean_author("dpa/AFP", &[]).as_deref(), Some("dpa/AFP"));
+    }
+
+    #[test]
+    fn rejects_non_people() {
+        assert_eq!(clean_author("admin", &[]), None);
+        assert_eq!(clean_author("Redaktion", &[]), None);
+        assert_eq!(clean_author("https://example.com/author/jane", &[]), None);
+        assert_eq!(clean_author("jane@example.com", &[]), None);
+        assert_eq!(
+            clean_author("Example News", &["examplenews".to_string()]),
+            None
+        );
+        assert_eq!(clean_author("", &[]), None);
+        assert_eq!(clean_author("Example Media GmbH", &[]), None);
+        assert_eq!(clean_author("kj", &[]), None);
+        assert_eq!(
+            clean_author("Grant Tinsley, PhD", &[]).as_deref(),
+            Some("Grant Tinsley")
+        );
+        assert_eq!(
+            clean_author("CBS News February 24, 2020", &[]).as_deref(),
+            Some("CBS News")
+        );
+    }
+}
