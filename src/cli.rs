@@ -31,6 +31,11 @@ pub struct Args {
     /// Largest page accepted, in bytes after decompression.
     #[arg(long, default_value_t = Config::default().max_bytes)]
     pub max_bytes: u64,
+
+    /// Deepest element nesting accepted in an HTML page; deeper pages become
+    /// error records.
+    #[arg(long, default_value_t = Config::default().max_depth)]
+    pub max_depth: usize,
 }
 
 impl Args {
@@ -48,6 +53,7 @@ impl Args {
             threads: self.threads,
             progress: !self.no_progress,
             max_bytes: self.max_bytes,
+            max_depth: self.max_depth,
         })
     }
 }

@@ -16,6 +16,9 @@ pub struct Config {
     pub progress: bool,
     /// Largest input file accepted, in bytes (after decompression).
     pub max_bytes: u64,
+    /// Deepest nesting of container elements accepted in an HTML page.
+    /// Deeper pages are refused: the HTML tree builder is quadratic in depth.
+    pub max_depth: usize,
 }
 
 impl Default for Config {
@@ -26,6 +29,7 @@ impl Default for Config {
             threads: 0,
             progress: true,
             max_bytes: 64 * 1024 * 1024,
+            max_depth: 4096,
         }
     }
 }

@@ -42,6 +42,8 @@ pub enum PageError {
     NoArticle,
     #[error("page is larger than the limit of {limit} bytes")]
     TooLarge { limit: u64 },
+    #[error("elements nested deeper than the limit of {limit}")]
+    TooDeep { limit: usize },
     #[error("internal error (panic): {0}")]
     Panic(String),
 }

@@ -41,14 +41,15 @@ pub fn extract_str(text: &str, format: Format) -> Article {
 /// Unreadable, empty or binary files, and pages with no article text.
 pub fn process(input: &Input, config: &Config) -> Result<Document, PageError> {
     let bytes = input::read(&input.path, config.max_bytes)?;
-    process_bytes(input, &bytes)
+    process_bytes(input, &bytes, config)
 }
 
 /// Decode and extract one page already in memory.
 ///
 /// # Errors
-/// Empty or binary content, and pages with no article text.
-pub fn process_bytes(input: &Input, bytes: &[u8]) -> Result<Document, PageError> {
+/// Empty or binary content, pages nested deeper than the limit, and pages
+/// with no article text.
+pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Document, PageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(PageError::Empty);
     }
@@ -57,6 +58,14 @@ pub fn process_bytes(input: &Input, bytes: &[u8]) -> Result<Document, PageError>
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
     let decoded = decode::decode(bytes, format == Format::Html);
+    if format == Format::Html
+        && crate::html::guard::nesting_depth(decoded.text.as_bytes(), config.max_depth)
+            > config.max_depth
+    {
+        return Err(PageError::TooDeep {
+            limit: config.max_depth,
+        });
+    }
     let article = extract_str(&decoded.text, format);
     let text = article.text();
     if text.trim().is_empty() {

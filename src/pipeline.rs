@@ -75,7 +75,7 @@ pub fn process_one(input: &Input, config: &Config) -> Outcome {
             Err(e) => return (Err(e), 0),
         };
         let size = bytes.len() as u64;
-        (extract::process_bytes(input, &bytes), size)
+        (extract::process_bytes(input, &bytes, config), size)
     };
     match catch_unwind(AssertUnwindSafe(work)) {
         Ok(outcome) => outcome,

@@ -139,6 +139,80 @@ fn cleans_the_sample_folder() {
 
     let seed = by_id(&records, "002_0ed5c4077f11353d");
     assert_eq!(seed["format"], "text");
+    let text = seed["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("The Wall Street Journal reported"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Army Recognition will provide ongoing updates."),
+        "{text}"
+    );
+    assert!(text.contains("\n\nIntelligence Findings and Implications\n\n"));
+    for boiler in [
+        "Close Menu",
+        "Drone Warfare",
+        "Subscribe to Updates",
+        "What's Hot",
+        "Facebook",
+        "Related Posts",
+        "Leave A Reply",
+        "Alain Servaes",
+        "Defencespot.com",
+        "Welcome Back",
+    ] {
+        assert!(!text.contains(boiler), "kept {boiler:?}");
+    }
+    assert_eq!(
+        seed["title"],
+        "U.S. Targets Venezuelan Military Sites Tied to Drug Trafficking"
+    );
+    assert_eq!(seed["author"], "admin");
+    assert_eq!(seed["date"], "2025-11-01");
+    assert_eq!(seed["site_name"], "Defence Spot");
+    assert_eq!(seed["category"], "Defence & Military Expo");
+    assert_eq!(seed["reading_time_minutes"], 4);
+
+    // The clean seeds keep their whole body.
+    let s0 = by_id(&records, "000_a1dff7ca44dfd5da");
+    assert_eq!(
+        s0["title"],
+        "U.S. Military Strikes: A New Era of Engagement in the Balkans Amid Rising Tensions"
+    );
+    assert!(
+        s0["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Overview of U.S. Military Action\n")
+    );
+    assert!(s0["author"].is_null() && s0["date"].is_null());
+    let s1 = by_id(&records, "001_524541e866114f71");
+    assert!(s1["title"].is_null());
+    assert!(
+        s1["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("a lot more complicated.")
+    );
+}
+
+#[test]
+fn hostile_nesting_becomes_an_error_record() {
+    let inputs = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "<html><body>{}x{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    fs::write(inputs.path().join("deep.html"), deep).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let res = run(&[inputs.path()], out.path(), &["--max-depth", "1000"]);
+    assert_eq!(res.status.code(), Some(1));
+    let errors = read_jsonl(&out.path().join("errors.jsonl"));
+    assert_eq!(
+        errors[0]["reason"],
+        "elements nested deeper than the limit of 1000"
+    );
 }
 
 #[test]

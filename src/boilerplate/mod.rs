@@ -163,7 +163,9 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // line) is a gallery or sticky-header copy; repeats further
             // apart are the article's own (recipes, schedules).
             let repeat = b.text.chars().count() >= 20
-                && blocks[i.saturating_sub(3)..i].iter().any(|p| p.text == b.text);
+                && blocks[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|p| p.text == b.text);
             if dateline || repeat {
                 keep[i] = false;
                 removed.add(Kind::Other);

@@ -55,34 +55,64 @@ struct Emitter {
     link_chars: usize,
     space: bool,
     ctx: Vec<(u32, Ctx)>,
+    roles: Vec<Ctx>,
+    rows: u32,
+    pres: u32,
+    quotes: u32,
 }
 
 impl Emitter {
+    /// The role of text emitted now: the innermost heading, list item,
+    /// preformatted block or table row; else a quote or a paragraph.
     fn tag(&self) -> BlockTag {
-        let mut quote = false;
-        for &(_, c) in self.ctx.iter().rev() {
-            match c {
-                Ctx::Heading(l) => return BlockTag::Heading(l),
-                Ctx::Item => return BlockTag::ListItem,
-                Ctx::Pre => return BlockTag::Pre,
-                Ctx::Row => return BlockTag::TableRow,
-                Ctx::Quote => quote = true,
-                Ctx::Cell | Ctx::Plain => {}
-            }
-        }
-        if quote {
-            BlockTag::Quote
-        } else {
-            BlockTag::Paragraph
+        match self.roles.last() {
+            Some(Ctx::Heading(l)) => BlockTag::Heading(*l),
+            Some(Ctx::Item) => BlockTag::ListItem,
+            Some(Ctx::Pre) => BlockTag::Pre,
+            Some(Ctx::Row) => BlockTag::TableRow,
+            _ if self.quotes > 0 => BlockTag::Quote,
+            _ => BlockTag::Paragraph,
         }
     }
 
     fn in_row(&self) -> bool {
-        self.ctx.iter().any(|&(_, c)| c == Ctx::Row)
+        self.rows > 0
     }
 
     fn in_pre(&self) -> bool {
-        self.ctx.iter().any(|&(_, c)| c == Ctx::Pre)
+        self.pres > 0
+    }
+
+    /// Enter a context that lasts until arena index `end`. Counters and the
+    /// role stack keep every query O(1), whatever the nesting depth.
+    fn enter(&mut self, end: u32, c: Ctx) {
+        self.count(c, true);
+        self.ctx.push((end, c));
+    }
+
+    fn leave(&mut self) -> Option<Ctx> {
+        let (_, c) = self.ctx.pop()?;
+        self.count(c, false);
+        Some(c)
+    }
+
+    fn count(&mut self, c: Ctx, enter: bool) {
+        let bump = |n: &mut u32| {
+            if enter { *n += 1 } else { *n -= 1 }
+        };
+        match c {
+            Ctx::Row => bump(&mut self.rows),
+            Ctx::Pre => bump(&mut self.pres),
+            Ctx::Quote => bump(&mut self.quotes),
+            _ => {}
+        }
+        if matches!(c, Ctx::Heading(_) | Ctx::Item | Ctx::Pre | Ctx::Row) {
+            if enter {
+                self.roles.push(c);
+            } else {
+                self.roles.pop();
+            }
+        }
     }
 
     fn push_text(&mut self, t: &str, link: bool) {
@@ -141,6 +171,10 @@ pub fn emit(dom: &Dom, an: &Analysis, roots: &[usize]) -> Vec<Block> {
         link_chars: 0,
         space: false,
         ctx: Vec::new(),
+        roles: Vec::new(),
+        rows: 0,
+        pres: 0,
+        quotes: 0,
     };
     for &root in roots {
         let end = dom.nodes[root].end as usize;
@@ -152,7 +186,7 @@ pub fn emit(dom: &Dom, an: &Analysis, roots: &[usize]) -> Vec<Block> {
                     break;
                 }
                 close(&mut em, c);
-                em.ctx.pop();
+                em.leave();
             }
             if an.dropped[i] {
                 i = dom.nodes[i].end as usize;
@@ -197,14 +231,15 @@ pub fn emit(dom: &Dom, an: &Analysis, roots: &[usize]) -> Vec<Block> {
                     } else {
                         em.flush();
                     }
-                    em.ctx.push((node_end, ctx));
+                    em.enter(node_end, ctx);
                 }
                 _ => {}
             }
             i += 1;
         }
-        while let Some((_, c)) = em.ctx.pop() {
+        while let Some(&(_, c)) = em.ctx.last() {
             close(&mut em, c);
+            em.leave();
         }
         em.flush();
     }

@@ -11,6 +11,7 @@
 
 pub mod blocks;
 pub mod dom;
+pub mod guard;
 pub mod select;
 
 use crate::block::{Block, BlockTag, Kind, Removed, word_count};

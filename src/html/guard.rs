@@ -1,0 +1,134 @@
+//! A cheap byte scan run before parsing, to refuse pages whose element
+//! nesting would make html5ever's tree builder quadratic (it walks the
+//! stack of open elements for every start tag: 300,000 nested `<div>`s take
+//! minutes).
+//!
+//! Only container tags that the HTML parser never closes implicitly are
+//! counted (`div`, `span`, `section`, lists, tables, ...), so omitted `</p>`
+//! or `</li>` end tags do not inflate the estimate.
+
+/// Tags counted for nesting depth.
+const NESTING: &[&[u8]] = &[
+    b"div",
+    b"span",
+    b"section",
+    b"article",
+    b"main",
+    b"aside",
+    b"nav",
+    b"header",
+    b"footer",
+    b"ul",
+    b"ol",
+    b"table",
+    b"blockquote",
+    b"form",
+    b"center",
+    b"font",
+    b"b",
+    b"i",
+    b"em",
+    b"strong",
+    b"a",
+];
+
+/// Elements whose content is raw text (no tags inside).
+const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp"];
+
+/// The deepest nesting of counted container tags, stopping once `cap` is
+/// passed (the result is then `cap + 1`).
+pub fn nesting_depth(html: &[u8], cap: usize) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    let mut i = 0;
+    let n = html.len();
+    while let Some(off) = memchr(b'<', &html[i..]) {
+        i += off + 1;
+        if i >= n {
+            break;
+        }
+        if html[i..].starts_with(b"!--") {
+            match find(&html[i..], b"-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = html[i] == b'/';
+        let start = if closing { i + 1 } else { i };
+        let len = html[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name: Vec<u8> = html[start..start + len].to_ascii_lowercase();
+        i = start + len;
+        if !closing && RAW.contains(&name.as_slice()) {
+            let mut end_tag = b"</".to_vec();
+            end_tag.extend_from_slice(&name);
+            match find_ci(&html[i..], &end_tag) {
+                Some(e) => i += e + end_tag.len(),
+                None => break,
+            }
+            continue;
+        }
+        if !NESTING.contains(&name.as_slice()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            // A self-closing `<div/>` does not nest.
+            let gt = memchr(b'>', &html[i..]).map_or(n, |g| i + g);
+            if gt > i && html[gt - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            if depth > max {
+                max = depth;
+                if max > cap {
+                    return max;
+                }
+            }
+        }
+    }
+    max
+}
+
+fn memchr(b: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == b)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_containers_only() {
+        assert_eq!(nesting_depth(b"<div><div><p>x<p>y</div></div>", 100), 2);
+        assert_eq!(nesting_depth(b"<ul><li>a<li>b<li>c</ul>", 100), 1);
+        assert_eq!(nesting_depth(b"<div/><div/><div/>", 100), 0);
+        assert_eq!(
+            nesting_depth(b"<script>'<div><div><div>'</script><div>", 100),
+            1
+        );
+        assert_eq!(nesting_depth(b"<!-- <div><div> --><div>", 100), 1);
+    }
+
+    #[test]
+    fn stops_past_the_cap() {
+        let deep = "<div>".repeat(100_000);
+        assert_eq!(nesting_depth(deep.as_bytes(), 1000), 1001);
+    }
+}
