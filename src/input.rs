@@ -138,7 +138,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, seen: &mut Vec<PathBuf>) 
 pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
     let file = fs::File::open(path).map_err(|e| PageError::Read(e.to_string()))?;
     let mut raw = Vec::new();
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut raw)
         .map_err(|e| PageError::Read(e.to_string()))?;
     if raw.len() as u64 > max_bytes {
@@ -149,7 +149,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
     }
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(&raw[..])
-        .take(max_bytes + 1)
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| PageError::Gzip(e.to_string()))?;
     if out.len() as u64 > max_bytes {

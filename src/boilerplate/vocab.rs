@@ -224,28 +224,28 @@ const UTILITY_PREFIXES: &[&str] = &[
 /// Whether one class token is a utility class (or a responsive/state
 /// variant such as `lg:hidden`), to be ignored when reading class words.
 fn is_utility(token: &str) -> bool {
-    let t = token.to_ascii_lowercase();
-    t.contains(':') || UTILITY_PREFIXES.iter().any(|p| t.starts_with(p))
-}
-
-/// The class/id value without its utility-CSS tokens.
-fn semantic_part(value: &str) -> String {
-    value
-        .split_whitespace()
-        .filter(|t| !is_utility(t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let t = token.as_bytes();
+    t.contains(&b':')
+        || UTILITY_PREFIXES
+            .iter()
+            .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
 /// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
 /// left out.
 pub fn attr_words(value: &str) -> Vec<String> {
-    let value = semantic_part(value);
     let mut words = Vec::new();
+    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
+        token_words(token, &mut words);
+    }
+    words
+}
+
+fn token_words(token: &str, words: &mut Vec<String>) {
     let mut cur = String::new();
     let mut prev_lower = false;
-    for c in value.chars() {
+    for c in token.chars() {
         if c.is_alphanumeric() {
             if c.is_uppercase() && prev_lower && !cur.is_empty() {
                 words.push(std::mem::take(&mut cur));
@@ -262,18 +262,41 @@ pub fn attr_words(value: &str) -> Vec<String> {
     if !cur.is_empty() {
         words.push(cur);
     }
-    words
+}
+
+/// What one class or id value says about its element, read in one pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttrInfo {
+    /// The boilerplate kind it names.
+    pub kind: Option<Kind>,
+    /// Whether it names article content ("entry-content", "post").
+    pub content: bool,
+    /// Whether it names the article body itself ("entry-content", "articleBody").
+    pub body: bool,
+}
+
+/// Read one class or id value: boilerplate kind, content and body hints.
+pub fn attr_info(value: &str) -> AttrInfo {
+    let words = attr_words(value);
+    AttrInfo {
+        kind: kind_of(value, &words),
+        content: words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())),
+        body: is_body(&words),
+    }
 }
 
 /// The boilerplate kind named by one class/id value, if any.
 pub fn attr_kind(value: &str) -> Option<Kind> {
+    kind_of(value, &attr_words(value))
+}
+
+fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
     if value
         .split_whitespace()
         .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
     {
         return Some(Kind::Other);
     }
-    let words = attr_words(value);
     for pair in words.windows(2) {
         for &(a, b, kind) in ATTR_PAIRS {
             if pair[0] == a && pair[1] == b {
@@ -281,7 +304,7 @@ pub fn attr_kind(value: &str) -> Option<Kind> {
             }
         }
     }
-    for w in &words {
+    for w in words {
         for &(word, kind) in ATTR_WORDS {
             if w == word {
                 return Some(kind);
@@ -343,7 +366,10 @@ const BODY_WORDS: &[&str] = &[
 /// Whether a class/id value names the article body itself rather than a
 /// section of the page ("entry-content", "article__body", "postText").
 pub fn attr_is_body(value: &str) -> bool {
-    let words = attr_words(value);
+    is_body(&attr_words(value))
+}
+
+fn is_body(words: &[String]) -> bool {
     words.iter().any(|w| BODY_WORDS.contains(&w.as_str()))
         || words
             .windows(2)

@@ -9,6 +9,8 @@
 //! class/id/role, a content-hint weight, and the index one past its last
 //! descendant, so a subtree is the contiguous range `i..end`.
 
+use std::collections::HashMap;
+
 use ego_tree::iter::Edge;
 use scraper::Node as ScraperNode;
 
@@ -140,25 +142,58 @@ fn never_content(name: &str) -> bool {
     )
 }
 
-/// Whether an element is hidden from readers.
-fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
+/// The attributes the extractor reads, gathered in one pass over the
+/// element's attribute list.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs() {
+            match name {
+                "class" => a.class = Some(value),
+                "id" => a.id = Some(value),
+                "role" => a.role = Some(value),
+                "itemprop" => a.itemprop = Some(value),
+                "style" => a.style = Some(value),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = value.trim() == "true",
+                _ => {}
+            }
+        }
+        a
     }
-    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
+
+    /// Whether the element is hidden from readers.
+    fn hides(&self) -> bool {
+        if self.hidden || self.aria_hidden {
+            return true;
+        }
+        let Some(style) = self.style else {
+            return false;
+        };
+        let b = style.as_bytes();
+        if memchr::memmem::find(b, b"none").is_none()
+            && memchr::memmem::find(b, b"hidden").is_none()
+        {
+            return false;
+        }
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
             .collect();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+        s.contains("display:none") || s.contains("visibility:hidden")
     }
-    false
 }
 
 /// One node of the arena.
@@ -194,6 +229,7 @@ impl Dom {
         let mut stack: Vec<u32> = Vec::new();
         // While inside a skipped subtree: the id of its root.
         let mut skip: Option<ego_tree::NodeId> = None;
+        let mut cache = HashMap::new();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -203,12 +239,13 @@ impl Dom {
                     match node.value() {
                         ScraperNode::Element(el) => {
                             let name = el.name();
-                            if never_content(name) || hidden(el) {
+                            let attrs = Attrs::of(el);
+                            if never_content(name) || attrs.hides() {
                                 skip = Some(node.id());
                                 continue;
                             }
                             let tag = Tag::of(name);
-                            let (kind, weight, body_hint) = classify(tag, el);
+                            let (kind, weight, body_hint) = classify(tag, &attrs, &mut cache);
                             let idx = dom.nodes.len() as u32;
                             dom.nodes.push(Node {
                                 tag,
@@ -280,7 +317,11 @@ impl Dom {
 }
 
 /// Boilerplate kind, class/id weight and body hint of an element.
-fn classify(tag: Tag, el: &scraper::node::Element) -> (Option<Kind>, i32, bool) {
+fn classify<'a>(
+    tag: Tag,
+    el: &Attrs<'a>,
+    cache: &mut HashMap<&'a str, vocab::AttrInfo>,
+) -> (Option<Kind>, i32, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
         return (None, 0, false);
@@ -295,28 +336,29 @@ fn classify(tag: Tag, el: &scraper::node::Element) -> (Option<Kind>, i32, bool) 
         _ => None,
     };
     let mut weight = 0;
-    let mut body_hint = el.attr("itemprop").is_some_and(|v| {
+    let mut body_hint = el.itemprop.is_some_and(|v| {
         v.split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("articleBody"))
     });
     if body_hint {
         weight += 50;
     }
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        let k = vocab::attr_kind(value);
-        let content = vocab::attr_is_content(value);
-        if let Some(k) = k {
+    for value in [el.class, el.id].into_iter().flatten() {
+        // Pages repeat the same class strings hundreds of times: read each
+        // distinct value once.
+        let info = *cache
+            .entry(value)
+            .or_insert_with(|| vocab::attr_info(value));
+        if let Some(k) = info.kind {
             weight -= 25;
             kind = kind.or(Some(k));
-        } else if content {
+        } else if info.content {
             weight += 25;
-            if vocab::attr_is_body(value) {
-                body_hint = true;
-            }
+            body_hint |= info.body;
         }
     }
     if kind.is_none() {
-        kind = el.attr("role").and_then(vocab::role_kind);
+        kind = el.role.and_then(vocab::role_kind);
     }
     if tag == Tag::Article || tag == Tag::Main {
         weight += 15;

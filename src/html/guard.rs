@@ -63,18 +63,17 @@ pub fn nesting_depth(html: &[u8], cap: usize) -> usize {
         if len == 0 {
             continue;
         }
-        let name: Vec<u8> = html[start..start + len].to_ascii_lowercase();
+        let name = &html[start..start + len];
         i = start + len;
-        if !closing && RAW.contains(&name.as_slice()) {
-            let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(&name);
-            match find_ci(&html[i..], &end_tag) {
-                Some(e) => i += e + end_tag.len(),
+        let is = |list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
+        if !closing && is(RAW) {
+            match find_end_tag(&html[i..], name) {
+                Some(e) => i += e,
                 None => break,
             }
             continue;
         }
-        if !NESTING.contains(&name.as_slice()) {
+        if !is(NESTING) {
             continue;
         }
         if closing {
@@ -98,16 +97,24 @@ pub fn nesting_depth(html: &[u8], cap: usize) -> usize {
 }
 
 fn memchr(b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == b)
+    memchr::memchr(b, hay)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// Offset just past `</name` (any case) in `hay`.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(off) = memchr::memmem::find(&hay[at..], b"</") {
+        let s = at + off + 2;
+        if hay.len() >= s + name.len() && hay[s..s + name.len()].eq_ignore_ascii_case(name) {
+            return Some(s + name.len());
+        }
+        at = s;
+    }
+    None
 }
 
 #[cfg(test)]

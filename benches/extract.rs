@@ -1,0 +1,71 @@
+//! Per-page cost against the parser's own: `parse_only` is
+//! `scraper::Html::parse_document` alone, `full_page` is deboil's whole
+//! per-page path (decode, parse, extract, metadata, serialise), both over
+//! the same pages, so their ratio is measured in one run.
+//!
+//! `cargo bench --bench extract` (pages from ../shared/bench/scrapinghub/html,
+//! or the folder in `DEBOIL_BENCH_PAGES`: `.html` or `.html.gz` files).
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use deboil::config::Config;
+use deboil::input::{Format, Input};
+
+fn pages() -> Vec<(Input, Vec<u8>)> {
+    let dir = std::env::var_os("DEBOIL_BENCH_PAGES").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/scrapinghub/html"),
+        PathBuf::from,
+    );
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let bytes = deboil::input::read(&path, u64::MAX).unwrap();
+            let input = Input {
+                id: path.file_name().unwrap().to_string_lossy().into_owned(),
+                path,
+                format: Some(Format::Html),
+            };
+            (input, bytes)
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let pages = pages();
+    let total: u64 = pages.iter().map(|(_, b)| b.len() as u64).sum();
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|(_, b)| deboil::decode::decode(b, true).text)
+        .collect();
+    let config = Config::default();
+    let mut group = c.benchmark_group("pages");
+    group.throughput(Throughput::Bytes(total));
+    group.sample_size(10);
+    group.bench_function("parse_only", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(scraper::Html::parse_document(t));
+            }
+        })
+    });
+    group.bench_function("full_page", |b| {
+        b.iter(|| {
+            for (input, bytes) in &pages {
+                let doc = deboil::extract::process_bytes(input, bytes, &config);
+                if let Ok(doc) = doc {
+                    std::hint::black_box(serde_json::to_string(&doc).unwrap());
+                }
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
