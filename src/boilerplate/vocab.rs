@@ -106,6 +106,10 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("banner", Kind::Other),
     ("tags", Kind::Other),
     ("tagcloud", Kind::Other),
+    // Image captions and photo credits: not the article's prose.
+    ("caption", Kind::Other),
+    ("credit", Kind::Other),
+    ("credits", Kind::Other),
     // Bylines and datelines: metadata, read separately, not body text.
     ("byline", Kind::Other),
     ("dateline", Kind::Other),
