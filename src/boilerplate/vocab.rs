@@ -106,6 +106,20 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("banner", Kind::Other),
     ("tags", Kind::Other),
     ("tagcloud", Kind::Other),
+    // Account and search widgets.
+    ("login", Kind::Navigation),
+    ("signin", Kind::Navigation),
+    ("register", Kind::Navigation),
+    ("account", Kind::Navigation),
+    ("search", Kind::Navigation),
+    ("searchform", Kind::Navigation),
+    // Teasers: boxes that advertise other articles.
+    ("teaser", Kind::Related),
+    ("teasers", Kind::Related),
+    // Timestamps shown apart from the text (the date is metadata).
+    ("timestamp", Kind::Other),
+    ("date", Kind::Other),
+    ("published", Kind::Other),
     // Image captions and photo credits: not the article's prose.
     ("caption", Kind::Other),
     ("credit", Kind::Other),
