@@ -199,6 +199,13 @@ pub fn word_count(text: &str) -> usize {
     n
 }
 
+/// Characters that render as nothing and only break words apart for the
+/// reader of the text: soft hyphens, zero-width spaces, word joiners, BOMs.
+/// (Zero-width joiners stay: emoji and some scripts need them.)
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Han, Hiragana, Katakana, Hangul syllables: scripts written without spaces
 /// (Hangul does use spaces, but its syllables are dense like Han).
 pub fn is_cjk(c: char) -> bool {

@@ -3,7 +3,7 @@
 //! table rows become one `TableRow` each (cells joined by `" | "`), and
 //! headings, list items, quotes and preformatted text keep their role.
 
-use crate::block::{Block, BlockTag};
+use crate::block::{Block, BlockTag, is_invisible};
 
 use super::dom::{Dom, Tag};
 use super::select::Analysis;
@@ -124,6 +124,9 @@ impl Emitter {
             return;
         }
         for c in t.chars() {
+            if is_invisible(c) {
+                continue;
+            }
             if c.is_whitespace() {
                 self.space = true;
                 continue;
