@@ -23,7 +23,22 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::is_share_line(&lower) {
         return Some(Kind::Share);
     }
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(kind) = vocab::label_kind(bare) {
+        return Some(kind);
+    }
     vocab::phrase_kind(&lower)
+}
+
+/// Whether a short block or heading opens an "About the company" or "About
+/// the author" section, which closes press releases and blog posts.
+pub fn is_about_heading(block: &Block) -> bool {
+    let words = word_count(&block.text);
+    if words == 0 || words > 6 {
+        return false;
+    }
+    let lower = block.text.to_lowercase();
+    vocab::ABOUT_OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 /// Whether a line is only a copyright notice or a list of legal links.
@@ -149,11 +164,23 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
         if let Some(kind) = wording_kind(b) {
             keep[i] = false;
             removed.add(kind);
-            let closing = matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
+            // Labels ("Advertisement", "Caption") sit anywhere; related,
+            // comment and tag headings close the article.
+            let label = vocab::label_kind(
+                b.text
+                    .to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+            .is_some();
+            let closing = !label && matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
             if closing && before * 10 >= total * 6 {
                 cut = i + 1;
                 break;
             }
+        } else if is_about_heading(b) && before * 10 >= total * 6 {
+            removed.add(Kind::Footer);
+            cut = i;
+            break;
         } else {
             let dateline = !prose
                 && b.tag != BlockTag::TableRow
@@ -200,6 +227,33 @@ mod tests {
         assert!(!is_dateline("Chapter one"));
         assert!(!is_dateline("286,35 €"));
         assert!(!is_dateline("0,5s Genauigkeitsklasse"));
+    }
+
+    #[test]
+    fn labels_and_about_sections() {
+        let p = |t: &str| Block::new(BlockTag::Paragraph, t);
+        assert_eq!(wording_kind(&p("Advertisement")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("- Anzeige -")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("Adverts are everywhere")), None);
+        assert!(is_about_heading(&Block::new(BlockTag::Heading(2), "About Ascom")));
+        assert!(is_about_heading(&p("Über die Autorin")));
+        assert!(!is_about_heading(&p("About a third of the residents left the valley that year.")));
+
+        // An "About the company" section closes the article once most of it
+        // is behind; a label in between does not.
+        let long = "The company reported higher sales in every region this quarter, \
+                    driven by demand for its new products and a weaker currency.";
+        let blocks = vec![
+            p(long),
+            p("Caption"),
+            p(long),
+            Block::new(BlockTag::Heading(2), "About Example Corp"),
+            p("Example Corp makes widgets and employs 1,300 people."),
+        ];
+        let mut removed = Removed::default();
+        let out = finish(blocks, &mut removed);
+        assert_eq!(out.len(), 2);
+        assert_eq!(removed.footer, 1);
     }
 
     #[test]

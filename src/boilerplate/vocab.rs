@@ -64,6 +64,11 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("taboola", Kind::Related),
     ("readmore", Kind::Related),
     ("morestories", Kind::Related),
+    // Placeholders for scripts that did not run.
+    ("requires javascript", Kind::Other),
+    ("enable javascript", Kind::Other),
+    ("javascript is disabled", Kind::Other),
+    ("javascript aktivieren", Kind::Other),
     // Cookie: consent banners and their vendors.
     ("cookie", Kind::Cookie),
     ("cookies", Kind::Cookie),
@@ -491,6 +496,8 @@ const PHRASES: &[(&str, Kind)] = &[
     ("tout accepter", Kind::Cookie),
     // Comments
     ("leave a reply", Kind::Comments),
+    ("join the conversation", Kind::Comments),
+    ("tell us what you think", Kind::Comments),
     ("leave a comment", Kind::Comments),
     ("post a comment", Kind::Comments),
     ("add a comment", Kind::Comments),
@@ -569,6 +576,38 @@ pub const BYLINE_OPENERS: &[&str] = &[
     "publicado por",
     "escrito por",
     "scritto da",
+];
+
+/// Whole short blocks that are a label, not text: ad markers, lone
+/// buttons. Matched against the block, lower-cased, without surrounding
+/// punctuation.
+const LABELS: &[(&str, Kind)] = &[
+    ("advertisement", Kind::Other),
+    ("advert", Kind::Other),
+    ("ad", Kind::Other),
+    ("sponsored", Kind::Other),
+    ("anzeige", Kind::Other), // German "advertisement"
+    ("werbung", Kind::Other),
+    ("publicité", Kind::Other),
+    ("publicidad", Kind::Other),
+    ("pubblicità", Kind::Other),
+    ("reklama", Kind::Other),
+    ("caption", Kind::Other),
+    ("close", Kind::Other),
+    ("menu", Kind::Navigation),
+    ("print", Kind::Share),
+];
+
+/// The kind of a block that is only a label ("Advertisement", "Anzeige").
+pub fn label_kind(bare_lower: &str) -> Option<Kind> {
+    LABELS.iter().find(|(l, _)| *l == bare_lower).map(|&(_, k)| k)
+}
+
+/// Openings of an "About ..." section heading (company boilerplate at the
+/// end of press releases, author boxes), lower-case.
+pub const ABOUT_OPENERS: &[&str] = &[
+    "about ", "über ", "à propos", "a propos", "acerca de", "sobre ", "informazioni su", "o autorze",
+    "o firmie",
 ];
 
 /// Month, weekday and time words in the languages deboil meets most, for
@@ -897,6 +936,8 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("相关阅读", Kind::Related), // "related reading"
     // Comments: the thread and its form.
     ("leave a reply", Kind::Comments),
+    ("join the conversation", Kind::Comments),
+    ("tell us what you think", Kind::Comments),
     ("leave a comment", Kind::Comments),
     ("post a comment", Kind::Comments),
     ("add a comment", Kind::Comments),
