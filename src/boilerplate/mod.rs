@@ -235,9 +235,14 @@ mod tests {
         assert_eq!(wording_kind(&p("Advertisement")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("- Anzeige -")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Adverts are everywhere")), None);
-        assert!(is_about_heading(&Block::new(BlockTag::Heading(2), "About Ascom")));
+        assert!(is_about_heading(&Block::new(
+            BlockTag::Heading(2),
+            "About Ascom"
+        )));
         assert!(is_about_heading(&p("Über die Autorin")));
-        assert!(!is_about_heading(&p("About a third of the residents left the valley that year.")));
+        assert!(!is_about_heading(&p(
+            "About a third of the residents left the valley that year."
+        )));
 
         // An "About the company" section closes the article once most of it
         // is behind; a label in between does not.
@@ -246,7 +251,9 @@ mod tests {
         let blocks = vec![
             p(long),
             p("Caption"),
-            p(long),
+            p(
+                "Its chief executive said the outlook for next year remained good, although costs were rising.",
+            ),
             Block::new(BlockTag::Heading(2), "About Example Corp"),
             p("Example Corp makes widgets and employs 1,300 people."),
         ];

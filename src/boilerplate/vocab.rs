@@ -600,13 +600,23 @@ const LABELS: &[(&str, Kind)] = &[
 
 /// The kind of a block that is only a label ("Advertisement", "Anzeige").
 pub fn label_kind(bare_lower: &str) -> Option<Kind> {
-    LABELS.iter().find(|(l, _)| *l == bare_lower).map(|&(_, k)| k)
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == bare_lower)
+        .map(|&(_, k)| k)
 }
 
 /// Openings of an "About ..." section heading (company boilerplate at the
 /// end of press releases, author boxes), lower-case.
 pub const ABOUT_OPENERS: &[&str] = &[
-    "about ", "über ", "à propos", "a propos", "acerca de", "sobre ", "informazioni su", "o autorze",
+    "about ",
+    "über ",
+    "à propos",
+    "a propos",
+    "acerca de",
+    "sobre ",
+    "informazioni su",
+    "o autorze",
     "o firmie",
 ];
 
