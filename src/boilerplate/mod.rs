@@ -38,7 +38,12 @@ pub fn is_about_heading(block: &Block) -> bool {
         return false;
     }
     let lower = block.text.to_lowercase();
-    vocab::ABOUT_OPENERS.iter().any(|o| lower.starts_with(o))
+    vocab::ABOUT_OPENERS.iter().any(|o| {
+        // Whole words only: "Kontakt:" opens a contact box, "Kontaktlinsen" does not.
+        lower
+            .strip_prefix(o)
+            .is_some_and(|rest| o.ends_with(' ') || !rest.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// Whether a line is only a copyright notice or a list of legal links.
@@ -240,6 +245,8 @@ mod tests {
             "About Ascom"
         )));
         assert!(is_about_heading(&p("Über die Autorin")));
+        assert!(is_about_heading(&p("Kontakt:")));
+        assert!(!is_about_heading(&p("Kontaktlinsen richtig pflegen")));
         assert!(!is_about_heading(&p(
             "About a third of the residents left the valley that year."
         )));

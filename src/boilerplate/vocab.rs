@@ -64,6 +64,28 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("taboola", Kind::Related),
     ("readmore", Kind::Related),
     ("morestories", Kind::Related),
+    // Photo credits and picture sources.
+    ("foto:", Kind::Other),
+    ("photo:", Kind::Other),
+    ("bild:", Kind::Other),
+    ("bildquelle", Kind::Other),
+    ("beitragsbild", Kind::Other),
+    ("quelle: foto", Kind::Other),
+    ("crédits photo", Kind::Other),
+    ("crédit photo", Kind::Other),
+    ("image credit", Kind::Other),
+    ("photo credit", Kind::Other),
+    ("domena publiczna", Kind::Other), // Polish "public domain" (image licence)
+    // Post footers.
+    ("this entry was posted", Kind::Footer),
+    ("erstellt am", Kind::Footer),
+    ("keine bewertungen", Kind::Other),
+    ("no ratings yet", Kind::Other),
+    ("follow us", Kind::Share),
+    ("folgen sie uns", Kind::Share),
+    ("suivez-nous", Kind::Share),
+    ("síguenos", Kind::Share),
+    ("nos siga", Kind::Share),
     // Placeholders for scripts that did not run.
     ("requires javascript", Kind::Other),
     ("enable javascript", Kind::Other),
@@ -618,6 +640,10 @@ pub const ABOUT_OPENERS: &[&str] = &[
     "informazioni su",
     "o autorze",
     "o firmie",
+    // Contact boxes that close press releases and association pages.
+    "kontakt", "contact", "ansprechpartner", "pressekontakt", "media contact", "press contact",
+    "weitere informationen", "more information", "further information", "zusatzinformationen",
+    "plus d'informations", "más información",
 ];
 
 /// Month, weekday and time words in the languages deboil meets most, for
