@@ -336,8 +336,54 @@ pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
             out.push(s);
         }
     }
+    let mut leads = lead_paragraphs(dom, an, &own_chars, &own_links, out[0]);
+    leads.extend(out);
+    leads
+}
+
+/// Lead paragraphs (standfirst, teaser) that sit between the headline and
+/// the chosen container, in a container of their own: text-holding blocks
+/// after the last `<h1>` before `first`, with little link text.
+fn lead_paragraphs(
+    dom: &Dom,
+    an: &Analysis,
+    own_chars: &[u32],
+    own_links: &[u32],
+    first: usize,
+) -> Vec<usize> {
+    // The headline: the nearest <h1> before the container, not pruned.
+    let Some(h1) = (0..first)
+        .rev()
+        .find(|&i| dom.nodes[i].tag == Tag::H(1) && !an.dropped[i])
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = dom.nodes[h1].end as usize;
+    while i < first {
+        let node = &dom.nodes[i];
+        if an.dropped[i] || (node.end as usize) > first {
+            // Pruned, or a wrapper of the container itself: step inside.
+            i = if an.dropped[i] { node.end as usize } else { i + 1 };
+            continue;
+        }
+        let holds_all = own_chars[i] > 0 && own_chars[i] == an.stats[i].chars;
+        if matches!(node.tag, Tag::P | Tag::Div | Tag::Section | Tag::Blockquote)
+            && holds_all
+            && own_chars[i] >= LEAD_MIN_CHARS
+            && own_links[i] * 4 < own_chars[i]
+        {
+            out.push(i);
+            i = node.end as usize;
+            continue;
+        }
+        i += 1;
+    }
     out
 }
+
+/// A lead paragraph has at least this many characters.
+const LEAD_MIN_CHARS: u32 = 60;
 
 /// Whether `inner` lies in the subtree of `outer`.
 pub fn contains(dom: &Dom, outer: usize, inner: usize) -> bool {
