@@ -298,6 +298,19 @@ pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
         last = score[p];
         p = dom.nodes[p].parent as usize;
     }
+    // A single element the page marks as the article body
+    // (itemprop=articleBody, "entry-content") is trusted over the score
+    // when the two agree on the region: the chosen candidate lies inside
+    // it, or contains it along with other matter.
+    let bodies: Vec<usize> = (0..n)
+        .filter(|&i| dom.nodes[i].body_hint && !an.dropped[i] && an.stats[i].chars >= BODY_MIN_CHARS)
+        .collect();
+    if let [body] = bodies[..]
+        && an.stats[body].link_density() < 0.3
+        && contains(dom, top, body)
+    {
+        top = body;
+    }
     // Climb through parents that hold nothing else.
     loop {
         let p = dom.nodes[top].parent as usize;
@@ -384,6 +397,9 @@ fn lead_paragraphs(
 
 /// A lead paragraph has at least this many characters.
 const LEAD_MIN_CHARS: u32 = 60;
+
+/// An article-body hint needs at least this much text to be trusted.
+const BODY_MIN_CHARS: u32 = 400;
 
 /// Whether `inner` lies in the subtree of `outer`.
 pub fn contains(dom: &Dom, outer: usize, inner: usize) -> bool {
