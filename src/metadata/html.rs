@@ -333,6 +333,15 @@ struct Found {
     class_dates: Vec<String>,
     authors: Vec<(u8, String)>,
     breadcrumb: Vec<String>,
+    /// Every `article:section` / `article:tag` meta value, in order.
+    meta_sections: Vec<String>,
+    meta_tags: Vec<String>,
+    /// Texts of `rel=category` and `rel=tag` links outside foreign regions.
+    rel_categories: Vec<String>,
+    rel_tags: Vec<String>,
+    /// Link texts of the first category- and tag-classed lists.
+    class_categories: Vec<String>,
+    class_tags: Vec<String>,
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
@@ -412,6 +421,17 @@ fn walk(doc: &Html) -> Found {
                     }
                     if v.attr("itemprop") == Some("datePublished") {
                         f.itemprop_dates.push(content.clone());
+                    }
+                    let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+                    let list = if key.eq_ignore_ascii_case("article:tag") {
+                        Some(&mut f.meta_tags)
+                    } else if key.eq_ignore_ascii_case("article:section") {
+                        Some(&mut f.meta_sections)
+                    } else {
+                        None
+                    };
+                    if let Some(list) = list {
+                        push_items(list, &content);
                     }
                 }
                 continue;
@@ -518,6 +538,26 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             f.itemprop_dates.push(text_of(el));
         }
     }
+    if v.name() == "a"
+        && let Some(rel) = v.attr("rel")
+    {
+        let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
+            (
+                c || r.eq_ignore_ascii_case("category"),
+                t || r.eq_ignore_ascii_case("tag"),
+            )
+        });
+        if (cat || tag) && !in_foreign_region(el) {
+            let list = if cat {
+                &mut f.rel_categories
+            } else {
+                &mut f.rel_tags
+            };
+            if list.len() < MAX_CANDIDATES {
+                push_items(list, &text_of(el));
+            }
+        }
+    }
     let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
     let is_rel_author = v
         .attr("rel")
@@ -531,6 +571,17 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let cls = class_id_words(el);
     if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
         f.breadcrumb = breadcrumb_items(el);
+    }
+    if v.name() != "a" {
+        let kind = |list: &[&str]| cls.iter().any(|w| list.contains(&w.as_str()));
+        if f.class_tags.is_empty() && kind(TAG_LIST_WORDS) && !in_foreign_region(el) {
+            f.class_tags = link_texts(el);
+        } else if f.class_categories.is_empty()
+            && kind(CATEGORY_LIST_WORDS)
+            && !in_foreign_region(el)
+        {
+            f.class_categories = link_texts(el);
+        }
     }
     let author_class = (v.name() == "address"
         || cls.iter().any(|w| {
@@ -575,6 +626,68 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             f.class_dates.push(t);
         }
     }
+}
+
+/// Class or id words of a container whose links are the post's tags
+/// ("tags-links" in WordPress themes, "post-tags", German "schlagworte").
+const TAG_LIST_WORDS: &[&str] = &[
+    "tags",
+    "tagged",
+    "tagcloud", // per-post clouds; site-wide ones sit in sidebars
+    "taglist",
+    "taglinks",
+    "keywords",
+    "schlagworte",
+    "schlagwörter",
+    "stichworte",
+    "etiquetas",
+];
+
+/// Class or id words of a container whose links are the post's categories
+/// ("cat-links" in WordPress themes, "post-categories").
+const CATEGORY_LIST_WORDS: &[&str] = &[
+    "cat",
+    "cats",
+    "categories",
+    "category",
+    "catlinks",
+    "kategorie",
+    "kategorien",
+    "rubrik",
+];
+
+/// Most links a tag or category list may hold; more is a site-wide cloud.
+const MAX_LIST_LINKS: usize = 25;
+
+/// Add the comma-separated items of `s` to `list`, skipping repeats.
+fn push_items(list: &mut Vec<String>, s: &str) {
+    for part in s.split(',') {
+        if let Some(c) = clean(part)
+            && !list.contains(&c)
+        {
+            list.push(c);
+        }
+    }
+}
+
+/// The texts of the links inside a tag or category list, or nothing when
+/// it holds no links or too many.
+fn link_texts(el: &ElementRef<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in el.descendants().filter_map(ElementRef::wrap) {
+        if a.value().name() != "a" {
+            continue;
+        }
+        if out.len() >= MAX_LIST_LINKS {
+            return Vec::new();
+        }
+        let t = text_of(&a);
+        let t = t.trim_start_matches('#').trim();
+        if !t.is_empty() && t.chars().count() <= 60 && !out.iter().any(|o: &String| o == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
 }
 
 /// The text of a descendant marked `itemprop=name`.
@@ -665,17 +778,21 @@ pub fn extract(doc: &Html) -> Metadata {
             .find_map(|k| meta(k).and_then(|v| primary_language(v)))
     });
 
-    let category = meta("article:section")
-        .cloned()
-        .or_else(|| ld.section.clone())
-        .or_else(|| {
-            let trail = if ld.breadcrumb.is_empty() {
-                &f.breadcrumb
-            } else {
-                &ld.breadcrumb
-            };
-            category_from_breadcrumb(trail, title.as_deref())
-        });
+    let description = ld
+        .description
+        .as_ref()
+        .or_else(|| meta("og:description"))
+        .or_else(|| meta("description"))
+        .or_else(|| meta("twitter:description"))
+        .or_else(|| meta("dc.description"))
+        .and_then(|d| clean(d));
+    let image = absolute(ld.image.as_ref())
+        .or_else(|| absolute(meta("og:image")))
+        .or_else(|| absolute(meta("og:image:url")))
+        .or_else(|| absolute(meta("twitter:image")))
+        .or_else(|| absolute(meta("twitter:image:src")));
+    let categories = choose_categories(&f, &ld, title.as_deref());
+    let tags = choose_tags(&f, &ld);
 
     Metadata {
         url,
@@ -684,7 +801,10 @@ pub fn extract(doc: &Html) -> Metadata {
         date,
         site_name,
         language,
-        category,
+        description,
+        categories,
+        tags,
+        image,
         reading_time_minutes: None,
     }
 }
@@ -842,6 +962,48 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
     })
 }
 
+/// Categories from the first source that has any: `article:section`,
+/// JSON-LD `articleSection`, `rel=category` links, a category-classed link
+/// list, the breadcrumb's last section.
+fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec<String> {
+    for list in [
+        &f.meta_sections,
+        &ld.sections,
+        &f.rel_categories,
+        &f.class_categories,
+    ] {
+        if !list.is_empty() {
+            return list.clone();
+        }
+    }
+    let trail = if ld.breadcrumb.is_empty() {
+        &f.breadcrumb
+    } else {
+        &ld.breadcrumb
+    };
+    category_from_breadcrumb(trail, title).into_iter().collect()
+}
+
+/// Tags from the first source that has any: `article:tag`, JSON-LD
+/// `keywords`, `rel=tag` links, a tag-classed link list, and only then
+/// `<meta name=keywords>` (often a site-wide SEO list).
+fn choose_tags(f: &Found, ld: &jsonld::JsonLd) -> Vec<String> {
+    for list in [&f.meta_tags, &ld.keywords, &f.rel_tags, &f.class_tags] {
+        if !list.is_empty() {
+            return list.clone();
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(k) = f
+        .meta
+        .get("keywords")
+        .or_else(|| f.meta.get("news_keywords"))
+    {
+        push_items(&mut out, k);
+    }
+    out
+}
+
 /// The section a breadcrumb trail ends in: its last item once the page's
 /// own title is dropped, unless only the home link is left.
 fn category_from_breadcrumb(trail: &[String], title: Option<&str>) -> Option<String> {
@@ -879,7 +1041,7 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Max Muster"));
         assert_eq!(m.date.as_deref(), Some("2021-03-04"));
         assert_eq!(m.language.as_deref(), Some("de"));
-        assert_eq!(m.category.as_deref(), Some("Politik"));
+        assert_eq!(m.categories, ["Politik"]);
         assert_eq!(m.site_name.as_deref(), Some("Beispiel"));
     }
 
@@ -956,6 +1118,6 @@ mod tests {
              <li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li><li>Story</li>\
              </ol><h1>Story</h1></body></html>",
         );
-        assert_eq!(m.category.as_deref(), Some("Sport"));
+        assert_eq!(m.categories, ["Sport"]);
     }
 }
