@@ -778,14 +778,7 @@ pub fn extract(doc: &Html) -> Metadata {
             .find_map(|k| meta(k).and_then(|v| primary_language(v)))
     });
 
-    let description = ld
-        .description
-        .as_ref()
-        .or_else(|| meta("og:description"))
-        .or_else(|| meta("description"))
-        .or_else(|| meta("twitter:description"))
-        .or_else(|| meta("dc.description"))
-        .and_then(|d| clean(d));
+    let description = choose_description(&f, &ld);
     let image = absolute(ld.image.as_ref())
         .or_else(|| absolute(meta("og:image")))
         .or_else(|| absolute(meta("og:image:url")))
@@ -960,6 +953,18 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
             .iter()
             .find_map(|k| f.meta.get(*k).and_then(|v| parsed(v)))
     })
+}
+
+/// The page's own summary: `<meta name=description>` (what the author
+/// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
+/// a URL or nothing but the site's name is skipped.
+fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
+    ["description", "og:description", "twitter:description", "dc.description"]
+        .iter()
+        .filter_map(|k| f.meta.get(*k))
+        .chain(&ld.description)
+        .filter_map(|d| clean(d))
+        .find(|d| !d.starts_with("http://") && !d.starts_with("https://"))
 }
 
 /// Categories from the first source that has any: `article:section`,
