@@ -206,6 +206,23 @@ fn in_foreign_region(el: &ElementRef<'_>) -> bool {
     aside
 }
 
+/// True when the nearest microdata scope around the element is something
+/// other than an article or web page (a `Product`, `Review`, `Recipe`,
+/// `Comment`, `Offer`...): its dates are that thing's.
+fn in_foreign_scope(el: &ElementRef<'_>) -> bool {
+    let scope = el
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().attr("itemscope").is_some());
+    let Some(itemtype) = scope.and_then(|e| e.value().attr("itemtype")) else {
+        return false;
+    };
+    !itemtype.split_whitespace().any(|t| {
+        let t = t.trim_end_matches('/').rsplit('/').next().unwrap_or(t);
+        t.ends_with("Article") || t.ends_with("Posting") || t.ends_with("WebPage") || t == "Blog"
+    })
+}
+
 /// True when the element sits in a page or article header or a byline.
 fn in_header(el: &ElementRef<'_>) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|e| {
@@ -312,6 +329,8 @@ pub(super) fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
 /// A `<time>` element or other date carrier, with how much it is trusted.
 struct DateCand {
     value: String,
+    /// The element's text, the date as the reader sees it.
+    shown: String,
     score: u8,
 }
 
@@ -410,7 +429,13 @@ fn walk(doc: &Html) -> Found {
             "meta" => {
                 let content = v.attr("content").and_then(|c| clean(&unescape(c)));
                 if let Some(content) = content {
+                    // Microdata inside a product, review or recipe describes
+                    // that thing, not the page.
+                    let foreign_scope = v.attr("itemprop").is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
+                        if key == "itemprop" && foreign_scope {
+                            continue;
+                        }
                         if let Some(k) = v.attr(key) {
                             for k in k.split_whitespace() {
                                 f.meta
@@ -419,7 +444,7 @@ fn walk(doc: &Html) -> Found {
                             }
                         }
                     }
-                    if v.attr("itemprop") == Some("datePublished") {
+                    if v.attr("itemprop") == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
                     }
                     let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
@@ -515,7 +540,12 @@ fn walk(doc: &Html) -> Found {
                     } else {
                         1
                     };
-                f.times.push(DateCand { value, score });
+                let shown = text_of(&el);
+                f.times.push(DateCand {
+                    value,
+                    shown,
+                    score,
+                });
             }
             _ => {}
         }
@@ -528,7 +558,7 @@ fn walk(doc: &Html) -> Found {
 fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let v = el.value();
     let itemprop = v.attr("itemprop").unwrap_or("");
-    if itemprop == "datePublished" && v.name() != "time" {
+    if itemprop == "datePublished" && v.name() != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
             .find_map(|a| v.attr(a))
@@ -904,17 +934,63 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
     None
 }
 
+/// `og:type` values that say the page is not an article: its
+/// `article:published_time` is then a template's stamp, not a date the
+/// page states for a text.
+fn declared_non_article(f: &Found) -> bool {
+    f.meta.get("og:type").is_some_and(|t| {
+        let t = t.to_lowercase();
+        !t.contains("article") && !t.contains("blog") && !t.contains("post")
+    })
+}
+
+/// The publication date: the most trusted source that states one, then
+/// corrected to the reader's calendar day when it is a UTC timestamp (see
+/// [`date::is_utc_stamp`]) and a date the page shows is one day off it.
 fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
-    let parsed = |s: &str| date::parse(s);
-    if let Some(d) = ld.date_published.as_deref().and_then(parsed) {
+    let (raw, d) = first_date(f, ld, url)?;
+    if !date::is_utc_stamp(&raw) {
         return Some(d);
     }
+    let shown = url
+        .and_then(date::from_url)
+        .into_iter()
+        .chain(f.times.iter().filter_map(|t| date::parse(&t.shown)))
+        .chain(
+            f.times
+                .iter()
+                .filter(|t| !date::is_utc_stamp(&t.value))
+                .filter_map(|t| date::parse(&t.value)),
+        )
+        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
+        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)));
+    for local in shown {
+        if local == d {
+            return Some(d);
+        }
+        if date::one_day_apart(&local, &d) {
+            return Some(local);
+        }
+    }
+    Some(d)
+}
+
+/// The first date in order of trust, with the raw string it came from.
+fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(String, String)> {
+    let parsed = |s: &String| date::parse(s).map(|d| (s.clone(), d));
+    if let Some(d) = ld.date_published.as_ref().and_then(parsed) {
+        return Some(d);
+    }
+    let non_article = declared_non_article(f);
     for k in PUBLISHED_META {
-        if let Some(d) = f.meta.get(*k).and_then(|v| parsed(v)) {
+        if non_article && (k.starts_with("article") || k.starts_with("og:")) {
+            continue;
+        }
+        if let Some(d) = f.meta.get(*k).and_then(parsed) {
             return Some(d);
         }
     }
-    if let Some(d) = f.itemprop_dates.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.itemprop_dates.iter().find_map(parsed) {
         return Some(d);
     }
     let best_time = |min: u8| {
@@ -929,35 +1005,35 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
         return Some(d);
     }
     if let Some(d) = url.and_then(date::from_url) {
-        return Some(d);
+        return Some((d.clone(), d));
     }
-    if let Some(d) = f.near_h1.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.near_h1.iter().find_map(parsed) {
         return Some(d);
     }
     if let Some(d) = best_time(1) {
         return Some(d);
     }
-    if let Some(d) = f.class_dates.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.class_dates.iter().find_map(parsed) {
         return Some(d);
     }
     // A date in the headline ("Report of 22.04.2020").
     let titles = [f.meta.get("og:title"), f.title.as_ref()];
-    if let Some(d) = titles.into_iter().flatten().find_map(|v| parsed(v)) {
+    if let Some(d) = titles.into_iter().flatten().find_map(parsed) {
         return Some(d);
     }
-    if let Some(d) = ld.page_date.as_deref().and_then(parsed) {
+    if let Some(d) = ld.page_date.as_ref().and_then(parsed) {
         return Some(d);
     }
-    ld.date_modified.as_deref().and_then(parsed).or_else(|| {
+    ld.date_modified.as_ref().and_then(parsed).or_else(|| {
         MODIFIED_META
             .iter()
-            .find_map(|k| f.meta.get(*k).and_then(|v| parsed(v)))
+            .find_map(|k| f.meta.get(*k).and_then(parsed))
     })
 }
 
 /// The page's own summary: `<meta name=description>` (what the author
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
-/// a URL or nothing but the site's name is skipped.
+/// a URL is skipped.
 fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
     ["description", "og:description", "twitter:description", "dc.description"]
         .iter()
