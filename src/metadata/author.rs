@@ -23,8 +23,19 @@ const PREFIXES: &[&str] = &[
     "author",
     "by:",
     "by",
+    // WordPress author links ("View all posts by jane →")
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "weitere beiträge von",
+    "voir tous les articles de",
+    "ver todas las entradas de",
     // German
     "geschrieben von",
+    "veröffentlicht von",
     "ein artikel von",
     "artikel von:",
     "artikel von",
@@ -104,6 +115,9 @@ const NOT_PEOPLE: &[&str] = &[
     "publisher",
     "copyright",
     // lead-in words left alone
+    "veröffentlicht",
+    "published",
+    "posted",
     "by",
     "von",
     "par",
@@ -317,7 +331,20 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
         c.is_whitespace()
             || matches!(
                 c,
-                ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•'
+                ',' | ':'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '|'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '·'
+                    | '•'
+                    | '→'
+                    | '»'
             )
     });
     let name = super::clean(s)?;

@@ -915,7 +915,11 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
     if let Some(a) = cands.iter().find_map(|(_, v)| clean_author(v, site)) {
         return Some(a);
     }
-    // A byline near the headline: "By Jane Doe", or "By" then the name.
+    near_h1_byline(f, site)
+}
+
+/// A byline near the headline: "By Jane Doe", or "By" then the name.
+fn near_h1_byline(f: &Found, site: &[String]) -> Option<String> {
     for (i, t) in f.near_h1.iter().enumerate() {
         let lower = t.to_lowercase();
         if BYLINE_LABELS.contains(&lower.trim_end_matches(':')) {
@@ -1027,6 +1031,7 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
     ld.date_modified.as_ref().and_then(parsed).or_else(|| {
         MODIFIED_META
             .iter()
+            .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
             .find_map(|k| f.meta.get(*k).and_then(parsed))
     })
 }
@@ -1035,12 +1040,17 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
 /// a URL is skipped.
 fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
-    ["description", "og:description", "twitter:description", "dc.description"]
-        .iter()
-        .filter_map(|k| f.meta.get(*k))
-        .chain(&ld.description)
-        .filter_map(|d| clean(d))
-        .find(|d| !d.starts_with("http://") && !d.starts_with("https://"))
+    [
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ]
+    .iter()
+    .filter_map(|k| f.meta.get(*k))
+    .chain(&ld.description)
+    .filter_map(|d| clean(d))
+    .find(|d| !d.starts_with("http://") && !d.starts_with("https://"))
 }
 
 /// Categories from the first source that has any: `article:section`,
