@@ -602,12 +602,11 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
         f.breadcrumb = breadcrumb_items(el);
     }
-    if v.name() != "a" {
-        let kind = |list: &[&str]| cls.iter().any(|w| list.contains(&w.as_str()));
-        if f.class_tags.is_empty() && kind(TAG_LIST_WORDS) && !in_foreign_region(el) {
+    if !matches!(v.name(), "a" | "body" | "article" | "html") {
+        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !in_foreign_region(el) {
             f.class_tags = link_texts(el);
         } else if f.class_categories.is_empty()
-            && kind(CATEGORY_LIST_WORDS)
+            && list_class(v, CATEGORY_LIST_WORDS)
             && !in_foreign_region(el)
         {
             f.class_categories = link_texts(el);
@@ -686,8 +685,85 @@ const CATEGORY_LIST_WORDS: &[&str] = &[
     "rubrik",
 ];
 
+/// Words that may follow the kind word in a list's class ("cat-links",
+/// "tags-list", "post-categories-wrap").
+const LIST_SUFFIXES: &[&str] = &[
+    "links",
+    "link",
+    "list",
+    "wrap",
+    "wrapper",
+    "box",
+    "container",
+    "area",
+    "holder",
+    "meta",
+];
+
+/// Words of a class that mark a menu or widget, not the post's own list
+/// ("menu-item-object-category", "herald-mega-menu-sub-cats").
+const LIST_NOT: &[&str] = &[
+    "menu",
+    "nav",
+    "navigation",
+    "mega",
+    "sub",
+    "widget",
+    "cloud",
+    "item",
+    "object",
+    "taxonomy",
+    "type",
+    "search",
+    "filter",
+    "dropdown",
+    "select",
+];
+
+/// Link texts that mark a share bar or a menu, not a list of tags.
+const LIST_NOISE: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "e-mail",
+    "email",
+    "teilen",
+    "share",
+    "print",
+    "drucken",
+    "pinterest",
+    "linkedin",
+    "home",
+    "startseite",
+];
+
 /// Most links a tag or category list may hold; more is a site-wide cloud.
 const MAX_LIST_LINKS: usize = 25;
+
+/// True when one class or id token of the element names a tag or
+/// category list: a kind word ("tags", "cat") last or before a list
+/// suffix ("cat-links"), and no menu or widget word. WordPress's
+/// per-post classes ("category-sport", "tag-rust") name a slug after the
+/// kind word and so do not count.
+fn list_class(v: &scraper::node::Element, kinds: &[&str]) -> bool {
+    let tokens = v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id"));
+    tokens.into_iter().any(|tok| {
+        let ws: Vec<String> = words(tok).collect();
+        if ws.iter().any(|w| LIST_NOT.contains(&w.as_str())) {
+            return false;
+        }
+        ws.iter().enumerate().any(|(i, w)| {
+            kinds.contains(&w.as_str())
+                && ws[i + 1..]
+                    .iter()
+                    .all(|x| LIST_SUFFIXES.contains(&x.as_str()))
+        })
+    })
+}
 
 /// Add the comma-separated items of `s` to `list`, skipping repeats.
 fn push_items(list: &mut Vec<String>, s: &str) {
@@ -713,7 +789,14 @@ fn link_texts(el: &ElementRef<'_>) -> Vec<String> {
         }
         let t = text_of(&a);
         let t = t.trim_start_matches('#').trim();
-        if !t.is_empty() && t.chars().count() <= 60 && !out.iter().any(|o: &String| o == t) {
+        if LIST_NOISE.contains(&t.to_lowercase().as_str()) {
+            return Vec::new();
+        }
+        if !t.is_empty()
+            && !t.ends_with(':')
+            && t.chars().count() <= 60
+            && !out.iter().any(|o: &String| o == t)
+        {
             out.push(t.to_string());
         }
     }
