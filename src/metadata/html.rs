@@ -223,6 +223,45 @@ fn in_foreign_scope(el: &ElementRef<'_>) -> bool {
     })
 }
 
+/// Class or id words of a region whose tag and category links are not the
+/// post's own: widgets, menus, comments, related posts.
+const LIST_FOREIGN_WORDS: &[&str] = &[
+    "sidebar",
+    "widget",
+    "widgets",
+    "menu",
+    "comment",
+    "comments",
+    "related",
+    "recommended",
+    "popular",
+    "teaser",
+    "promo",
+];
+
+/// True when a tag or category link sits in a navigation, an aside or a
+/// widget area. Unlike [`in_foreign_region`], an article's footer (where
+/// WordPress themes put "Posted in ... Tagged ...") is fine.
+fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
+    let mut aside = false;
+    for e in el.ancestors().filter_map(ElementRef::wrap) {
+        match e.value().name() {
+            "body" | "html" => break,
+            "nav" => return true,
+            "aside" => aside = true,
+            "article" => aside = false,
+            _ => {}
+        }
+        if class_id_words(&e)
+            .iter()
+            .any(|w| LIST_FOREIGN_WORDS.contains(&w.as_str()))
+        {
+            return true;
+        }
+    }
+    aside
+}
+
 /// True when the element sits in a page or article header or a byline.
 fn in_header(el: &ElementRef<'_>) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|e| {
@@ -577,7 +616,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
                 t || r.eq_ignore_ascii_case("tag"),
             )
         });
-        if (cat || tag) && !in_foreign_region(el) {
+        if (cat || tag) && !in_list_foreign_region(el) {
             let list = if cat {
                 &mut f.rel_categories
             } else {
@@ -603,11 +642,12 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
         f.breadcrumb = breadcrumb_items(el);
     }
     if !matches!(v.name(), "a" | "body" | "article" | "html") {
-        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !in_foreign_region(el) {
+        // Class-named lists are weaker evidence than rel links: they are
+        // also refused in footers.
+        let foreign = || in_list_foreign_region(el) || in_foreign_region(el);
+        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !foreign() {
             f.class_tags = link_texts(el);
-        } else if f.class_categories.is_empty()
-            && list_class(v, CATEGORY_LIST_WORDS)
-            && !in_foreign_region(el)
+        } else if f.class_categories.is_empty() && list_class(v, CATEGORY_LIST_WORDS) && !foreign()
         {
             f.class_categories = link_texts(el);
         }
@@ -1140,15 +1180,14 @@ fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
 /// JSON-LD `articleSection`, `rel=category` links, a category-classed link
 /// list, the breadcrumb's last section.
 fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec<String> {
-    for list in [
+    let sources = [
         &f.meta_sections,
         &ld.sections,
         &f.rel_categories,
         &f.class_categories,
-    ] {
-        if !list.is_empty() {
-            return list.clone();
-        }
+    ];
+    if let Some(first) = sources.iter().find(|l| !l.is_empty()) {
+        return fullest(first, &sources).clone();
     }
     let trail = if ld.breadcrumb.is_empty() {
         &f.breadcrumb
@@ -1158,14 +1197,33 @@ fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec
     category_from_breadcrumb(trail, title).into_iter().collect()
 }
 
+/// The longest of `lists` that holds every item of `first`: SEO plugins
+/// put only the primary category in `article:section`, while the post's
+/// own category links list them all.
+fn fullest<'a>(first: &'a Vec<String>, lists: &[&'a Vec<String>]) -> &'a Vec<String> {
+    let lower = |l: &Vec<String>| l.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+    let want = lower(first);
+    lists
+        .iter()
+        .filter(|l| !std::ptr::eq(**l, &*lists[lists.len() - 1]))
+        .filter(|l| {
+            l.len() > first.len() && {
+                let have = lower(l);
+                want.iter().all(|w| have.contains(w))
+            }
+        })
+        .max_by_key(|l| l.len())
+        .copied()
+        .unwrap_or(first)
+}
+
 /// Tags from the first source that has any: `article:tag`, JSON-LD
 /// `keywords`, `rel=tag` links, a tag-classed link list, and only then
 /// `<meta name=keywords>` (often a site-wide SEO list).
 fn choose_tags(f: &Found, ld: &jsonld::JsonLd) -> Vec<String> {
-    for list in [&f.meta_tags, &ld.keywords, &f.rel_tags, &f.class_tags] {
-        if !list.is_empty() {
-            return list.clone();
-        }
+    let sources = [&f.meta_tags, &ld.keywords, &f.rel_tags, &f.class_tags];
+    if let Some(first) = sources.iter().find(|l| !l.is_empty()) {
+        return fullest(first, &sources).clone();
     }
     let mut out = Vec::new();
     if let Some(k) = f
