@@ -383,6 +383,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wordpress_author_link_text() {
+        assert_eq!(
+            clean_author("Zeige alle Beiträge von Jan Koch →", &[]).as_deref(),
+            Some("Jan Koch")
+        );
+        assert_eq!(
+            clean_author("View all posts by Ann Lee »", &[]).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(clean_author("Veröffentlicht", &[]), None);
+    }
+
+    #[test]
     fn strips_lead_ins() {
         assert_eq!(
             clean_author("By Jane Doe", &[]).as_deref(),

@@ -1352,4 +1352,103 @@ mod tests {
         );
         assert_eq!(m.categories, ["Sport"]);
     }
+
+    #[test]
+    fn description_image_and_meta_tags() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:description" content="From OG">
+            <meta name="description" content="Typed by the author">
+            <meta property="og:image" content="https://ex.com/lead.jpg">
+            <meta property="article:section" content="Sport">
+            <meta property="article:tag" content="Rust">
+            <meta property="article:tag" content="Parsing, HTML">
+            <meta name="keywords" content="seo, junk"></head><body></body></html>"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("Typed by the author"));
+        assert_eq!(m.image.as_deref(), Some("https://ex.com/lead.jpg"));
+        assert_eq!(m.categories, ["Sport"]);
+        assert_eq!(m.tags, ["Rust", "Parsing", "HTML"]);
+    }
+
+    #[test]
+    fn meta_keywords_only_as_last_resort() {
+        let m =
+            meta_of("<html><head><meta name='keywords' content='a, b'></head><body></body></html>");
+        assert_eq!(m.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn wordpress_rel_links_give_every_category() {
+        // Yoast names only the primary category; the post's links list all.
+        let m = meta_of(
+            r#"<html><head><meta property="article:section" content="News"></head><body>
+            <aside class="widget"><a rel="tag" href="/tag/x">Cloud</a></aside>
+            <article><h1>T</h1><p>x</p><footer class="entry-footer">
+            <span class="cat-links"><a rel="category tag" href="/c/blog">Blog</a>,
+            <a rel="category tag" href="/c/news">News</a></span>
+            <span class="tags-links"><a rel="tag" href="/t/a">Alpha</a>
+            <a rel="tag" href="/t/b">Beta</a></span></footer></article></body></html>"#,
+        );
+        assert_eq!(m.categories, ["Blog", "News"]);
+        assert_eq!(m.tags, ["Alpha", "Beta"]);
+    }
+
+    #[test]
+    fn class_named_lists_but_not_menus_or_post_classes() {
+        let m = meta_of(
+            r#"<html><body><ul class="menu"><li class="menu-item-object-category">
+            <a href="/c/x">Menu cat</a></li></ul>
+            <article class="post category-sport tag-foo"><h1>T</h1>
+            <div class="post-tags"><a href="/t/1">#Eins</a><a href="/t/2">Zwei</a></div>
+            </article></body></html>"#,
+        );
+        assert_eq!(m.categories, Vec::<String>::new());
+        assert_eq!(m.tags, ["Eins", "Zwei"]);
+        let m = meta_of(
+            r#"<html><body><div class="tags"><a href="/t">Politik</a>
+            <a href="https://facebook.com/share">Facebook</a></div></body></html>"#,
+        );
+        assert!(m.tags.is_empty(), "a share bar is not a tag list");
+    }
+
+    #[test]
+    fn utc_timestamp_takes_the_shown_local_day() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="article">
+            <meta property="article:published_time" content="2018-12-31T23:11:59+00:00">
+            <link rel="canonical" href="https://ex.com/2019/01/01/happy-new-year/">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-01-01"));
+        // With an offset, the date is the one written: no conversion.
+        let m = meta_of(
+            r#"<html><head><meta property="article:published_time"
+            content="2022-02-03T23:17:12+01:00"></head><body>
+            <time datetime="2022-02-04">4 Feb</time></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-02-03"));
+    }
+
+    #[test]
+    fn dates_of_products_recipes_and_website_pages_are_not_publication_dates() {
+        let m = meta_of(
+            r#"<html><body><div itemscope itemtype="http://schema.org/Recipe">
+            <meta itemprop="datePublished" content="2020-01-10"></div>
+            <div itemscope itemtype="https://schema.org/Review">
+            <span itemprop="datePublished" content="2020-06-08"></span></div></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="website">
+            <meta property="article:published_time" content="2015-05-07T06:45:09">
+            <meta property="article:modified_time" content="2020-04-30 09:17:13">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        let m = meta_of(
+            r#"<html><body><article itemscope itemtype="https://schema.org/BlogPosting">
+            <meta itemprop="datePublished" content="2020-01-10"></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2020-01-10"));
+    }
 }
