@@ -206,6 +206,29 @@ fn in_foreign_region(el: &ElementRef<'_>) -> bool {
     aside
 }
 
+/// Class names that hide an element from sight but not from screen
+/// readers: a hidden `<h1>` holds the site's name for them, not the
+/// headline.
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "offscreen",
+    "assistive-text",
+    "hidden",
+    "hide",
+];
+
+fn is_hidden(v: &scraper::node::Element) -> bool {
+    v.attr("hidden").is_some()
+        || v.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|t| HIDDEN_CLASSES.contains(&t.to_lowercase().as_str()))
+        })
+}
+
 /// True when the nearest microdata scope around the element is something
 /// other than an article or web page (a `Product`, `Review`, `Recipe`,
 /// `Comment`, `Offer`...): its dates are that thing's.
@@ -523,6 +546,7 @@ fn walk(doc: &Html) -> Found {
                     f.near_h1.extend(before.drain(..));
                 }
                 if f.h1s.len() < 10
+                    && !is_hidden(v)
                     && let Some(t) = clean(&text_of(&el))
                 {
                     let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
@@ -1351,6 +1375,17 @@ mod tests {
              </ol><h1>Story</h1></body></html>",
         );
         assert_eq!(m.categories, ["Sport"]);
+    }
+
+    #[test]
+    fn hidden_h1_is_not_the_headline() {
+        let m = meta_of(
+            r#"<html><head><title>Heulage: Besser als ihr Ruf? - fuetterung - Reiterrevue International</title>
+            <meta property="og:title" content="Heulage: Besser als ihr Ruf?">
+            <meta property="og:site_name" content="Reiterrevue"></head><body>
+            <h1 class="sr-only">Reiterrevue International</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Heulage: Besser als ihr Ruf?"));
     }
 
     #[test]
