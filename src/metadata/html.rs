@@ -221,6 +221,42 @@ const HIDDEN_CLASSES: &[&str] = &[
     "hide",
 ];
 
+/// Class words of the kicker (overline) a heading may hold above its
+/// headline: "Klimaschutz" in "Klimaschutz: Bohren, bis es heiß wird".
+const KICKER_WORDS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "topline",
+    "overline",
+    "supertitle",
+    "roofline",
+    "spitzmarke",
+];
+
+/// A heading's text without its kicker and hidden parts.
+fn heading_text(el: &ElementRef<'_>) -> Option<String> {
+    fn collect(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+        for c in node.children() {
+            match c.value() {
+                scraper::Node::Text(t) => out.push_str(t),
+                scraper::Node::Element(e) => {
+                    let skip = is_hidden(e)
+                        || e.attr("class").is_some_and(|cl| {
+                            words(cl).any(|w| KICKER_WORDS.contains(&w.as_str()))
+                        });
+                    if !skip && out.len() < 2000 {
+                        collect(c, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut s = String::new();
+    collect(**el, &mut s);
+    clean(&s).or_else(|| clean(&text_of(el)))
+}
+
 fn is_hidden(v: &scraper::node::Element) -> bool {
     v.attr("hidden").is_some()
         || v.attr("class").is_some_and(|c| {
@@ -547,7 +583,7 @@ fn walk(doc: &Html) -> Found {
                 }
                 if f.h1s.len() < 10
                     && !is_hidden(v)
-                    && let Some(t) = clean(&text_of(&el))
+                    && let Some(t) = heading_text(&el)
                 {
                     let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
                         a.value().name() == "a"
@@ -1375,6 +1411,17 @@ mod tests {
              </ol><h1>Story</h1></body></html>",
         );
         assert_eq!(m.categories, ["Sport"]);
+    }
+
+    #[test]
+    fn kicker_is_not_part_of_the_headline() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">
+            </head><body><h1><span class="article-heading__kicker">Klimaschutz</span>
+            <span class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span></h1>
+            </body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bohren, bis es heiß wird"));
     }
 
     #[test]
