@@ -113,6 +113,37 @@ const BYLINE_LABELS: &[&str] = &[
     "written by",
 ];
 
+/// Labels that, alone in an element, put the author's name in the next
+/// one ("<strong>Autor:</strong> <a>Jane Doe</a>"). Only unambiguous
+/// labels: "von" or "by" alone also precede dates and places.
+const BYLINE_TAGS: &[&str] = &[
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
+    "geschrieben von",
+];
+
+/// A whole element that reads "von Jane Doe" / "by Jane Doe": the
+/// lead-in, then two to four capitalised words and nothing else.
+fn short_byline(el: &ElementRef<'_>, own_lower: &str) -> Option<String> {
+    let lead = ["von", "by", "par", "por", "door"]
+        .into_iter()
+        .find(|l| own_lower == *l || own_lower.starts_with(&format!("{l} ")))?;
+    let full = text_of(el);
+    if full.chars().count() > 50 || in_foreign_region(el) {
+        return None;
+    }
+    let rest = full.get(lead.len()..)?.trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ((2..=4).contains(&words.len()) && capitalised && full[..lead.len()].eq_ignore_ascii_case(lead))
+        .then(|| rest.to_string())
+}
+
 /// Words that, beside an author word, mark an element that is not the name
 /// itself (an avatar, a biography box, a list of the author's posts).
 const AUTHOR_NOISE: &[&str] = &[
@@ -459,6 +490,9 @@ struct Found {
     /// Link texts of the first category- and tag-classed lists.
     class_categories: Vec<String>,
     class_tags: Vec<String>,
+    /// Names that follow an "Autor:" or "Text:" label further down the
+    /// page (the element after the label's).
+    labelled_bylines: Vec<String>,
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
@@ -490,6 +524,7 @@ fn walk(doc: &Html) -> Found {
     let mut index = 0usize;
     let mut h1_at: Option<usize> = None;
     let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut label_pending = false;
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -515,6 +550,34 @@ fn walk(doc: &Html) -> Found {
                     }
                 }
                 _ => {}
+            }
+            if f.labelled_bylines.len() < 3 {
+                if let Some(t) = own_text(&el) {
+                    let label = t.to_lowercase();
+                    let label = label.trim_end_matches(':').trim();
+                    if label_pending {
+                        if !in_foreign_region(&el) {
+                            f.labelled_bylines.push(t);
+                        }
+                        label_pending = false;
+                    } else if let Some(name) = short_byline(&el, label) {
+                        f.labelled_bylines.push(name);
+                    } else if BYLINE_TAGS.contains(&label) {
+                        // The name may be the text right after the
+                        // label ("<b>Text:</b> Jane Doe"), else the
+                        // next element's.
+                        let next = el
+                            .next_sibling()
+                            .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
+                        match next {
+                            Some(name) if !in_foreign_region(&el) => {
+                                f.labelled_bylines.push(name);
+                            }
+                            Some(_) => {}
+                            None => label_pending = true,
+                        }
+                    }
+                }
             }
         }
         match v.name() {
@@ -685,6 +748,17 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             if list.len() < MAX_CANDIDATES {
                 push_items(list, &text_of(el));
             }
+        }
+    }
+    if v.name() == "a"
+        && f.authors.len() < MAX_CANDIDATES
+        && v.attr("href").is_some_and(is_author_href)
+        && !v.attr("rel").is_some_and(|r| r.contains("author"))
+        && !in_foreign_region(el)
+    {
+        let t = text_of(el);
+        if !t.is_empty() && t.chars().count() <= 60 {
+            f.authors.push((3, t));
         }
     }
     let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
@@ -903,6 +977,28 @@ fn link_texts(el: &ElementRef<'_>) -> Vec<String> {
     out
 }
 
+/// Path segments of an author's profile page ("/author/jane-doe/",
+/// "/autoren/georg-quaas/").
+const AUTHOR_PATHS: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
+];
+
+/// True for a link to an author's profile: a path segment from
+/// [`AUTHOR_PATHS`] followed by a name slug.
+fn is_author_href(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.iter().enumerate().any(|(i, s)| {
+        AUTHOR_PATHS.contains(&s.to_lowercase().as_str())
+            && segs
+                .get(i + 1)
+                .is_some_and(|n| n.chars().any(char::is_alphabetic))
+    })
+}
+
 /// The text of a descendant marked `itemprop=name`.
 fn itemprop_name(el: &ElementRef<'_>) -> Option<String> {
     el.descendants()
@@ -1098,7 +1194,10 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
     if let Some(a) = cands.iter().find_map(|(_, v)| clean_author(v, site)) {
         return Some(a);
     }
-    near_h1_byline(f, site)
+    f.labelled_bylines
+        .iter()
+        .find_map(|t| clean_author(t, site))
+        .or_else(|| near_h1_byline(f, site))
 }
 
 /// A byline near the headline: "By Jane Doe", or "By" then the name.
@@ -1422,6 +1521,26 @@ mod tests {
             </body></html>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Bohren, bis es heiß wird"));
+    }
+
+    #[test]
+    fn author_profile_links_and_labelled_bylines() {
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>x</p>
+            <a href="/autoren/georg-quaas/">Georg Quaas</a></body></html>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Georg Quaas"));
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>Long text.</p>
+            <p><strong>Text:</strong> Klausmartin Friedrich</p>
+            <p><strong>Fotos:</strong> Helmut Elstrodt</p></body></html>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Klausmartin Friedrich"));
+        let m =
+            meta_of("<html><body><p>Story.</p><p> von <em>Klaus Stanjek</em></p></body></html>");
+        assert_eq!(m.author.as_deref(), Some("Klaus Stanjek"));
+        let m = meta_of("<html><body><p>Story.</p><p>von 2019 bis heute</p></body></html>");
+        assert_eq!(m.author, None);
     }
 
     #[test]
