@@ -347,7 +347,17 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
                     | '»'
             )
     });
-    let name = super::clean(s)?;
+    let mut name = super::clean(s)?;
+    // A trailing lower-case handle naming the site ("Matthias herrpfleger"
+    // on herrpfleger.de: the name, then the author box's social link).
+    if let Some((head, last)) = name.rsplit_once(' ')
+        && last.starts_with(|c: char| c.is_lowercase())
+        && site_hints
+            .iter()
+            .any(|h| h.len() >= 4 && *h == super::title::norm(last))
+    {
+        name = head.to_string();
+    }
     let lower = name.to_lowercase();
     if name.contains('@')
         || lower.contains("http")
@@ -381,6 +391,19 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_site_handle() {
+        let hints = vec!["herrpfleger".to_string()];
+        assert_eq!(
+            clean_author("Matthias herrpfleger", &hints).as_deref(),
+            Some("Matthias")
+        );
+        assert_eq!(
+            clean_author("Jane Herrpfleger", &hints).as_deref(),
+            Some("Jane Herrpfleger")
+        );
+    }
 
     #[test]
     fn wordpress_author_link_text() {
