@@ -1307,10 +1307,10 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
     if let Some(d) = titles.into_iter().flatten().find_map(parsed) {
         return Some(d);
     }
-    if let Some(d) = ld.page_date.as_ref().and_then(parsed) {
-        return Some(d);
-    }
-    ld.date_modified.as_ref().and_then(parsed).or_else(|| {
+    // A `WebPage`'s dates are stamped on every page by SEO plugins, articles
+    // or not: they are not taken as a publication date.
+    let ld_modified = ld.date_modified.as_ref().filter(|_| ld.main_rank >= 2);
+    ld_modified.and_then(parsed).or_else(|| {
         MODIFIED_META
             .iter()
             .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
