@@ -399,9 +399,11 @@ mod tests {
             clean_author("Matthias herrpfleger", &hints).as_deref(),
             Some("Matthias")
         );
+        // A capitalised surname is a name, whatever the site is called.
+        let hints = vec!["pfleger".to_string()];
         assert_eq!(
-            clean_author("Jane Herrpfleger", &hints).as_deref(),
-            Some("Jane Herrpfleger")
+            clean_author("Maria Annette Pfleger", &hints).as_deref(),
+            Some("Maria Annette Pfleger")
         );
     }
 

@@ -551,31 +551,31 @@ fn walk(doc: &Html) -> Found {
                 }
                 _ => {}
             }
-            if f.labelled_bylines.len() < 3 {
-                if let Some(t) = own_text(&el) {
-                    let label = t.to_lowercase();
-                    let label = label.trim_end_matches(':').trim();
-                    if label_pending {
-                        if !in_foreign_region(&el) {
-                            f.labelled_bylines.push(t);
+            if f.labelled_bylines.len() < 3
+                && let Some(t) = own_text(&el)
+            {
+                let label = t.to_lowercase();
+                let label = label.trim_end_matches(':').trim();
+                if label_pending {
+                    if !in_foreign_region(&el) {
+                        f.labelled_bylines.push(t);
+                    }
+                    label_pending = false;
+                } else if let Some(name) = short_byline(&el, label) {
+                    f.labelled_bylines.push(name);
+                } else if BYLINE_TAGS.contains(&label) {
+                    // The name may be the text right after the
+                    // label ("<b>Text:</b> Jane Doe"), else the
+                    // next element's.
+                    let next = el
+                        .next_sibling()
+                        .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
+                    match next {
+                        Some(name) if !in_foreign_region(&el) => {
+                            f.labelled_bylines.push(name);
                         }
-                        label_pending = false;
-                    } else if let Some(name) = short_byline(&el, label) {
-                        f.labelled_bylines.push(name);
-                    } else if BYLINE_TAGS.contains(&label) {
-                        // The name may be the text right after the
-                        // label ("<b>Text:</b> Jane Doe"), else the
-                        // next element's.
-                        let next = el
-                            .next_sibling()
-                            .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
-                        match next {
-                            Some(name) if !in_foreign_region(&el) => {
-                                f.labelled_bylines.push(name);
-                            }
-                            Some(_) => {}
-                            None => label_pending = true,
-                        }
+                        Some(_) => {}
+                        None => label_pending = true,
                     }
                 }
             }
