@@ -1087,7 +1087,7 @@ pub fn extract(doc: &Html) -> Metadata {
             .find_map(|k| meta(k).and_then(|v| primary_language(v)))
     });
 
-    let description = choose_description(&f, &ld);
+    let description = choose_description(&f, &ld, &hints);
     let image = absolute(ld.image.as_ref())
         .or_else(|| absolute(meta("og:image")))
         .or_else(|| absolute(meta("og:image:url")))
@@ -1321,7 +1321,7 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
 /// The page's own summary: `<meta name=description>` (what the author
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
 /// a URL is skipped.
-fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
+fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Option<String> {
     [
         "description",
         "og:description",
@@ -1332,8 +1332,23 @@ fn choose_description(f: &Found, ld: &jsonld::JsonLd) -> Option<String> {
     .filter_map(|k| f.meta.get(*k))
     .chain(&ld.description)
     .filter_map(|d| clean(d))
-    .find(|d| !d.starts_with("http://") && !d.starts_with("https://"))
+    .find(|d| {
+        let lower = d.to_lowercase();
+        !d.starts_with("http://")
+            && !d.starts_with("https://")
+            && !title::is_site(d.trim_matches(|c: char| !c.is_alphanumeric()), hints)
+            && !BLOG_TAGLINES.iter().any(|t| lower.contains(t))
+    })
 }
+
+/// Blog engines' default taglines, which stand in a description field
+/// when the owner never wrote one.
+const BLOG_TAGLINES: &[&str] = &[
+    "just another wordpress",
+    "ein weiterer wordpress",
+    "otro sitio de wordpress",
+    "un site utilisant wordpress",
+];
 
 /// Categories from the first source that has any: `article:section`,
 /// JSON-LD `articleSection`, `rel=category` links, a category-classed link
@@ -1569,6 +1584,18 @@ mod tests {
         assert_eq!(m.image.as_deref(), Some("https://ex.com/lead.jpg"));
         assert_eq!(m.categories, ["Sport"]);
         assert_eq!(m.tags, ["Rust", "Parsing", "HTML"]);
+    }
+
+    #[test]
+    fn site_names_and_default_taglines_are_not_descriptions() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:site_name" content="Raptastisch">
+            <meta name="description" content="Raptastisch">
+            <meta name="twitter:description" content="Die Sprechwaisen - Ein weiterer WordPress-Blog">
+            <meta property="og:description" content="The story in brief.">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("The story in brief."));
     }
 
     #[test]
