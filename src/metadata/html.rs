@@ -6,6 +6,17 @@
 //! from its sources in order of trust. Candidates inside comment sections,
 //! sidebars, footers and navigation are ignored (their authors and dates
 //! belong to other texts).
+//!
+//! Dates are taken with reluctance where the page is not an article: an
+//! `og:type` other than article voids `article:*` timestamps, microdata
+//! dates inside a product, review or recipe scope are that thing's, and a
+//! JSON-LD `WebPage` date is an SEO plugin's stamp. A UTC timestamp whose
+//! day differs by one from a date the page shows takes the shown (local)
+//! day; a timestamp with another offset is read as written, never
+//! converted. Categories and tags come from `article:section`/`article:tag`,
+//! JSON-LD `articleSection`/`keywords`, `rel=category`/`rel=tag` links and
+//! class-named link lists (in that order, the fullest list holding the
+//! first one winning); `<meta name=keywords>` only when nothing else.
 
 use std::collections::HashMap;
 
@@ -1373,7 +1384,8 @@ fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec
 
 /// The longest of `lists` that holds every item of `first`: SEO plugins
 /// put only the primary category in `article:section`, while the post's
-/// own category links list them all.
+/// own category links list them all. The last list (class-named link
+/// lists, the weakest evidence) is never taken this way.
 fn fullest<'a>(first: &'a Vec<String>, lists: &[&'a Vec<String>]) -> &'a Vec<String> {
     let lower = |l: &Vec<String>| l.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
     let want = lower(first);
