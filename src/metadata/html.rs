@@ -24,6 +24,10 @@ use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::author::clean_author;
+use super::lists::{
+    CATEGORY_LIST_WORDS, TAG_LIST_WORDS, fullest, in_list_foreign_region, link_texts, list_class,
+    push_items,
+};
 use super::{Metadata, clean, date, jsonld, title};
 
 /// `<meta>` names for the publication date, most specific first
@@ -201,13 +205,13 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// Split a class or id into lower-case words at spaces, `-` and `_`.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
 
-fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
+pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
     let v = el.value();
     let mut out: Vec<String> = v
         .attr("class")
@@ -324,45 +328,6 @@ fn in_foreign_scope(el: &ElementRef<'_>) -> bool {
     })
 }
 
-/// Class or id words of a region whose tag and category links are not the
-/// post's own: widgets, menus, comments, related posts.
-const LIST_FOREIGN_WORDS: &[&str] = &[
-    "sidebar",
-    "widget",
-    "widgets",
-    "menu",
-    "comment",
-    "comments",
-    "related",
-    "recommended",
-    "popular",
-    "teaser",
-    "promo",
-];
-
-/// True when a tag or category link sits in a navigation, an aside or a
-/// widget area. Unlike [`in_foreign_region`], an article's footer (where
-/// WordPress themes put "Posted in ... Tagged ...") is fine.
-fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
-    let mut aside = false;
-    for e in el.ancestors().filter_map(ElementRef::wrap) {
-        match e.value().name() {
-            "body" | "html" => break,
-            "nav" => return true,
-            "aside" => aside = true,
-            "article" => aside = false,
-            _ => {}
-        }
-        if class_id_words(&e)
-            .iter()
-            .any(|w| LIST_FOREIGN_WORDS.contains(&w.as_str()))
-        {
-            return true;
-        }
-    }
-    aside
-}
-
 /// True when the element sits in a page or article header or a byline.
 fn in_header(el: &ElementRef<'_>) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|e| {
@@ -373,7 +338,7 @@ fn in_header(el: &ElementRef<'_>) -> bool {
     })
 }
 
-fn text_of(el: &ElementRef<'_>) -> String {
+pub(super) fn text_of(el: &ElementRef<'_>) -> String {
     let mut s = String::new();
     for t in el.text() {
         s.push_str(t);
@@ -842,152 +807,6 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     }
 }
 
-/// Class or id words of a container whose links are the post's tags
-/// ("tags-links" in WordPress themes, "post-tags", German "schlagworte").
-const TAG_LIST_WORDS: &[&str] = &[
-    "tags",
-    "tagged",
-    "tagcloud", // per-post clouds; site-wide ones sit in sidebars
-    "taglist",
-    "taglinks",
-    "keywords",
-    "schlagworte",
-    "schlagwörter",
-    "stichworte",
-    "etiquetas",
-];
-
-/// Class or id words of a container whose links are the post's categories
-/// ("cat-links" in WordPress themes, "post-categories").
-const CATEGORY_LIST_WORDS: &[&str] = &[
-    "cat",
-    "cats",
-    "categories",
-    "category",
-    "catlinks",
-    "kategorie",
-    "kategorien",
-    "rubrik",
-];
-
-/// Words that may follow the kind word in a list's class ("cat-links",
-/// "tags-list", "post-categories-wrap").
-const LIST_SUFFIXES: &[&str] = &[
-    "links",
-    "link",
-    "list",
-    "wrap",
-    "wrapper",
-    "box",
-    "container",
-    "area",
-    "holder",
-    "meta",
-];
-
-/// Words of a class that mark a menu or widget, not the post's own list
-/// ("menu-item-object-category", "herald-mega-menu-sub-cats").
-const LIST_NOT: &[&str] = &[
-    "menu",
-    "nav",
-    "navigation",
-    "mega",
-    "sub",
-    "widget",
-    "cloud",
-    "item",
-    "object",
-    "taxonomy",
-    "type",
-    "search",
-    "filter",
-    "dropdown",
-    "select",
-];
-
-/// Link texts that mark a share bar or a menu, not a list of tags.
-const LIST_NOISE: &[&str] = &[
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "e-mail",
-    "email",
-    "teilen",
-    "share",
-    "print",
-    "drucken",
-    "pinterest",
-    "linkedin",
-    "home",
-    "startseite",
-];
-
-/// Most links a tag or category list may hold; more is a site-wide cloud.
-const MAX_LIST_LINKS: usize = 25;
-
-/// True when one class or id token of the element names a tag or
-/// category list: a kind word ("tags", "cat") last or before a list
-/// suffix ("cat-links"), and no menu or widget word. WordPress's
-/// per-post classes ("category-sport", "tag-rust") name a slug after the
-/// kind word and so do not count.
-fn list_class(v: &scraper::node::Element, kinds: &[&str]) -> bool {
-    let tokens = v
-        .attr("class")
-        .unwrap_or("")
-        .split_whitespace()
-        .chain(v.attr("id"));
-    tokens.into_iter().any(|tok| {
-        let ws: Vec<String> = words(tok).collect();
-        if ws.iter().any(|w| LIST_NOT.contains(&w.as_str())) {
-            return false;
-        }
-        ws.iter().enumerate().any(|(i, w)| {
-            kinds.contains(&w.as_str())
-                && ws[i + 1..]
-                    .iter()
-                    .all(|x| LIST_SUFFIXES.contains(&x.as_str()))
-        })
-    })
-}
-
-/// Add the comma-separated items of `s` to `list`, skipping repeats.
-fn push_items(list: &mut Vec<String>, s: &str) {
-    for part in s.split(',') {
-        if let Some(c) = clean(part)
-            && !list.contains(&c)
-        {
-            list.push(c);
-        }
-    }
-}
-
-/// The texts of the links inside a tag or category list, or nothing when
-/// it holds no links or too many.
-fn link_texts(el: &ElementRef<'_>) -> Vec<String> {
-    let mut out = Vec::new();
-    for a in el.descendants().filter_map(ElementRef::wrap) {
-        if a.value().name() != "a" {
-            continue;
-        }
-        if out.len() >= MAX_LIST_LINKS {
-            return Vec::new();
-        }
-        let t = text_of(&a);
-        let t = t.trim_start_matches('#').trim();
-        if LIST_NOISE.contains(&t.to_lowercase().as_str()) {
-            return Vec::new();
-        }
-        if !t.is_empty()
-            && !t.ends_with(':')
-            && t.chars().count() <= 60
-            && !out.iter().any(|o: &String| o == t)
-        {
-            out.push(t.to_string());
-        }
-    }
-    out
-}
-
 /// Path segments of an author's profile page ("/author/jane-doe/",
 /// "/autoren/georg-quaas/").
 const AUTHOR_PATHS: &[&str] = &[
@@ -1380,27 +1199,6 @@ fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec
         &ld.breadcrumb
     };
     category_from_breadcrumb(trail, title).into_iter().collect()
-}
-
-/// The longest of `lists` that holds every item of `first`: SEO plugins
-/// put only the primary category in `article:section`, while the post's
-/// own category links list them all. The last list (class-named link
-/// lists, the weakest evidence) is never taken this way.
-fn fullest<'a>(first: &'a Vec<String>, lists: &[&'a Vec<String>]) -> &'a Vec<String> {
-    let lower = |l: &Vec<String>| l.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
-    let want = lower(first);
-    lists
-        .iter()
-        .filter(|l| !std::ptr::eq(**l, &*lists[lists.len() - 1]))
-        .filter(|l| {
-            l.len() > first.len() && {
-                let have = lower(l);
-                want.iter().all(|w| have.contains(w))
-            }
-        })
-        .max_by_key(|l| l.len())
-        .copied()
-        .unwrap_or(first)
 }
 
 /// Tags from the first source that has any: `article:tag`, JSON-LD

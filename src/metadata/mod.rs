@@ -10,6 +10,7 @@ pub mod date;
 pub mod html;
 pub mod jsonld;
 pub mod language;
+pub mod lists;
 pub mod text;
 pub mod title;
 
