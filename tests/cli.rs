@@ -170,7 +170,10 @@ fn cleans_the_sample_folder() {
     assert_eq!(seed["author"], "admin");
     assert_eq!(seed["date"], "2025-11-01");
     assert_eq!(seed["site_name"], "Defence Spot");
-    assert_eq!(seed["category"], "Defence & Military Expo");
+    assert_eq!(
+        seed["categories"],
+        serde_json::json!(["Defence & Military Expo"])
+    );
     assert_eq!(seed["reading_time_minutes"], 4);
 
     // The clean seeds keep their whole body.

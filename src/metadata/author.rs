@@ -23,8 +23,19 @@ const PREFIXES: &[&str] = &[
     "author",
     "by:",
     "by",
+    // WordPress author links ("View all posts by jane →")
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "weitere beiträge von",
+    "voir tous les articles de",
+    "ver todas las entradas de",
     // German
     "geschrieben von",
+    "veröffentlicht von",
     "ein artikel von",
     "artikel von:",
     "artikel von",
@@ -104,6 +115,9 @@ const NOT_PEOPLE: &[&str] = &[
     "publisher",
     "copyright",
     // lead-in words left alone
+    "veröffentlicht",
+    "published",
+    "posted",
     "by",
     "von",
     "par",
@@ -317,10 +331,33 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
         c.is_whitespace()
             || matches!(
                 c,
-                ',' | ':' | '-' | '–' | '—' | '|' | '(' | ')' | '"' | '“' | '”' | '·' | '•'
+                ',' | ':'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '|'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '·'
+                    | '•'
+                    | '→'
+                    | '»'
             )
     });
-    let name = super::clean(s)?;
+    let mut name = super::clean(s)?;
+    // A trailing lower-case handle naming the site ("Matthias herrpfleger"
+    // on herrpfleger.de: the name, then the author box's social link).
+    if let Some((head, last)) = name.rsplit_once(' ')
+        && last.starts_with(|c: char| c.is_lowercase())
+        && site_hints
+            .iter()
+            .any(|h| h.len() >= 4 && *h == super::title::norm(last))
+    {
+        name = head.to_string();
+    }
     let lower = name.to_lowercase();
     if name.contains('@')
         || lower.contains("http")
@@ -354,6 +391,34 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_site_handle() {
+        let hints = vec!["herrpfleger".to_string()];
+        assert_eq!(
+            clean_author("Matthias herrpfleger", &hints).as_deref(),
+            Some("Matthias")
+        );
+        // A capitalised surname is a name, whatever the site is called.
+        let hints = vec!["pfleger".to_string()];
+        assert_eq!(
+            clean_author("Maria Annette Pfleger", &hints).as_deref(),
+            Some("Maria Annette Pfleger")
+        );
+    }
+
+    #[test]
+    fn wordpress_author_link_text() {
+        assert_eq!(
+            clean_author("Zeige alle Beiträge von Jan Koch →", &[]).as_deref(),
+            Some("Jan Koch")
+        );
+        assert_eq!(
+            clean_author("View all posts by Ann Lee »", &[]).as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(clean_author("Veröffentlicht", &[]), None);
+    }
 
     #[test]
     fn strips_lead_ins() {

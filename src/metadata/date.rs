@@ -486,6 +486,48 @@ pub fn from_url(url: &str) -> Option<String> {
     None
 }
 
+/// Days since 1970-01-01 (inverse of `civil_from_days`).
+fn days_from_civil(d: Ymd) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn from_iso(s: &str) -> Option<Ymd> {
+    let b = s.as_bytes();
+    (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| parse_ymd_digits(&s[0..4], &s[5..7], &s[8..10]))
+        .flatten()
+}
+
+/// True when two `YYYY-MM-DD` dates are exactly one day apart.
+pub fn one_day_apart(a: &str, b: &str) -> bool {
+    match (from_iso(a), from_iso(b)) {
+        (Some(a), Some(b)) => (days_from_civil(a) - days_from_civil(b)).abs() == 1,
+        _ => false,
+    }
+}
+
+/// True for a machine timestamp with a time of day given in UTC
+/// (`2020-01-07T23:30:16+00:00`, `...Z`): its calendar date may be a day
+/// off the date the page shows its readers. A timestamp with another
+/// offset is already local, and its date is taken as written.
+pub fn is_utc_stamp(s: &str) -> bool {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let timed = b.len() >= 16 && matches!(b[10], b'T' | b' ') && b[13] == b':';
+    timed
+        && (s.ends_with('Z')
+            || s.ends_with("+00:00")
+            || s.ends_with("+0000")
+            || s.ends_with("-00:00")
+            || s.ends_with("+00"))
+}
+
 fn parse_ymd_digits(y: &str, m: &str, d: &str) -> Option<Ymd> {
     let all = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if !(all(y) && all(m) && all(d)) {
@@ -554,6 +596,20 @@ mod tests {
         );
         assert_eq!(from_url("https://example.com/2019/10/slug"), None);
         assert_eq!(from_url("https://example.com/1234/5678/90/"), None);
+    }
+
+    #[test]
+    fn utc_stamps_and_day_distance() {
+        assert!(is_utc_stamp("2020-01-07T23:30:16+00:00"));
+        assert!(is_utc_stamp("2023-11-09T05:30:59Z"));
+        assert!(!is_utc_stamp("2022-02-03T20:17:12+01:00"));
+        assert!(!is_utc_stamp("2022-02-03"));
+        assert!(one_day_apart("2018-12-31", "2019-01-01"));
+        assert!(one_day_apart("2020-03-01", "2020-02-29"));
+        assert!(!one_day_apart("2020-03-01", "2020-03-03"));
+        for z in [0, 365, 18_000, 19_500] {
+            assert_eq!(days_from_civil(civil_from_days(z)), z);
+        }
     }
 
     #[test]

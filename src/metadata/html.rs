@@ -6,6 +6,17 @@
 //! from its sources in order of trust. Candidates inside comment sections,
 //! sidebars, footers and navigation are ignored (their authors and dates
 //! belong to other texts).
+//!
+//! Dates are taken with reluctance where the page is not an article: an
+//! `og:type` other than article voids `article:*` timestamps, microdata
+//! dates inside a product, review or recipe scope are that thing's, and a
+//! JSON-LD `WebPage` date is an SEO plugin's stamp. A UTC timestamp whose
+//! day differs by one from a date the page shows takes the shown (local)
+//! day; a timestamp with another offset is read as written, never
+//! converted. Categories and tags come from `article:section`/`article:tag`,
+//! JSON-LD `articleSection`/`keywords`, `rel=category`/`rel=tag` links and
+//! class-named link lists (in that order, the fullest list holding the
+//! first one winning); `<meta name=keywords>` only when nothing else.
 
 use std::collections::HashMap;
 
@@ -13,6 +24,10 @@ use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::author::clean_author;
+use super::lists::{
+    CATEGORY_LIST_WORDS, TAG_LIST_WORDS, fullest, in_list_foreign_region, link_texts, list_class,
+    push_items,
+};
 use super::{Metadata, clean, date, jsonld, title};
 
 /// `<meta>` names for the publication date, most specific first
@@ -113,6 +128,37 @@ const BYLINE_LABELS: &[&str] = &[
     "written by",
 ];
 
+/// Labels that, alone in an element, put the author's name in the next
+/// one ("<strong>Autor:</strong> <a>Jane Doe</a>"). Only unambiguous
+/// labels: "von" or "by" alone also precede dates and places.
+const BYLINE_TAGS: &[&str] = &[
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
+    "geschrieben von",
+];
+
+/// A whole element that reads "von Jane Doe" / "by Jane Doe": the
+/// lead-in, then two to four capitalised words and nothing else.
+fn short_byline(el: &ElementRef<'_>, own_lower: &str) -> Option<String> {
+    let lead = ["von", "by", "par", "por", "door"]
+        .into_iter()
+        .find(|l| own_lower == *l || own_lower.starts_with(&format!("{l} ")))?;
+    let full = text_of(el);
+    if full.chars().count() > 50 || in_foreign_region(el) {
+        return None;
+    }
+    let rest = full.get(lead.len()..)?.trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ((2..=4).contains(&words.len()) && capitalised && full[..lead.len()].eq_ignore_ascii_case(lead))
+        .then(|| rest.to_string())
+}
+
 /// Words that, beside an author word, mark an element that is not the name
 /// itself (an avatar, a biography box, a list of the author's posts).
 const AUTHOR_NOISE: &[&str] = &[
@@ -159,13 +205,13 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// Split a class or id into lower-case words at spaces, `-` and `_`.
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
 
-fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
+pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
     let v = el.value();
     let mut out: Vec<String> = v
         .attr("class")
@@ -206,6 +252,82 @@ fn in_foreign_region(el: &ElementRef<'_>) -> bool {
     aside
 }
 
+/// Class names that hide an element from sight but not from screen
+/// readers: a hidden `<h1>` holds the site's name for them, not the
+/// headline.
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "offscreen",
+    "assistive-text",
+    "hidden",
+    "hide",
+];
+
+/// Class words of the kicker (overline) a heading may hold above its
+/// headline: "Klimaschutz" in "Klimaschutz: Bohren, bis es heiß wird".
+const KICKER_WORDS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "topline",
+    "overline",
+    "supertitle",
+    "roofline",
+    "spitzmarke",
+];
+
+/// A heading's text without its kicker and hidden parts.
+fn heading_text(el: &ElementRef<'_>) -> Option<String> {
+    fn collect(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+        for c in node.children() {
+            match c.value() {
+                scraper::Node::Text(t) => out.push_str(t),
+                scraper::Node::Element(e) => {
+                    let skip = is_hidden(e)
+                        || e.attr("class").is_some_and(|cl| {
+                            words(cl).any(|w| KICKER_WORDS.contains(&w.as_str()))
+                        });
+                    if !skip && out.len() < 2000 {
+                        collect(c, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut s = String::new();
+    collect(**el, &mut s);
+    clean(&s).or_else(|| clean(&text_of(el)))
+}
+
+fn is_hidden(v: &scraper::node::Element) -> bool {
+    v.attr("hidden").is_some()
+        || v.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|t| HIDDEN_CLASSES.contains(&t.to_lowercase().as_str()))
+        })
+}
+
+/// True when the nearest microdata scope around the element is something
+/// other than an article or web page (a `Product`, `Review`, `Recipe`,
+/// `Comment`, `Offer`...): its dates are that thing's.
+fn in_foreign_scope(el: &ElementRef<'_>) -> bool {
+    let scope = el
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().attr("itemscope").is_some());
+    let Some(itemtype) = scope.and_then(|e| e.value().attr("itemtype")) else {
+        return false;
+    };
+    !itemtype.split_whitespace().any(|t| {
+        let t = t.trim_end_matches('/').rsplit('/').next().unwrap_or(t);
+        t.ends_with("Article") || t.ends_with("Posting") || t.ends_with("WebPage") || t == "Blog"
+    })
+}
+
 /// True when the element sits in a page or article header or a byline.
 fn in_header(el: &ElementRef<'_>) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|e| {
@@ -216,7 +338,7 @@ fn in_header(el: &ElementRef<'_>) -> bool {
     })
 }
 
-fn text_of(el: &ElementRef<'_>) -> String {
+pub(super) fn text_of(el: &ElementRef<'_>) -> String {
     let mut s = String::new();
     for t in el.text() {
         s.push_str(t);
@@ -312,6 +434,8 @@ pub(super) fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
 /// A `<time>` element or other date carrier, with how much it is trusted.
 struct DateCand {
     value: String,
+    /// The element's text, the date as the reader sees it.
+    shown: String,
     score: u8,
 }
 
@@ -333,6 +457,18 @@ struct Found {
     class_dates: Vec<String>,
     authors: Vec<(u8, String)>,
     breadcrumb: Vec<String>,
+    /// Every `article:section` / `article:tag` meta value, in order.
+    meta_sections: Vec<String>,
+    meta_tags: Vec<String>,
+    /// Texts of `rel=category` and `rel=tag` links outside foreign regions.
+    rel_categories: Vec<String>,
+    rel_tags: Vec<String>,
+    /// Link texts of the first category- and tag-classed lists.
+    class_categories: Vec<String>,
+    class_tags: Vec<String>,
+    /// Names that follow an "Autor:" or "Text:" label further down the
+    /// page (the element after the label's).
+    labelled_bylines: Vec<String>,
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
@@ -364,6 +500,7 @@ fn walk(doc: &Html) -> Found {
     let mut index = 0usize;
     let mut h1_at: Option<usize> = None;
     let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut label_pending = false;
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -390,6 +527,34 @@ fn walk(doc: &Html) -> Found {
                 }
                 _ => {}
             }
+            if f.labelled_bylines.len() < 3
+                && let Some(t) = own_text(&el)
+            {
+                let label = t.to_lowercase();
+                let label = label.trim_end_matches(':').trim();
+                if label_pending {
+                    if !in_foreign_region(&el) {
+                        f.labelled_bylines.push(t);
+                    }
+                    label_pending = false;
+                } else if let Some(name) = short_byline(&el, label) {
+                    f.labelled_bylines.push(name);
+                } else if BYLINE_TAGS.contains(&label) {
+                    // The name may be the text right after the
+                    // label ("<b>Text:</b> Jane Doe"), else the
+                    // next element's.
+                    let next = el
+                        .next_sibling()
+                        .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
+                    match next {
+                        Some(name) if !in_foreign_region(&el) => {
+                            f.labelled_bylines.push(name);
+                        }
+                        Some(_) => {}
+                        None => label_pending = true,
+                    }
+                }
+            }
         }
         match v.name() {
             "html" if f.lang.is_none() => {
@@ -401,7 +566,13 @@ fn walk(doc: &Html) -> Found {
             "meta" => {
                 let content = v.attr("content").and_then(|c| clean(&unescape(c)));
                 if let Some(content) = content {
+                    // Microdata inside a product, review or recipe describes
+                    // that thing, not the page.
+                    let foreign_scope = v.attr("itemprop").is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
+                        if key == "itemprop" && foreign_scope {
+                            continue;
+                        }
                         if let Some(k) = v.attr(key) {
                             for k in k.split_whitespace() {
                                 f.meta
@@ -410,8 +581,19 @@ fn walk(doc: &Html) -> Found {
                             }
                         }
                     }
-                    if v.attr("itemprop") == Some("datePublished") {
+                    if v.attr("itemprop") == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
+                    }
+                    let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+                    let list = if key.eq_ignore_ascii_case("article:tag") {
+                        Some(&mut f.meta_tags)
+                    } else if key.eq_ignore_ascii_case("article:section") {
+                        Some(&mut f.meta_sections)
+                    } else {
+                        None
+                    };
+                    if let Some(list) = list {
+                        push_items(list, &content);
                     }
                 }
                 continue;
@@ -439,7 +621,8 @@ fn walk(doc: &Html) -> Found {
                     f.near_h1.extend(before.drain(..));
                 }
                 if f.h1s.len() < 10
-                    && let Some(t) = clean(&text_of(&el))
+                    && !is_hidden(v)
+                    && let Some(t) = heading_text(&el)
                 {
                     let is_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
                         a.value().name() == "a"
@@ -495,7 +678,12 @@ fn walk(doc: &Html) -> Found {
                     } else {
                         1
                     };
-                f.times.push(DateCand { value, score });
+                let shown = text_of(&el);
+                f.times.push(DateCand {
+                    value,
+                    shown,
+                    score,
+                });
             }
             _ => {}
         }
@@ -508,7 +696,7 @@ fn walk(doc: &Html) -> Found {
 fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let v = el.value();
     let itemprop = v.attr("itemprop").unwrap_or("");
-    if itemprop == "datePublished" && v.name() != "time" {
+    if itemprop == "datePublished" && v.name() != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
             .find_map(|a| v.attr(a))
@@ -516,6 +704,37 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             f.itemprop_dates.push(d.to_string());
         } else {
             f.itemprop_dates.push(text_of(el));
+        }
+    }
+    if v.name() == "a"
+        && let Some(rel) = v.attr("rel")
+    {
+        let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
+            (
+                c || r.eq_ignore_ascii_case("category"),
+                t || r.eq_ignore_ascii_case("tag"),
+            )
+        });
+        if (cat || tag) && !in_list_foreign_region(el) {
+            let list = if cat {
+                &mut f.rel_categories
+            } else {
+                &mut f.rel_tags
+            };
+            if list.len() < MAX_CANDIDATES {
+                push_items(list, &text_of(el));
+            }
+        }
+    }
+    if v.name() == "a"
+        && f.authors.len() < MAX_CANDIDATES
+        && v.attr("href").is_some_and(is_author_href)
+        && !v.attr("rel").is_some_and(|r| r.contains("author"))
+        && !in_foreign_region(el)
+    {
+        let t = text_of(el);
+        if !t.is_empty() && t.chars().count() <= 60 {
+            f.authors.push((3, t));
         }
     }
     let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
@@ -531,6 +750,17 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     let cls = class_id_words(el);
     if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
         f.breadcrumb = breadcrumb_items(el);
+    }
+    if !matches!(v.name(), "a" | "body" | "article" | "html") {
+        // Class-named lists are weaker evidence than rel links: they are
+        // also refused in footers.
+        let foreign = || in_list_foreign_region(el) || in_foreign_region(el);
+        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !foreign() {
+            f.class_tags = link_texts(el);
+        } else if f.class_categories.is_empty() && list_class(v, CATEGORY_LIST_WORDS) && !foreign()
+        {
+            f.class_categories = link_texts(el);
+        }
     }
     let author_class = (v.name() == "address"
         || cls.iter().any(|w| {
@@ -575,6 +805,28 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             f.class_dates.push(t);
         }
     }
+}
+
+/// Path segments of an author's profile page ("/author/jane-doe/",
+/// "/autoren/georg-quaas/").
+const AUTHOR_PATHS: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
+];
+
+/// True for a link to an author's profile: a path segment from
+/// [`AUTHOR_PATHS`] followed by a name slug.
+fn is_author_href(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.iter().enumerate().any(|(i, s)| {
+        AUTHOR_PATHS.contains(&s.to_lowercase().as_str())
+            && segs
+                .get(i + 1)
+                .is_some_and(|n| n.chars().any(char::is_alphabetic))
+    })
 }
 
 /// The text of a descendant marked `itemprop=name`.
@@ -665,17 +917,14 @@ pub fn extract(doc: &Html) -> Metadata {
             .find_map(|k| meta(k).and_then(|v| primary_language(v)))
     });
 
-    let category = meta("article:section")
-        .cloned()
-        .or_else(|| ld.section.clone())
-        .or_else(|| {
-            let trail = if ld.breadcrumb.is_empty() {
-                &f.breadcrumb
-            } else {
-                &ld.breadcrumb
-            };
-            category_from_breadcrumb(trail, title.as_deref())
-        });
+    let description = choose_description(&f, &ld, &hints);
+    let image = absolute(ld.image.as_ref())
+        .or_else(|| absolute(meta("og:image")))
+        .or_else(|| absolute(meta("og:image:url")))
+        .or_else(|| absolute(meta("twitter:image")))
+        .or_else(|| absolute(meta("twitter:image:src")));
+    let categories = choose_categories(&f, &ld, title.as_deref());
+    let tags = choose_tags(&f, &ld);
 
     Metadata {
         url,
@@ -684,7 +933,10 @@ pub fn extract(doc: &Html) -> Metadata {
         date,
         site_name,
         language,
-        category,
+        description,
+        categories,
+        tags,
+        image,
         reading_time_minutes: None,
     }
 }
@@ -772,7 +1024,14 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
     if let Some(a) = cands.iter().find_map(|(_, v)| clean_author(v, site)) {
         return Some(a);
     }
-    // A byline near the headline: "By Jane Doe", or "By" then the name.
+    f.labelled_bylines
+        .iter()
+        .find_map(|t| clean_author(t, site))
+        .or_else(|| near_h1_byline(f, site))
+}
+
+/// A byline near the headline: "By Jane Doe", or "By" then the name.
+fn near_h1_byline(f: &Found, site: &[String]) -> Option<String> {
     for (i, t) in f.near_h1.iter().enumerate() {
         let lower = t.to_lowercase();
         if BYLINE_LABELS.contains(&lower.trim_end_matches(':')) {
@@ -791,17 +1050,63 @@ fn choose_author(f: &Found, ld: &jsonld::JsonLd, site: &[String]) -> Option<Stri
     None
 }
 
+/// `og:type` values that say the page is not an article: its
+/// `article:published_time` is then a template's stamp, not a date the
+/// page states for a text.
+fn declared_non_article(f: &Found) -> bool {
+    f.meta.get("og:type").is_some_and(|t| {
+        let t = t.to_lowercase();
+        !t.contains("article") && !t.contains("blog") && !t.contains("post")
+    })
+}
+
+/// The publication date: the most trusted source that states one, then
+/// corrected to the reader's calendar day when it is a UTC timestamp (see
+/// [`date::is_utc_stamp`]) and a date the page shows is one day off it.
 fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
-    let parsed = |s: &str| date::parse(s);
-    if let Some(d) = ld.date_published.as_deref().and_then(parsed) {
+    let (raw, d) = first_date(f, ld, url)?;
+    if !date::is_utc_stamp(&raw) {
         return Some(d);
     }
+    let shown = url
+        .and_then(date::from_url)
+        .into_iter()
+        .chain(f.times.iter().filter_map(|t| date::parse(&t.shown)))
+        .chain(
+            f.times
+                .iter()
+                .filter(|t| !date::is_utc_stamp(&t.value))
+                .filter_map(|t| date::parse(&t.value)),
+        )
+        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
+        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)));
+    for local in shown {
+        if local == d {
+            return Some(d);
+        }
+        if date::one_day_apart(&local, &d) {
+            return Some(local);
+        }
+    }
+    Some(d)
+}
+
+/// The first date in order of trust, with the raw string it came from.
+fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(String, String)> {
+    let parsed = |s: &String| date::parse(s).map(|d| (s.clone(), d));
+    if let Some(d) = ld.date_published.as_ref().and_then(parsed) {
+        return Some(d);
+    }
+    let non_article = declared_non_article(f);
     for k in PUBLISHED_META {
-        if let Some(d) = f.meta.get(*k).and_then(|v| parsed(v)) {
+        if non_article && (k.starts_with("article") || k.starts_with("og:")) {
+            continue;
+        }
+        if let Some(d) = f.meta.get(*k).and_then(parsed) {
             return Some(d);
         }
     }
-    if let Some(d) = f.itemprop_dates.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.itemprop_dates.iter().find_map(parsed) {
         return Some(d);
     }
     let best_time = |min: u8| {
@@ -816,30 +1121,103 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
         return Some(d);
     }
     if let Some(d) = url.and_then(date::from_url) {
-        return Some(d);
+        return Some((d.clone(), d));
     }
-    if let Some(d) = f.near_h1.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.near_h1.iter().find_map(parsed) {
         return Some(d);
     }
     if let Some(d) = best_time(1) {
         return Some(d);
     }
-    if let Some(d) = f.class_dates.iter().find_map(|v| parsed(v)) {
+    if let Some(d) = f.class_dates.iter().find_map(parsed) {
         return Some(d);
     }
     // A date in the headline ("Report of 22.04.2020").
     let titles = [f.meta.get("og:title"), f.title.as_ref()];
-    if let Some(d) = titles.into_iter().flatten().find_map(|v| parsed(v)) {
+    if let Some(d) = titles.into_iter().flatten().find_map(parsed) {
         return Some(d);
     }
-    if let Some(d) = ld.page_date.as_deref().and_then(parsed) {
-        return Some(d);
-    }
-    ld.date_modified.as_deref().and_then(parsed).or_else(|| {
+    // A `WebPage`'s dates are stamped on every page by SEO plugins, articles
+    // or not: they are not taken as a publication date.
+    let ld_modified = ld.date_modified.as_ref().filter(|_| ld.main_rank >= 2);
+    ld_modified.and_then(parsed).or_else(|| {
         MODIFIED_META
             .iter()
-            .find_map(|k| f.meta.get(*k).and_then(|v| parsed(v)))
+            .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
+            .find_map(|k| f.meta.get(*k).and_then(parsed))
     })
+}
+
+/// The page's own summary: `<meta name=description>` (what the author
+/// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
+/// a URL is skipped.
+fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Option<String> {
+    [
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ]
+    .iter()
+    .filter_map(|k| f.meta.get(*k))
+    .chain(&ld.description)
+    .filter_map(|d| clean(d))
+    .find(|d| {
+        let lower = d.to_lowercase();
+        !d.starts_with("http://")
+            && !d.starts_with("https://")
+            && !title::is_site(d.trim_matches(|c: char| !c.is_alphanumeric()), hints)
+            && !BLOG_TAGLINES.iter().any(|t| lower.contains(t))
+    })
+}
+
+/// Blog engines' default taglines, which stand in a description field
+/// when the owner never wrote one.
+const BLOG_TAGLINES: &[&str] = &[
+    "just another wordpress",
+    "ein weiterer wordpress",
+    "otro sitio de wordpress",
+    "un site utilisant wordpress",
+];
+
+/// Categories from the first source that has any: `article:section`,
+/// JSON-LD `articleSection`, `rel=category` links, a category-classed link
+/// list, the breadcrumb's last section.
+fn choose_categories(f: &Found, ld: &jsonld::JsonLd, title: Option<&str>) -> Vec<String> {
+    let sources = [
+        &f.meta_sections,
+        &ld.sections,
+        &f.rel_categories,
+        &f.class_categories,
+    ];
+    if let Some(first) = sources.iter().find(|l| !l.is_empty()) {
+        return fullest(first, &sources).clone();
+    }
+    let trail = if ld.breadcrumb.is_empty() {
+        &f.breadcrumb
+    } else {
+        &ld.breadcrumb
+    };
+    category_from_breadcrumb(trail, title).into_iter().collect()
+}
+
+/// Tags from the first source that has any: `article:tag`, JSON-LD
+/// `keywords`, `rel=tag` links, a tag-classed link list, and only then
+/// `<meta name=keywords>` (often a site-wide SEO list).
+fn choose_tags(f: &Found, ld: &jsonld::JsonLd) -> Vec<String> {
+    let sources = [&f.meta_tags, &ld.keywords, &f.rel_tags, &f.class_tags];
+    if let Some(first) = sources.iter().find(|l| !l.is_empty()) {
+        return fullest(first, &sources).clone();
+    }
+    let mut out = Vec::new();
+    if let Some(k) = f
+        .meta
+        .get("keywords")
+        .or_else(|| f.meta.get("news_keywords"))
+    {
+        push_items(&mut out, k);
+    }
+    out
 }
 
 /// The section a breadcrumb trail ends in: its last item once the page's
@@ -879,7 +1257,7 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("Max Muster"));
         assert_eq!(m.date.as_deref(), Some("2021-03-04"));
         assert_eq!(m.language.as_deref(), Some("de"));
-        assert_eq!(m.category.as_deref(), Some("Politik"));
+        assert_eq!(m.categories, ["Politik"]);
         assert_eq!(m.site_name.as_deref(), Some("Beispiel"));
     }
 
@@ -956,6 +1334,159 @@ mod tests {
              <li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li><li>Story</li>\
              </ol><h1>Story</h1></body></html>",
         );
-        assert_eq!(m.category.as_deref(), Some("Sport"));
+        assert_eq!(m.categories, ["Sport"]);
+    }
+
+    #[test]
+    fn kicker_is_not_part_of_the_headline() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">
+            </head><body><h1><span class="article-heading__kicker">Klimaschutz</span>
+            <span class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span></h1>
+            </body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bohren, bis es heiß wird"));
+    }
+
+    #[test]
+    fn author_profile_links_and_labelled_bylines() {
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>x</p>
+            <a href="/autoren/georg-quaas/">Georg Quaas</a></body></html>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Georg Quaas"));
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>Long text.</p>
+            <p><strong>Text:</strong> Klausmartin Friedrich</p>
+            <p><strong>Fotos:</strong> Helmut Elstrodt</p></body></html>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Klausmartin Friedrich"));
+        let m =
+            meta_of("<html><body><p>Story.</p><p> von <em>Klaus Stanjek</em></p></body></html>");
+        assert_eq!(m.author.as_deref(), Some("Klaus Stanjek"));
+        let m = meta_of("<html><body><p>Story.</p><p>von 2019 bis heute</p></body></html>");
+        assert_eq!(m.author, None);
+    }
+
+    #[test]
+    fn hidden_h1_is_not_the_headline() {
+        let m = meta_of(
+            r#"<html><head><title>Heulage: Besser als ihr Ruf? - fuetterung - Reiterrevue International</title>
+            <meta property="og:title" content="Heulage: Besser als ihr Ruf?">
+            <meta property="og:site_name" content="Reiterrevue"></head><body>
+            <h1 class="sr-only">Reiterrevue International</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Heulage: Besser als ihr Ruf?"));
+    }
+
+    #[test]
+    fn description_image_and_meta_tags() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:description" content="From OG">
+            <meta name="description" content="Typed by the author">
+            <meta property="og:image" content="https://ex.com/lead.jpg">
+            <meta property="article:section" content="Sport">
+            <meta property="article:tag" content="Rust">
+            <meta property="article:tag" content="Parsing, HTML">
+            <meta name="keywords" content="seo, junk"></head><body></body></html>"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("Typed by the author"));
+        assert_eq!(m.image.as_deref(), Some("https://ex.com/lead.jpg"));
+        assert_eq!(m.categories, ["Sport"]);
+        assert_eq!(m.tags, ["Rust", "Parsing", "HTML"]);
+    }
+
+    #[test]
+    fn site_names_and_default_taglines_are_not_descriptions() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:site_name" content="Raptastisch">
+            <meta name="description" content="Raptastisch">
+            <meta name="twitter:description" content="Die Sprechwaisen - Ein weiterer WordPress-Blog">
+            <meta property="og:description" content="The story in brief.">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.description.as_deref(), Some("The story in brief."));
+    }
+
+    #[test]
+    fn meta_keywords_only_as_last_resort() {
+        let m =
+            meta_of("<html><head><meta name='keywords' content='a, b'></head><body></body></html>");
+        assert_eq!(m.tags, ["a", "b"]);
+    }
+
+    #[test]
+    fn wordpress_rel_links_give_every_category() {
+        // Yoast names only the primary category; the post's links list all.
+        let m = meta_of(
+            r#"<html><head><meta property="article:section" content="News"></head><body>
+            <aside class="widget"><a rel="tag" href="/tag/x">Cloud</a></aside>
+            <article><h1>T</h1><p>x</p><footer class="entry-footer">
+            <span class="cat-links"><a rel="category tag" href="/c/blog">Blog</a>,
+            <a rel="category tag" href="/c/news">News</a></span>
+            <span class="tags-links"><a rel="tag" href="/t/a">Alpha</a>
+            <a rel="tag" href="/t/b">Beta</a></span></footer></article></body></html>"#,
+        );
+        assert_eq!(m.categories, ["Blog", "News"]);
+        assert_eq!(m.tags, ["Alpha", "Beta"]);
+    }
+
+    #[test]
+    fn class_named_lists_but_not_menus_or_post_classes() {
+        let m = meta_of(
+            r#"<html><body><ul class="menu"><li class="menu-item-object-category">
+            <a href="/c/x">Menu cat</a></li></ul>
+            <article class="post category-sport tag-foo"><h1>T</h1>
+            <div class="post-tags"><a href="/t/1">#Eins</a><a href="/t/2">Zwei</a></div>
+            </article></body></html>"#,
+        );
+        assert_eq!(m.categories, Vec::<String>::new());
+        assert_eq!(m.tags, ["Eins", "Zwei"]);
+        let m = meta_of(
+            r#"<html><body><div class="tags"><a href="/t">Politik</a>
+            <a href="https://facebook.com/share">Facebook</a></div></body></html>"#,
+        );
+        assert!(m.tags.is_empty(), "a share bar is not a tag list");
+    }
+
+    #[test]
+    fn utc_timestamp_takes_the_shown_local_day() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="article">
+            <meta property="article:published_time" content="2018-12-31T23:11:59+00:00">
+            <link rel="canonical" href="https://ex.com/2019/01/01/happy-new-year/">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-01-01"));
+        // With an offset, the date is the one written: no conversion.
+        let m = meta_of(
+            r#"<html><head><meta property="article:published_time"
+            content="2022-02-03T23:17:12+01:00"></head><body>
+            <time datetime="2022-02-04">4 Feb</time></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-02-03"));
+    }
+
+    #[test]
+    fn dates_of_products_recipes_and_website_pages_are_not_publication_dates() {
+        let m = meta_of(
+            r#"<html><body><div itemscope itemtype="http://schema.org/Recipe">
+            <meta itemprop="datePublished" content="2020-01-10"></div>
+            <div itemscope itemtype="https://schema.org/Review">
+            <span itemprop="datePublished" content="2020-06-08"></span></div></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="website">
+            <meta property="article:published_time" content="2015-05-07T06:45:09">
+            <meta property="article:modified_time" content="2020-04-30 09:17:13">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        let m = meta_of(
+            r#"<html><body><article itemscope itemtype="https://schema.org/BlogPosting">
+            <meta itemprop="datePublished" content="2020-01-10"></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2020-01-10"));
     }
 }

@@ -26,8 +26,17 @@ pub struct JsonLd {
     pub page_date: Option<String>,
     /// `dateModified`, raw.
     pub date_modified: Option<String>,
-    /// `articleSection` (first when a list).
-    pub section: Option<String>,
+    /// `articleSection`, every item when a list.
+    pub sections: Vec<String>,
+    /// `keywords` of the main object (a list, or a string split at commas).
+    pub keywords: Vec<String>,
+    /// `description` of the main object.
+    pub description: Option<String>,
+    /// `image` of the main object (a URL, an `ImageObject`, or a list).
+    pub image: Option<String>,
+    /// How strongly the main object marks an article: 3 article or posting,
+    /// 2 other creative work, 1 web page, 0 none.
+    pub main_rank: u8,
     /// `publisher.name` of the article, else the `WebSite` name.
     pub site_name: Option<String>,
     /// Item names of the first `BreadcrumbList`, in position order.
@@ -159,6 +168,41 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
+/// Every item of a string list; a single string is split at commas
+/// ("a, b, c"), as `keywords` often is.
+fn list(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        for part in s.split(',') {
+            if let Some(c) = super::clean(&super::html::unescape(part))
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+    };
+    match v {
+        Value::String(s) => push(s),
+        Value::Array(a) => a.iter().filter_map(Value::as_str).for_each(push),
+        _ => {}
+    }
+    out
+}
+
+/// The URL of an `image`: a string, an `ImageObject`'s `url`, or the first
+/// of a list.
+fn image_url(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => super::clean(s).filter(|u| u.starts_with("http")),
+        Value::Array(a) => a.iter().find_map(image_url),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(image_url),
+        _ => None,
+    }
+}
+
 type Ids<'a> = HashMap<&'a str, &'a serde_json::Map<String, Value>>;
 
 fn name_of(v: &Value, ids: &Ids<'_>) -> Option<String> {
@@ -229,7 +273,11 @@ pub fn read(values: &[Value]) -> JsonLd {
                 .or_else(|| a.get("dateCreated").and_then(text));
         }
         out.date_modified = a.get("dateModified").and_then(text);
-        out.section = a.get("articleSection").and_then(text);
+        out.sections = a.get("articleSection").map(list).unwrap_or_default();
+        out.keywords = a.get("keywords").map(list).unwrap_or_default();
+        out.description = a.get("description").and_then(text);
+        out.image = a.get("image").and_then(image_url);
+        out.main_rank = best_rank;
         out.site_name = a.get("publisher").and_then(|p| name_of(p, &ids));
         out.url = a
             .get("url")
@@ -313,7 +361,7 @@ mod tests {
             j.date_published.as_deref(),
             Some("2020-01-02T03:04:05+01:00")
         );
-        assert_eq!(j.section.as_deref(), Some("Politics"));
+        assert_eq!(j.sections, vec!["Politics", "World"]);
         assert_eq!(j.site_name.as_deref(), Some("Example News"));
         assert_eq!(j.breadcrumb, vec!["Home", "Politics"]);
     }
@@ -329,6 +377,22 @@ mod tests {
         assert_eq!(j.headline.as_deref(), Some("Post"));
         assert_eq!(j.authors, vec!["Ann Lee", "Bob Roe"]);
         assert_eq!(j.site_name.as_deref(), Some("The Blog"));
+    }
+
+    #[test]
+    fn keywords_description_image() {
+        let j = read_str(
+            r#"{"@type":"BlogPosting","keywords":"Laufen, Running ,Laufen",
+               "description":"Kurz &amp; gut","image":{"@type":"ImageObject",
+               "url":"https://ex.com/a.jpg"}}"#,
+        );
+        assert_eq!(j.keywords, vec!["Laufen", "Running"]);
+        assert_eq!(j.description.as_deref(), Some("Kurz & gut"));
+        assert_eq!(j.image.as_deref(), Some("https://ex.com/a.jpg"));
+        assert_eq!(j.main_rank, 3);
+        let j = read_str(r#"{"@type":"Article","keywords":["a","b"],"image":["https://x/1.png"]}"#);
+        assert_eq!(j.keywords, vec!["a", "b"]);
+        assert_eq!(j.image.as_deref(), Some("https://x/1.png"));
     }
 
     #[test]

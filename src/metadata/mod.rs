@@ -1,4 +1,5 @@
-//! Page metadata: title, author, date, site name, url, language.
+//! Page metadata: title, author, date, site name, url, language,
+//! description, categories, tags, image.
 //!
 //! [`html`] reads it from the markup (JSON-LD, OpenGraph, `<meta>`, `<time>`,
 //! bylines); [`text`] from the header zone of a plain-text dump. Values are
@@ -8,6 +9,8 @@ pub mod author;
 pub mod date;
 pub mod html;
 pub mod jsonld;
+pub mod language;
+pub mod lists;
 pub mod text;
 pub mod title;
 
@@ -24,10 +27,18 @@ pub struct Metadata {
     pub date: Option<String>,
     /// The site's name.
     pub site_name: Option<String>,
-    /// Language code as declared (`en`, `de`, `pt-BR` cut to `pt`).
+    /// Language code (`en`, `de`, `pt-BR` cut to `pt`): as declared,
+    /// unless the text is clearly in another language.
     pub language: Option<String>,
-    /// Section or category (from breadcrumbs, `article:section`, JSON-LD).
-    pub category: Option<String>,
+    /// The page's own summary (`og:description`, `<meta name=description>`).
+    pub description: Option<String>,
+    /// Sections or categories (`article:section`, JSON-LD `articleSection`,
+    /// `rel=category` links, breadcrumbs).
+    pub categories: Vec<String>,
+    /// Tags or keywords (`article:tag`, JSON-LD `keywords`, `rel=tag` links).
+    pub tags: Vec<String>,
+    /// The lead image (`og:image`, JSON-LD `image`), an absolute URL.
+    pub image: Option<String>,
     /// Stated reading time in minutes ("4 Mins Read").
     pub reading_time_minutes: Option<u32>,
 }

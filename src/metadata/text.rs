@@ -382,7 +382,7 @@ pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
             if word_count(&items[n - 1]) >= 3 {
                 meta.title = Some(items[n - 1].clone());
             }
-            meta.category = Some(items[n - 2].clone());
+            meta.categories = vec![items[n - 2].clone()];
         }
     }
     // The byline nearest the article wins over bylines of teasers above it.
@@ -508,7 +508,7 @@ mod tests {
         let m = extract(&header, None);
         assert_eq!(m.site_name.as_deref(), Some("Site Name"));
         assert_eq!(m.title.as_deref(), Some("Big News Happens Today"));
-        assert_eq!(m.category.as_deref(), Some("World"));
+        assert_eq!(m.categories, ["World"]);
         assert_eq!(m.author.as_deref(), Some("admin"));
         assert_eq!(m.date.as_deref(), Some("2025-11-01"));
         assert_eq!(m.reading_time_minutes, Some(4));
