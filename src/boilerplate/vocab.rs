@@ -6,6 +6,9 @@
 //! `-`, `_`, spaces and camelCase humps, so `gdpr-Paragraph` never matches
 //! `graph` and `MsoHeader` never matches `header` by accident of a substring.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::block::Kind;
 
 /// Words in class/id/role values, by the kind of boilerplate they name.
@@ -343,21 +346,30 @@ fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
         return Some(Kind::Other);
     }
     for pair in words.windows(2) {
-        for &(a, b, kind) in ATTR_PAIRS {
-            if pair[0] == a && pair[1] == b {
-                return Some(kind);
-            }
+        if let Some(&kind) = PAIR_MAP.get(&(pair[0].as_str(), pair[1].as_str())) {
+            return Some(kind);
         }
     }
-    for w in words {
-        for &(word, kind) in ATTR_WORDS {
-            if w == word {
-                return Some(kind);
-            }
-        }
-    }
-    None
+    words.iter().find_map(|w| WORD_MAP.get(w.as_str()).copied())
 }
+
+/// [`ATTR_WORDS`] as a map, built once. The first entry for a word wins.
+static WORD_MAP: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for &(w, k) in ATTR_WORDS {
+        m.entry(w).or_insert(k);
+    }
+    m
+});
+
+/// [`ATTR_PAIRS`] as a map, built once.
+static PAIR_MAP: LazyLock<HashMap<(&'static str, &'static str), Kind>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for &(a, b, k) in ATTR_PAIRS {
+        m.entry((a, b)).or_insert(k);
+    }
+    m
+});
 
 /// The kind named by an ARIA `role` value.
 pub fn role_kind(role: &str) -> Option<Kind> {
@@ -641,9 +653,18 @@ pub const ABOUT_OPENERS: &[&str] = &[
     "o autorze",
     "o firmie",
     // Contact boxes that close press releases and association pages.
-    "kontakt", "contact", "ansprechpartner", "pressekontakt", "media contact", "press contact",
-    "weitere informationen", "more information", "further information", "zusatzinformationen",
-    "plus d'informations", "más información",
+    "kontakt",
+    "contact",
+    "ansprechpartner",
+    "pressekontakt",
+    "media contact",
+    "press contact",
+    "weitere informationen",
+    "more information",
+    "further information",
+    "zusatzinformationen",
+    "plus d'informations",
+    "más información",
 ];
 
 /// Month, weekday and time words in the languages deboil meets most, for

@@ -303,7 +303,9 @@ pub fn select(dom: &Dom, an: &Analysis) -> Vec<usize> {
     // when the two agree on the region: the chosen candidate lies inside
     // it, or contains it along with other matter.
     let bodies: Vec<usize> = (0..n)
-        .filter(|&i| dom.nodes[i].body_hint && !an.dropped[i] && an.stats[i].chars >= BODY_MIN_CHARS)
+        .filter(|&i| {
+            dom.nodes[i].body_hint && !an.dropped[i] && an.stats[i].chars >= BODY_MIN_CHARS
+        })
         .collect();
     if let [body] = bodies[..]
         && an.stats[body].link_density() < 0.3
@@ -377,7 +379,11 @@ fn lead_paragraphs(
         let node = &dom.nodes[i];
         if an.dropped[i] || (node.end as usize) > first {
             // Pruned, or a wrapper of the container itself: step inside.
-            i = if an.dropped[i] { node.end as usize } else { i + 1 };
+            i = if an.dropped[i] {
+                node.end as usize
+            } else {
+                i + 1
+            };
             continue;
         }
         let holds_all = own_chars[i] > 0 && own_chars[i] == an.stats[i].chars;

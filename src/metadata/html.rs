@@ -481,6 +481,19 @@ const AFTER_H1: usize = 25;
 
 /// The text directly inside an element (not in its children), if short.
 fn own_text(el: &ElementRef<'_>) -> Option<String> {
+    // Most elements are wrappers with no text of their own, or only
+    // whitespace between tags: find out without allocating.
+    let mut len = 0;
+    let mut any = false;
+    for c in el.children() {
+        if let Some(t) = c.value().as_text() {
+            len += t.len();
+            any |= !t.trim().is_empty();
+        }
+    }
+    if !any || len > 300 {
+        return None;
+    }
     let mut s = String::new();
     for c in el.children() {
         if let Some(t) = c.value().as_text() {
@@ -511,9 +524,10 @@ fn walk(doc: &Html) -> Found {
             v.name(),
             "script" | "style" | "meta" | "link" | "title" | "h1"
         ) {
+            let own = own_text(&el);
             match h1_at {
                 None => {
-                    if let Some(t) = own_text(&el) {
+                    if let Some(t) = own.clone() {
                         if before.len() == BEFORE_H1 {
                             before.pop_front();
                         }
@@ -521,14 +535,14 @@ fn walk(doc: &Html) -> Found {
                     }
                 }
                 Some(at) if index <= at + AFTER_H1 => {
-                    if let Some(t) = own_text(&el).filter(|_| !in_foreign_region(&el)) {
+                    if let Some(t) = own.clone().filter(|_| !in_foreign_region(&el)) {
                         f.near_h1.push(t);
                     }
                 }
                 _ => {}
             }
             if f.labelled_bylines.len() < 3
-                && let Some(t) = own_text(&el)
+                && let Some(t) = own
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
