@@ -154,6 +154,11 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("caption", Kind::Other),
     ("credit", Kind::Other),
     ("credits", Kind::Other),
+    ("bildunterschrift", Kind::Other), // German "caption"
+    ("bildtext", Kind::Other),
+    ("legende", Kind::Other),
+    ("leyenda", Kind::Other),
+    ("didascalia", Kind::Other), // Italian "caption"
     // Bylines and datelines: metadata, read separately, not body text.
     ("byline", Kind::Other),
     ("dateline", Kind::Other),
@@ -630,6 +635,13 @@ const LABELS: &[(&str, Kind)] = &[
     ("close", Kind::Other),
     ("menu", Kind::Navigation),
     ("print", Kind::Share),
+    // Image zoom buttons.
+    ("enlarge", Kind::Other),
+    ("vergrößern", Kind::Other),
+    ("agrandir", Kind::Other),
+    ("ampliar", Kind::Other),
+    ("ingrandisci", Kind::Other),
+    ("powiększ", Kind::Other),
 ];
 
 /// The kind of a block that is only a label ("Advertisement", "Anzeige").
