@@ -830,6 +830,15 @@ const AUTHOR_PATHS: &[&str] = &[
 /// True for a link to an author's profile: a path segment from
 /// [`AUTHOR_PATHS`] followed by a name slug.
 fn is_author_href(href: &str) -> bool {
+    // Every listed segment contains "aut": most links are rejected here,
+    // without splitting or lower-casing.
+    if !href
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"aut"))
+    {
+        return false;
+    }
     let path = href.split(['?', '#']).next().unwrap_or("");
     let path = path.split_once("://").map_or(path, |(_, rest)| {
         rest.split_once('/').map_or("", |(_, p)| p)
