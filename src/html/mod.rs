@@ -83,7 +83,7 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             continue;
         }
         let words = word_count(&b.text);
-        if b.link_density() > 0.6 && words < 30 {
+        if b.link_density() > 0.75 && words < 30 {
             removed.add(Kind::Navigation);
             continue;
         }
