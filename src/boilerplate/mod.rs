@@ -178,7 +178,7 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             )
             .is_some();
             let closing = !label && matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
-            if closing && before * 10 >= total * 6 {
+            if closing && before * 10 >= total * 7 {
                 cut = i + 1;
                 break;
             }
