@@ -494,6 +494,24 @@ const PHRASES: &[(&str, Kind)] = &[
     ("back to top", Kind::Navigation),
 ];
 
+/// "All rights reserved" in the languages deboil meets: with the copyright
+/// sign, it marks a legal notice of any length.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "版权所有", // zh: "copyright reserved"
+];
+
+/// Whether lower-case `lower` says "all rights reserved" in some language.
+pub fn is_rights_reserved(lower: &str) -> bool {
+    RIGHTS_RESERVED.iter().any(|p| lower.contains(p))
+}
+
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {

@@ -141,7 +141,7 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if words <= 120 && vocab::is_cookie_notice(&lower) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -411,6 +411,34 @@ fn is_copyright_notice(text: &str) -> bool {
             || lower.contains("droits"))
 }
 
+/// A legal notice with the copyright sign inside it: "This material may not
+/// be published ... ©2019 Network, LLC. All rights reserved."
+fn is_legal_notice(lower: &str) -> bool {
+    let Some(at) = lower.find('©') else {
+        return false;
+    };
+    let after = &lower[at..];
+    let year = after
+        .split(|c: char| !c.is_ascii_digit())
+        .take(4)
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    year || vocab::is_rights_reserved(lower)
+}
+
+/// Whether unit `i` is a button of a share bar: a list item whose
+/// neighbours are share buttons. There "Comments" is a button, not the head
+/// of a comment thread.
+fn in_share_bar(i: usize, units: &[Unit], feats: &[Features]) -> bool {
+    let share = |j: usize| {
+        units[j].tag == BlockTag::ListItem && feats[j].kind == Some(Kind::Share)
+    };
+    units[i].tag == BlockTag::ListItem
+        && i > 0
+        && i + 1 < units.len()
+        && share(i - 1)
+        && share(i + 1)
+}
+
 /// Decide every unit: smoothing, then the end-of-article cut.
 pub fn decide(units: &[Unit]) -> Vec<Decision> {
     let feats = features(units);
@@ -427,6 +455,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
         if ended.is_none()
             && kept >= MIN_ARTICLE_BEFORE_END
             && let Some(k) = ends_article(u, f)
+            && !in_share_bar(i, units, &feats)
         {
             // A comment thread can dwarf a short article; a "Most Popular"
             // box or a photo credit can sit above the article's first
