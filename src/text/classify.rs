@@ -68,6 +68,9 @@ pub struct Features {
     pub kind: Option<Kind>,
     /// The context-free class.
     pub class: Class,
+    /// Member of a run of quantity lines (ingredients, standings, a
+    /// schedule): data that belongs to the article when it stands by it.
+    pub structured: bool,
 }
 
 /// The decision for one unit.
@@ -176,7 +179,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
             *seen.entry(u.text.as_str()).or_default() += 1;
         }
     }
-    units
+    let mut feats: Vec<Features> = units
         .iter()
         .map(|u| {
             let chars = u.text.chars().count();
@@ -217,9 +220,98 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
                 heading_like,
                 kind,
                 class,
+                structured: false,
             }
         })
-        .collect()
+        .collect();
+    mark_structured_runs(units, &mut feats);
+    feats
+}
+
+/// Words at most in a quantity line ("2 Pck. Vanillepuddingpulver").
+const QUANTITY_MAX_WORDS: usize = 12;
+/// Quantity lines a run needs.
+const STRUCTURED_MIN_RUN: usize = 3;
+/// A structured run this long (members, characters) is article text of its
+/// own, as a standings table or a race calendar is.
+const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
+
+/// A short line led by an amount, a rank or a day: "125 g Mehl", "3 Kevin
+/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar". An ordinal
+/// such as "1." (a numbered teaser list, a German date) is not one.
+pub fn is_quantity_line(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let lead = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
+    let digits = first.chars().filter(char::is_ascii_digit).count();
+    let tail = first.chars().filter(|c| c.is_alphabetic()).count();
+    lead && !first.ends_with('.')
+        && digits <= 4
+        && tail <= 3
+        && word_count(text) <= QUANTITY_MAX_WORDS
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// Find runs of quantity lines (a short label line such as "Für die
+/// Füllung:" or a table header may sit between them) and mark their members.
+/// A date inside them makes a schedule, not a dateline, so the date rule's
+/// verdict is lifted; a long run counts as good text.
+fn mark_structured_runs(units: &[Unit], feats: &mut [Features]) {
+    let members: Vec<bool> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| is_quantity_line(&u.text) && matches!(f.kind, None | Some(Kind::Other)))
+        .collect();
+    let labels: Vec<bool> = feats
+        .iter()
+        .map(|f| f.words <= 8 && !f.sentence && f.kind.is_none())
+        .collect();
+    let member = |i: usize| members[i];
+    let label = |i: usize| labels[i];
+    let mut i = 0;
+    while i < units.len() {
+        if !member(i) {
+            i += 1;
+            continue;
+        }
+        // Extend over members and single label lines between members.
+        let (start, mut end, mut count) = (i, i + 1, 1);
+        while end < units.len() {
+            if member(end) {
+                count += 1;
+                end += 1;
+            } else if label(end) && end + 1 < units.len() && member(end + 1) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // A label ending in a colon right above the run heads it.
+        let start = if start > 0 && labels[start - 1] && units[start - 1].text.ends_with(':') {
+            start - 1
+        } else {
+            start
+        };
+        if count >= STRUCTURED_MIN_RUN {
+            let len: usize = feats[start..end].iter().map(|f| f.len).sum();
+            let good = count >= STRUCTURED_GOOD.0 && len >= STRUCTURED_GOOD.1;
+            for f in &mut feats[start..end] {
+                f.structured = true;
+                f.heading_like = false;
+                if f.kind == Some(Kind::Other) {
+                    f.kind = None;
+                }
+                if f.kind.is_none() {
+                    f.class = if good { Class::Good } else { Class::Short };
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// Class of a unit long enough to judge on its own.
@@ -429,9 +521,7 @@ fn is_legal_notice(lower: &str) -> bool {
 /// neighbours are share buttons. There "Comments" is a button, not the head
 /// of a comment thread.
 fn in_share_bar(i: usize, units: &[Unit], feats: &[Features]) -> bool {
-    let share = |j: usize| {
-        units[j].tag == BlockTag::ListItem && feats[j].kind == Some(Kind::Share)
-    };
+    let share = |j: usize| units[j].tag == BlockTag::ListItem && feats[j].kind == Some(Kind::Share);
     units[i].tag == BlockTag::ListItem
         && i > 0
         && i + 1 < units.len()
@@ -472,6 +562,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     }
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
+    keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
     units
         .iter()
@@ -491,6 +582,39 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// How many dropped units may separate a structured run from the article.
+const STRUCTURED_REACH: usize = 6;
+
+/// Runs of quantity lines (an ingredient list, a results table) inside the
+/// article or right before or after it belong to it; the context rules
+/// drop them, as they drop every run of short lines.
+fn keep_structured_near(keep: &mut [bool], feats: &[Features], end_kind: &[Option<Kind>]) {
+    let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
+    else {
+        return;
+    };
+    let mut i = 0;
+    while i < keep.len() {
+        if !feats[i].structured {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < keep.len() && feats[i].structured {
+            i += 1;
+        }
+        let end = i; // exclusive
+        let near = (end <= first && first - end <= STRUCTURED_REACH)
+            || (start >= first && end <= last + 1)
+            || (start > last && start - last <= STRUCTURED_REACH + 1);
+        if near && end_kind[start].is_none() {
+            for j in start..end {
+                keep[j] |= feats[j].kind.is_none();
+            }
+        }
+    }
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -654,5 +778,57 @@ mod tests {
         let k = kept(dump);
         assert_eq!(k.len(), 2, "{k:?}");
         assert!(k[0].starts_with("Le conseil"));
+    }
+
+    #[test]
+    fn quantity_lines() {
+        assert!(is_quantity_line("125 g Mehl"));
+        assert!(is_quantity_line("1a etapa: 10 de março – Interlagos"));
+        assert!(is_quantity_line("3 Kevin Harvick 5033 4 6 15 26"));
+        assert!(is_quantity_line("½ cup sugar"));
+        assert!(!is_quantity_line("1. Most read story of the day"));
+        assert!(!is_quantity_line("2019"));
+        assert!(!is_quantity_line("Home"));
+    }
+
+    #[test]
+    fn ingredient_list_before_method_kept() {
+        let dump = format!(
+            "  • Home\n  • Rezepte\n\nZutaten\nFür den Teig:\n125 g Mehl\n65 g Zucker\n1 Ei\n\
+             Für die Füllung:\n500 ml Milch\n200 g Zucker\n\n{P1}\n\n{P2}\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"125 g Mehl".to_string()), "{k:?}");
+        assert!(k.contains(&"Für die Füllung:".to_string()), "{k:?}");
+        assert!(k.contains(&"Für den Teig:".to_string()), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Rezepte")), "{k:?}");
+    }
+
+    #[test]
+    fn schedule_lines_are_not_datelines() {
+        let rows: Vec<String> = (1..=8)
+            .map(|n| format!("{n}a etapa: {n} de março – Interlagos"))
+            .collect();
+        let dump = format!(
+            "  • Home\n  • News\n\nCalendário 2018\n\n{}\n",
+            rows.join("\n")
+        );
+        let k = kept(&dump);
+        assert_eq!(k.len(), 9, "{k:?}");
+        assert_eq!(k[1], "1a etapa: 1 de março – Interlagos");
+    }
+
+    #[test]
+    fn legal_notice_and_share_bar_comments() {
+        assert!(is_legal_notice(
+            "this material may not be published. ©2019 fox news network, llc. all rights reserved."
+        ));
+        assert!(!is_legal_notice("the © sign is old"));
+        let dump = format!(
+            "  • Facebook\n  • Twitter\n  • Comments\n  • Print\n\n{P1}\n\n  • Facebook\n  • Comments\n  • Email\n\n{P2}\n\n\
+             This material may not be published, broadcast, rewritten, or redistributed. ©2019 Example Network, LLC. All rights reserved.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, P2]);
     }
 }
