@@ -869,6 +869,15 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("podobne artykuły", Kind::Related),
     ("相关文章", Kind::Related), // "related articles"
     ("相关阅读", Kind::Related), // "related reading"
+    ("猜你喜欢", Kind::Related), // "guess you like"
+    ("você pode gostar", Kind::Related),
+    ("você também pode gostar", Kind::Related),
+    ("también te puede interesar", Kind::Related),
+    ("te puede interesar", Kind::Related),
+    ("vous aimerez aussi", Kind::Related),
+    ("vous aimerez peut-être", Kind::Related),
+    ("das könnte dich auch interessieren", Kind::Related),
+    ("to może cię zainteresować", Kind::Related),
     // Comments: the thread and its form.
     ("leave a reply", Kind::Comments),
     ("leave a comment", Kind::Comments),
@@ -889,6 +898,10 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("komentarze", Kind::Comments),
     ("dodaj komentarz", Kind::Comments),
     ("评论", Kind::Comments), // "comments"
+    ("comentários", Kind::Comments),
+    ("deixe um comentário", Kind::Comments),
+    ("deixe uma resposta", Kind::Comments),
+    ("deja una respuesta", Kind::Comments),
     // Footer: the author box at the end of a post.
     ("author bio", Kind::Footer),
     ("about the author", Kind::Footer),
@@ -937,6 +950,22 @@ pub fn is_cookie_notice(lower: &str) -> bool {
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
 /// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+/// Nouns that, as the last word of a short line, head a comment thread:
+/// "Top Rated Comments", "[ 167 comments ]", "12 Kommentare".
+const COMMENT_NOUNS: &[&str] = &[
+    "comments",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "komentarze",
+    "komentarzy", // pl genitive: "15 komentarzy"
+];
+
+/// Words at most in a line that ends with a comment noun.
+const COMMENT_NOUN_MAX_WORDS: usize = 4;
+
 const COMMENT_HEADER_ENDINGS: &[&str] = &[
     " says:",
     " said:",
@@ -959,9 +988,20 @@ const COMMENT_HEADER_ENDINGS: &[&str] = &[
 /// ("12 Comments").
 pub fn end_kind(lower: &str) -> Option<Kind> {
     let t = lower
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '[' | '(' | '»' | '›')
+        })
+        .trim_end_matches([']', ')'])
         .trim();
     if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Kind::Comments);
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() <= COMMENT_NOUN_MAX_WORDS && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
+    {
         return Some(Kind::Comments);
     }
     END_PHRASES
@@ -1029,6 +1069,11 @@ mod tests {
     fn end_zone_headings() {
         assert_eq!(end_kind("related posts"), Some(Kind::Related));
         assert_eq!(end_kind("12 comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("[ 167 comments ]"), Some(Kind::Comments));
+        assert_eq!(end_kind("top rated comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("15 komentarzy"), Some(Kind::Comments));
+        assert_eq!(end_kind("você pode gostar..."), Some(Kind::Related));
+        assert_eq!(end_kind("what readers say about the comments in parliament"), None);
         assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
         assert_eq!(end_kind("author bio"), Some(Kind::Footer));
         assert_eq!(end_kind("1. borchert sagt:"), Some(Kind::Comments));
