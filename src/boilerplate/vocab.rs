@@ -1000,7 +1000,8 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() <= COMMENT_NOUN_MAX_WORDS && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
+    if words.len() <= COMMENT_NOUN_MAX_WORDS
+        && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
     {
         return Some(Kind::Comments);
     }
@@ -1073,7 +1074,10 @@ mod tests {
         assert_eq!(end_kind("top rated comments"), Some(Kind::Comments));
         assert_eq!(end_kind("15 komentarzy"), Some(Kind::Comments));
         assert_eq!(end_kind("você pode gostar..."), Some(Kind::Related));
-        assert_eq!(end_kind("what readers say about the comments in parliament"), None);
+        assert_eq!(
+            end_kind("what readers say about the comments in parliament"),
+            None
+        );
         assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
         assert_eq!(end_kind("author bio"), Some(Kind::Footer));
         assert_eq!(end_kind("1. borchert sagt:"), Some(Kind::Comments));

@@ -169,6 +169,82 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     None
 }
 
+/// Characters from the start within which a teaser's headline ends.
+const TEASER_HEADLINE_CHARS: usize = 160;
+
+/// A teaser whose link headline and summary the renderer ran together:
+/// "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run
+/// was ...". A title-case headline of three words or more ends in a lower-case
+/// letter (or `?`, `!`) glued to the capital that opens the summary. Returns
+/// the glued word ("RunDenny"), so that a brand such as "MacBook", which
+/// recurs on its page, can be told apart.
+pub fn glued_teaser(text: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
+    for w in chars.windows(3) {
+        let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
+        if !((a.is_lowercase() || matches!(a, '?' | '!')) && b.is_uppercase() && c.is_lowercase()) {
+            continue;
+        }
+        let head = &text[..at];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        // The glued word itself ("RunDenny") must not be a name such as
+        // "McDonald" or "iPhone": its head part is a whole word.
+        let last = words.last().copied().unwrap_or("");
+        if words.len() < 3 || last.chars().count() < 3 {
+            continue;
+        }
+        let capital = words
+            .iter()
+            .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+            .count();
+        if capital * 10 >= words.len() * 7 {
+            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| at + i);
+            return Some(&text[start..end]);
+        }
+    }
+    None
+}
+
+/// Units farther apart than this are not one teaser list.
+const TEASER_NEIGHBOUR: usize = 3;
+
+/// Glued teasers come in lists: a unit is one when another glued unit stands
+/// within [`TEASER_NEIGHBOUR`] units and its glued word occurs nowhere else
+/// on the page (a brand name recurs; "RunDenny" does not).
+fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
+    let glued: Vec<Option<&str>> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            if f.kind.is_some() {
+                return None;
+            }
+            glued_teaser(&u.text).filter(|word| {
+                units
+                    .iter()
+                    .map(|v| v.text.matches(word).count())
+                    .sum::<usize>()
+                    == 1
+            })
+        })
+        .collect();
+    for i in 0..units.len() {
+        if glued[i].is_none() {
+            continue;
+        }
+        let lo = i.saturating_sub(TEASER_NEIGHBOUR);
+        let hi = (i + TEASER_NEIGHBOUR + 1).min(units.len());
+        if (lo..hi).any(|j| j != i && glued[j].is_some()) {
+            feats[i].kind = Some(Kind::Related);
+            feats[i].class = Class::Bad;
+            feats[i].heading_like = false;
+        }
+    }
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
@@ -225,6 +301,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
         })
         .collect();
     mark_structured_runs(units, &mut feats);
+    mark_glued_teasers(units, &mut feats);
     feats
 }
 
@@ -830,5 +907,42 @@ mod tests {
         );
         let k = kept(&dump);
         assert_eq!(k, [P1, P2]);
+    }
+
+    #[test]
+    fn glued_teasers() {
+        assert_eq!(
+            glued_teaser(
+                "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled."
+            ),
+            Some("RunDenny")
+        );
+        assert_eq!(
+            glued_teaser(
+                "Is Violence In Sports On The Rise?Violence is part of the game in many sports."
+            ),
+            Some("Rise?Violence")
+        );
+        assert_eq!(
+            glued_teaser(
+                "The new iPhone and the MacBook were shown by McDonald at the event on Monday."
+            ),
+            None
+        );
+        assert_eq!(
+            glued_teaser("Die BürgerInnen der Stadt haben am Montag abgestimmt."),
+            None
+        );
+        // In a list they are related links; a brand repeated on the page is not.
+        let dump = format!(
+            "{P1}\n\nTape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tape.\n\n\
+             Is Violence In Sports On The Rise?Violence is part of the game in many sports these days.\n\n\
+             The New MacBook Pro Arrives with a larger screen, and the MacBook keyboard is new again.\n\n{P2}\n"
+        );
+        let units = lines::split(&dump);
+        let f = features(&units);
+        assert_eq!(f[1].kind, Some(Kind::Related));
+        assert_eq!(f[2].kind, Some(Kind::Related));
+        assert_eq!(f[3].kind, None);
     }
 }
