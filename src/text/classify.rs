@@ -476,7 +476,11 @@ fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
         let mut end = start;
         let (mut near, mut len) = (0, 0);
         while end < classes.len() && matches!(classes[end], Class::NearGood | Class::Short) {
-            if classes[end] == Class::NearGood {
+            // A short full sentence ("Milch erwärmen.") counts as prose too.
+            let sentence = classes[end] == Class::Short
+                && feats[end].sentence
+                && feats[end].words >= SHORT_SENTENCE_WORDS;
+            if classes[end] == Class::NearGood || sentence {
                 near += 1;
                 len += feats[end].len;
             }
@@ -492,6 +496,9 @@ fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
         start = end;
     }
 }
+
+/// Words a short unit needs to count as a sentence of prose.
+const SHORT_SENTENCE_WORDS: usize = 4;
 
 /// The jusText context rules over the context-free classes.
 pub fn smooth(feats: &[Features]) -> Vec<Class> {
@@ -618,21 +625,30 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     let mut end_kind = vec![None; units.len()];
     let mut kept = 0usize;
     let mut ended: Option<Kind> = None;
+    // End of an inline "Related" box: units before it are dropped.
+    let mut boxed_until = 0;
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
         if ended.is_none()
+            && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
             && let Some(k) = ends_article(u, f)
             && !in_share_bar(i, units, &feats)
         {
-            // A comment thread can dwarf a short article; a "Most Popular"
-            // box or a photo credit can sit above the article's first
-            // paragraph, so those need a fair share of the text before them.
-            if k == Kind::Comments || kept * 4 >= total {
+            if k == Kind::Related
+                && let Some(end) = inline_box_end(i, units, &classes)
+            {
+                boxed_until = end;
+            } else if k == Kind::Comments || kept * 4 >= total {
+                // A comment thread can dwarf a short article; a "Most
+                // Popular" box or a photo credit can sit above the article's
+                // first paragraph, so those need a fair share of the text
+                // before them.
                 ended = Some(k);
             }
         }
-        end_kind[i] = ended;
-        keep[i] = ended.is_none() && classes[i] == Class::Good;
+        let boxed = i < boxed_until;
+        end_kind[i] = if boxed { Some(Kind::Related) } else { ended };
+        keep[i] = end_kind[i].is_none() && classes[i] == Class::Good;
         if keep[i] {
             kept += f.len;
         }
@@ -692,6 +708,25 @@ fn keep_structured_near(keep: &mut [bool], feats: &[Features], end_kind: &[Optio
             }
         }
     }
+}
+
+/// Links an inline "Related" box holds at most.
+const INLINE_BOX_LINKS: usize = 5;
+
+/// Whether the "Related" line at `i` heads a box of a few links set inside
+/// the article: list items, then a good paragraph again. Returns the index
+/// of that paragraph.
+fn inline_box_end(i: usize, units: &[Unit], classes: &[Class]) -> Option<usize> {
+    let links = units[i + 1..]
+        .iter()
+        .take_while(|u| u.tag == BlockTag::ListItem)
+        .count();
+    let next = i + 1 + links;
+    ((1..=INLINE_BOX_LINKS).contains(&links)
+        && units.get(next)?.tag == BlockTag::Paragraph
+        && classes[next] == Class::Good
+        && units[next].text.chars().count() >= LENGTH_HIGH)
+        .then_some(next)
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -944,5 +979,36 @@ mod tests {
         assert_eq!(f[1].kind, Some(Kind::Related));
         assert_eq!(f[2].kind, Some(Kind::Related));
         assert_eq!(f[3].kind, None);
+    }
+
+    #[test]
+    fn inline_related_box_skipped() {
+        let p3 = "Achieving such a massive increase in data density was only possible through \
+                  the creation of a new type of platter, which the company says it will ship next year \
+                  to the makers of hard drives in Japan and in the rest of the world.";
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nRelated\n\n  • Other story one\n  • Other story two\n\n{p3}\n\n\
+             Related Posts\n\n  • Another story\n\n{P1} Again and again.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, P2, p3]);
+    }
+
+    #[test]
+    fn short_sentences_make_a_prose_run() {
+        let dump = "  • Home\n  • Deals\n\n\
+            Im Aktionszeitraum gleichzeitig zwei Gläser Kaffee bei dem Markt kaufen.\n\
+            Bei Einsendung des Kassenbons und der ausgefüllten Karte gibt es dann einen Gutschein.\n\
+            So kommt je Glas Kaffee ein Preis von 2,40 Euro zustande, wie man sieht.\n\
+            So geht’s:\n\
+            1. Zwei Gläser Kaffee im Markt kaufen.\n\
+            2. Die Teilnehmerkarte ausfüllen und absenden.\n\
+            3. Den Gutschein für den Einkauf erhalten.\n\n\
+            Jetzt anmelden\n";
+        let k = kept(dump);
+        assert!(
+            k.iter().any(|t| t.starts_with("Im Aktionszeitraum")),
+            "{k:?}"
+        );
     }
 }
