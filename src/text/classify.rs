@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use super::lines::Unit;
 use super::stopwords;
+use crate::batch::Template;
 use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
@@ -613,9 +614,48 @@ fn in_share_bar(i: usize, units: &[Unit], feats: &[Features]) -> bool {
         && share(i + 1)
 }
 
+/// Units printed on many pages of the batch are the site's template: menu,
+/// footer, "What's Hot" lists. They are dropped, and count as boilerplate in
+/// the smoothing, except between two units of prose, where they stay
+/// neutral (as short units are): an "Advertisement" line between two
+/// paragraphs must not split the article. Returns which units are template.
+fn mark_template(units: &[Unit], feats: &mut [Features], template: &Template) -> Vec<bool> {
+    if template.is_empty() {
+        return vec![false; units.len()];
+    }
+    let hits: Vec<bool> = units.iter().map(|u| template.contains(&u.text)).collect();
+    let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
+    for i in 0..units.len() {
+        if !hits[i] {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| !hits[j]);
+        let next = (i + 1..units.len()).find(|&j| !hits[j]);
+        let between_prose =
+            prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j]));
+        let f = &mut feats[i];
+        f.kind = f.kind.or(Some(Kind::Navigation));
+        f.class = if between_prose {
+            Class::Short
+        } else {
+            Class::Bad
+        };
+        f.heading_like = false;
+        f.structured = false;
+    }
+    hits
+}
+
 /// Decide every unit: smoothing, then the end-of-article cut.
 pub fn decide(units: &[Unit]) -> Vec<Decision> {
-    let feats = features(units);
+    decide_with(units, &Template::default())
+}
+
+/// As [`decide`], with the batch's template lines (see [`crate::batch`])
+/// counted as boilerplate.
+pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
+    let mut feats = features(units);
+    let templated = mark_template(units, &mut feats, template);
     let classes = smooth(&feats);
     let total: usize = (0..units.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -657,6 +697,9 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     fill_article_zone(&mut keep, &feats);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
+    for (k, t) in keep.iter_mut().zip(&templated) {
+        *k &= !t;
+    }
     units
         .iter()
         .zip(&feats)
@@ -1010,5 +1053,25 @@ mod tests {
             k.iter().any(|t| t.starts_with("Im Aktionszeitraum")),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn template_lines_dropped_but_neutral_between_paragraphs() {
+        let page = |story: &str| {
+            format!("Trending Now\n\n{P1} {story}\n\nAdvertisement\n\n{P2} {story}\n\nWhat's Hot\n")
+        };
+        let pages: Vec<String> = ["One.", "Two.", "Three."].iter().map(|s| page(s)).collect();
+        let template = Template::from_texts(pages.iter().map(String::as_str));
+        let units = lines::split(&pages[0]);
+        let d = decide_with(&units, &template);
+        let kept: Vec<&str> = units
+            .iter()
+            .zip(&d)
+            .filter(|(_, d)| d.keep)
+            .map(|(u, _)| u.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[0].starts_with("The council") && kept[1].starts_with("Residents"));
+        assert_eq!(d[2].kind, Some(Kind::Navigation));
     }
 }

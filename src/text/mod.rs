@@ -9,6 +9,7 @@ pub mod classify;
 pub mod lines;
 pub mod stopwords;
 
+use crate::batch::Template;
 use crate::block::{Block, BlockTag, Kind};
 use crate::extract::Article;
 use crate::metadata;
@@ -18,8 +19,14 @@ const TITLE_REPEAT_WINDOW: usize = 3;
 
 /// Extract the article and its metadata from a text dump.
 pub fn extract(text: &str) -> Article {
+    extract_with(text, &Template::default())
+}
+
+/// As [`extract`], with the lines of the batch's template (see
+/// [`crate::batch`]) counted as boilerplate.
+pub fn extract_with(text: &str, template: &Template) -> Article {
     let units = lines::split(text);
-    let mut decisions = classify::decide(&units);
+    let mut decisions = classify::decide_with(&units, template);
     let mut article = Article::default();
     let Some(first) = decisions.iter().position(|d| d.keep) else {
         for d in &decisions {
