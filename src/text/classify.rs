@@ -674,8 +674,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             && let Some(k) = ends_article(u, f)
             && !in_share_bar(i, units, &feats)
         {
-            if k == Kind::Related
-                && let Some(end) = inline_box_end(i, units, &classes)
+            if k == Kind::Related && inline_link(&u.text) {
+                boxed_until = i + 1;
+            } else if k == Kind::Related
+                && let Some(end) = inline_box_end(i, units, &feats, &classes)
             {
                 boxed_until = end;
             } else if k == Kind::Comments || kept * 4 >= total {
@@ -756,20 +758,55 @@ fn keep_structured_near(keep: &mut [bool], feats: &[Features], end_kind: &[Optio
 /// Links an inline "Related" box holds at most.
 const INLINE_BOX_LINKS: usize = 5;
 
+/// Short lines (titles, image labels, a second "Related") an inline box of
+/// teaser titles holds at most.
+const INLINE_BOX_TITLES: usize = 8;
+
 /// Whether the "Related" line at `i` heads a box of a few links set inside
-/// the article: list items, then a good paragraph again. Returns the index
-/// of that paragraph.
-fn inline_box_end(i: usize, units: &[Unit], classes: &[Class]) -> Option<usize> {
-    let links = units[i + 1..]
+/// the article, after which the article goes on. Returns the index of the
+/// paragraph that resumes it. Either the box holds list items and a good
+/// paragraph follows, or it holds short lines (teaser titles) and two
+/// paragraphs of prose follow: a list of teasers alternates titles and
+/// summaries and never shows two paragraphs in a row.
+fn inline_box_end(
+    i: usize,
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+) -> Option<usize> {
+    let long = |j: usize| {
+        units
+            .get(j)
+            .is_some_and(|u| u.tag == BlockTag::Paragraph && u.text.chars().count() >= LENGTH_HIGH)
+    };
+    let items = units[i + 1..]
         .iter()
         .take_while(|u| u.tag == BlockTag::ListItem)
         .count();
-    let next = i + 1 + links;
-    ((1..=INLINE_BOX_LINKS).contains(&links)
-        && units.get(next)?.tag == BlockTag::Paragraph
-        && classes[next] == Class::Good
-        && units[next].text.chars().count() >= LENGTH_HIGH)
+    let next = i + 1 + items;
+    if (1..=INLINE_BOX_LINKS).contains(&items) && long(next) && classes[next] == Class::Good {
+        return Some(next);
+    }
+    let titles = feats[i + 1..]
+        .iter()
+        .take_while(|f| f.class != Class::Good && f.len < LENGTH_HIGH)
+        .count();
+    let next = i + 1 + titles;
+    let good = |j: usize| feats.get(j).is_some_and(|f| f.class == Class::Good);
+    let prose = |j: usize| {
+        feats
+            .get(j)
+            .is_some_and(|f| matches!(f.class, Class::Good | Class::NearGood))
+    };
+    ((1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1))
         .then_some(next)
+}
+
+/// A one-line inline link to another story: "Related: Seven Signs of an
+/// Allergy", "Lesen Sie auch: ...". It is dropped alone; the article goes on.
+fn inline_link(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(head, tail)| word_count(head) <= 3 && word_count(tail) >= 2)
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -1073,5 +1110,27 @@ mod tests {
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept[0].starts_with("The council") && kept[1].starts_with("Residents"));
         assert_eq!(d[2].kind, Some(Kind::Navigation));
+    }
+
+    #[test]
+    fn inline_links_and_teaser_boxes_end_nothing() {
+        assert!(inline_link(
+            "Related: 7 Strange Signs You're Having an Allergic Reaction"
+        ));
+        assert!(!inline_link("Related Posts"));
+        let p3 = "Dressed in black, the singer joined the band on stage for the last song of \
+                  the night, and the crowd sang along to every word of it until the lights went \
+                  down and the band left the stage for the very last time this year.";
+        let p4 = "Tickets for the tour go on sale to the general public starting Friday, the \
+                  band said in a statement.";
+        let p5 = "The band's current tour goes on next week in the south, where it will play \
+                  four more shows.";
+        let dump = format!(
+            "{P1}\n\n{p4}\n\nRelated: Seven Strange Signs of an Allergy\n\n{P2}\n\nRelated\n\n\
+             Another Story Title\n\nA Third Story Title\n\n{p3}\n\n{p5}\n\n\
+             Related Posts\n\nSome Teaser Title\n\n{P1} Teaser.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, p4, P2, p3, p5]);
     }
 }
