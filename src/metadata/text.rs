@@ -423,6 +423,8 @@ pub fn headline_like(line: &str) -> bool {
     let words = word_count(line);
     (3..=30).contains(&words)
         && line.chars().count() <= 250
+        // "Home | News | Contact" is a menu; "Title | Site" may be a title.
+        && line.matches(['|', '»', '›']).count() < 2
         && !line.ends_with([',', ':', ';', '.'])
         && find_date(line).is_none()
         && byline_author(line).is_none()
@@ -620,5 +622,13 @@ mod tests {
         let m = extract(&["Home » News » Council Approves the New Square"], None);
         assert_eq!(m.category.as_deref(), Some("News"));
         assert_eq!(m.title.as_deref(), Some("Council Approves the New Square"));
+    }
+
+    #[test]
+    fn a_menu_is_no_headline() {
+        assert!(!headline_like("Accueil | Actualités | Politique | Contact"));
+        assert!(headline_like(
+            "Council approves the new square | Example Times"
+        ));
     }
 }

@@ -155,6 +155,10 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
+    // Reading times: "Temps de lecture : 3 min", "4 Mins Read".
+    if words <= 8 && metadata::text::reading_time(t).is_some() {
+        return Some(Kind::Other);
+    }
     // Bylines and datelines: "November 12, 2018 | BY: Jane", "By Max Muster".
     if words <= 12
         && (metadata::text::find_date(t).is_some() || metadata::text::byline_author(t).is_some())
@@ -1132,5 +1136,11 @@ mod tests {
         );
         let k = kept(&dump);
         assert_eq!(k, [P1, p4, P2, p3, p5]);
+    }
+
+    #[test]
+    fn reading_time_line_dropped() {
+        let dump = format!("Temps de lecture : 3 min\n\n{P1}\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
     }
 }
