@@ -818,6 +818,33 @@ const SHARE_WORDS: &[&str] = &[
     "share.",
 ];
 
+/// Prompts to print or pass on the page, which open a short line: "Print
+/// this article", "Share it with friends", "Diesen Artikel teilen".
+const SHARE_PROMPTS: &[&str] = &[
+    "print this article",
+    "print this page",
+    "share this article",
+    "share this story",
+    "share it with friends",
+    "share your thoughts",
+    "diesen artikel teilen",
+    "artikel teilen",
+    "artikel drucken",
+    "seite drucken",
+    "partager cet article",
+    "imprimer l'article",
+    "imprimer cet article",
+    "udostępnij artykuł",
+    "drukuj artykuł",
+    "分享到", // "share to"
+];
+
+/// Whether a short line (lower-case) opens with a print or share prompt.
+pub fn is_share_prompt(lower: &str) -> bool {
+    let t = lower.trim_start();
+    SHARE_PROMPTS.iter().any(|p| t.starts_with(p))
+}
+
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
     let mut n = 0;

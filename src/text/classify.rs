@@ -155,6 +155,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
+    if words <= 10 && vocab::is_share_prompt(&lower) {
+        return Some(Kind::Share);
+    }
     // Reading times: "Temps de lecture : 3 min", "4 Mins Read".
     if words <= 8 && metadata::text::reading_time(t).is_some() {
         return Some(Kind::Other);
@@ -1142,5 +1145,13 @@ mod tests {
     fn reading_time_line_dropped() {
         let dump = format!("Temps de lecture : 3 min\n\n{P1}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn share_prompts_dropped() {
+        let dump =
+            format!("Print this article\n\n{P1}\n\n{P2}\n\nShare your thoughts with friends.\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+        assert!(vocab::is_share_prompt("diesen artikel teilen"));
     }
 }
