@@ -216,6 +216,34 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     None
 }
 
+/// A teaser whose headline runs into a summary that opens with a dateline:
+/// "Indian-origin man pleads guilty NEW YORK: An Indian-origin ...". The
+/// dateline (capitals and a colon) stands after at least three words;
+/// an article's own dateline opens its paragraph. Returns the dateline.
+pub fn inner_dateline(text: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == ':' || c == '-')
+    };
+    for k in 3..words.len().min(40) {
+        let (at, w) = words[k];
+        if !w.ends_with(':') || !caps(w) {
+            continue;
+        }
+        // "NEW YORK:": take the capital words before the colon too.
+        let mut start = k;
+        while start > 3 && caps(words[start - 1].1) {
+            start -= 1;
+        }
+        return Some(&text[words[start].0..at + w.len()]);
+    }
+    None
+}
+
 /// Units farther apart than this are not one teaser list.
 const TEASER_NEIGHBOUR: usize = 3;
 
@@ -230,13 +258,15 @@ fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
             if f.kind.is_some() {
                 return None;
             }
-            glued_teaser(&u.text).filter(|word| {
-                units
-                    .iter()
-                    .map(|v| v.text.matches(word).count())
-                    .sum::<usize>()
-                    == 1
-            })
+            glued_teaser(&u.text)
+                .filter(|word| {
+                    units
+                        .iter()
+                        .map(|v| v.text.matches(word).count())
+                        .sum::<usize>()
+                        == 1
+                })
+                .or_else(|| inner_dateline(&u.text))
         })
         .collect();
     for i in 0..units.len() {
@@ -1153,5 +1183,21 @@ mod tests {
             format!("Print this article\n\n{P1}\n\n{P2}\n\nShare your thoughts with friends.\n");
         assert_eq!(kept(&dump), [P1, P2]);
         assert!(vocab::is_share_prompt("diesen artikel teilen"));
+    }
+
+    #[test]
+    fn inner_datelines() {
+        assert_eq!(
+            inner_dateline("Indian-origin man pleads guilty NEW YORK: An Indian-origin man has"),
+            Some("NEW YORK:")
+        );
+        assert_eq!(
+            inner_dateline("NEW DELHI: Their American dream shattered"),
+            None
+        );
+        assert_eq!(
+            inner_dateline("The plan has three parts: a new square"),
+            None
+        );
     }
 }
