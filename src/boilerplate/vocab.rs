@@ -977,6 +977,34 @@ pub fn is_cookie_notice(lower: &str) -> bool {
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
 /// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+/// Openings of a paywall notice: the article is cut here and what follows
+/// is the sales pitch.
+const PAYWALL_OPENINGS: &[&str] = &[
+    "to view the full story",
+    "to continue reading",
+    "to read the full story",
+    "to read the full article",
+    "subscribe to continue reading",
+    "subscribe to read",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "um weiterzulesen",
+    "um den vollständigen artikel zu lesen",
+    "weiterlesen mit",
+    "dieser artikel ist nur für abonnenten",
+    "pour lire la suite",
+    "la suite est réservée aux abonnés",
+    "cet article est réservé aux abonnés",
+    "aby przeczytać cały artykuł",
+    "aby czytać dalej",
+];
+
+/// Whether a line (lower-case) opens a paywall notice.
+pub fn is_paywall_notice(lower: &str) -> bool {
+    let t = lower.trim_start();
+    PAYWALL_OPENINGS.iter().any(|p| t.starts_with(p))
+}
+
 /// Nouns that, as the last word of a short line, head a comment thread:
 /// "Top Rated Comments", "[ 167 comments ]", "12 Kommentare".
 const COMMENT_NOUNS: &[&str] = &[

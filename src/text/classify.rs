@@ -599,16 +599,22 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
     classes
 }
 
+/// Words at most in a paywall notice that ends the article.
+const PAYWALL_MAX_WORDS: usize = 40;
+
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
 fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
+    let lower = u.text.to_lowercase();
+    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
+        return Some(Kind::Subscribe);
+    }
     if f.words == 0 || f.words > 14 {
         return None;
     }
-    let lower = u.text.to_lowercase();
     vocab::end_kind(&lower)
 }
 
@@ -1199,5 +1205,14 @@ mod tests {
             inner_dateline("The plan has three parts: a new square"),
             None
         );
+    }
+
+    #[test]
+    fn paywall_notice_ends_the_article() {
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nTo view the full story, please subscribe to The Daily Example. \
+             You can choose a plan that suits you.\n\n{P1} More.\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2]);
     }
 }
