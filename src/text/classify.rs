@@ -158,6 +158,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if words <= 10 && vocab::is_share_prompt(&lower) {
         return Some(Kind::Share);
     }
+    if words <= 12 && !ends_sentence(t) && glued_list(t) {
+        return Some(Kind::Other);
+    }
     // Reading times: "Temps de lecture : 3 min", "4 Mins Read".
     if words <= 8 && metadata::text::reading_time(t).is_some() {
         return Some(Kind::Other);
@@ -175,6 +178,22 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
         return Some(Kind::Navigation);
     }
     None
+}
+
+/// Glue points (a lower-case letter run into a capital) that make a line a
+/// list of links printed without spaces: "Augmented RealityKundenservice
+/// Remote SupportSmart Glasses" (tags). Brand names ("iPhone", "PowerPoint")
+/// bring one or two.
+const GLUED_LIST_POINTS: usize = 3;
+
+/// Whether a line is a list of tags or links run together.
+fn glued_list(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
+        .count()
+        >= GLUED_LIST_POINTS
 }
 
 /// Characters from the start within which a teaser's headline ends.
@@ -1214,5 +1233,13 @@ mod tests {
              You can choose a plan that suits you.\n\n{P1} More.\n"
         );
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn glued_tag_lists() {
+        assert!(glued_list(
+            "Augmented RealityKundenserviceRemote SupportSmart Glasses"
+        ));
+        assert!(!glued_list("Die neue PowerPoint-Version für das iPhone"));
     }
 }
