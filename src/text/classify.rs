@@ -820,6 +820,10 @@ fn keep_structured_near(keep: &mut [bool], feats: &[Features], end_kind: &[Optio
 /// Links an inline "Related" box holds at most.
 const INLINE_BOX_LINKS: usize = 5;
 
+/// Units after an inline box within which a long paragraph must resume the
+/// article.
+const INLINE_BOX_RESUME: usize = 5;
+
 /// Short lines (titles, image labels, a second "Related") an inline box of
 /// teaser titles holds at most.
 const INLINE_BOX_TITLES: usize = 8;
@@ -847,6 +851,16 @@ fn inline_box_end(
         .count();
     let next = i + 1 + items;
     if (1..=INLINE_BOX_LINKS).contains(&items) && long(next) && classes[next] == Class::Good {
+        return Some(next);
+    }
+    // A longer list, then prose, and a long paragraph soon after.
+    let prose_at = |j: usize| {
+        units.get(j).is_some_and(|u| u.tag == BlockTag::Paragraph)
+            && matches!(feats[j].class, Class::Good | Class::NearGood)
+    };
+    let long_soon = (next..(next + INLINE_BOX_RESUME).min(units.len()))
+        .any(|j| long(j) && feats[j].class == Class::Good);
+    if (1..=INLINE_BOX_TITLES).contains(&items) && prose_at(next) && long_soon {
         return Some(next);
     }
     let titles = feats[i + 1..]
@@ -1241,5 +1255,22 @@ mod tests {
             "Augmented RealityKundenserviceRemote SupportSmart Glasses"
         ));
         assert!(!glued_list("Die neue PowerPoint-Version für das iPhone"));
+    }
+
+    #[test]
+    fn longer_inline_list_then_prose_resumes() {
+        let long = "Mourinho, who also managed Porto, Real Madrid and Inter Milan, has won \
+                    the league title in four different countries, and he said on Wednesday \
+                    that he was looking forward to working with the players of the club.";
+        let items: String = (1..=6)
+            .map(|n| format!("  • Another headline number {n} about something else\n"))
+            .collect();
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nMore from UK\n\n{items}\n\
+             \"He is renowned for his tactical prowess,\" the club said in its statement.\n\n{long}\n"
+        );
+        let k = kept(&dump);
+        assert!(k.iter().any(|t| t.starts_with("Mourinho")), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Another headline")), "{k:?}");
     }
 }
