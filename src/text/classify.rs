@@ -400,9 +400,15 @@ fn mark_structured_runs(units: &[Unit], feats: &mut [Features]) {
         .zip(feats.iter())
         .map(|(u, f)| is_quantity_line(&u.text) && matches!(f.kind, None | Some(Kind::Other)))
         .collect();
-    let labels: Vec<bool> = feats
+    // Between members: a label line, or the link printed under each item
+    // of a shopping list ("http://amzn.to/...").
+    let labels: Vec<bool> = units
         .iter()
-        .map(|f| f.words <= 8 && !f.sentence && f.kind.is_none())
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            (f.words <= 8 && !f.sentence && f.kind.is_none())
+                || (f.words == 1 && (u.text.starts_with("http") || u.text.starts_with("www.")))
+        })
         .collect();
     let member = |i: usize| members[i];
     let label = |i: usize| labels[i];
@@ -1272,5 +1278,15 @@ mod tests {
         let k = kept(&dump);
         assert!(k.iter().any(|t| t.starts_with("Mourinho")), "{k:?}");
         assert!(!k.iter().any(|t| t.contains("Another headline")), "{k:?}");
+    }
+
+    #[test]
+    fn shopping_list_with_links_is_one_run() {
+        let rows: String = (1..=6)
+            .map(|n| format!("{n}) Modellino numero {n} della macchina\nhttp://amzn.to/x{n}\n"))
+            .collect();
+        let units = lines::split(&rows);
+        let f = features(&units);
+        assert!(f.iter().step_by(2).all(|f| f.structured), "{f:?}");
     }
 }
