@@ -897,6 +897,18 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("相关文章", Kind::Related), // "related articles"
     ("相关阅读", Kind::Related), // "related reading"
     ("猜你喜欢", Kind::Related), // "guess you like"
+    // "Read also" boxes: often inside the article, where the inline-box
+    // rules of the text path let the article go on after them.
+    ("mehr zum thema", Kind::Related),
+    ("lesen sie auch", Kind::Related),
+    ("auch interessant", Kind::Related),
+    ("à lire aussi", Kind::Related),
+    ("lire aussi", Kind::Related),
+    ("czytaj także", Kind::Related),
+    ("czytaj też", Kind::Related),
+    ("zobacz także", Kind::Related),
+    ("read also", Kind::Related),
+    ("see also", Kind::Related),
     ("você pode gostar", Kind::Related),
     ("você também pode gostar", Kind::Related),
     ("también te puede interesar", Kind::Related),
@@ -977,6 +989,42 @@ pub fn is_cookie_notice(lower: &str) -> bool {
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
 /// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+/// Ad labels printed between paragraphs.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "ad",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "reklama",
+    "广告", // "advertisement"
+];
+
+/// Openings of a photo credit or source line: "Foto: dpa", "Quelle: AFP".
+const CREDIT_OPENINGS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "image:",
+    "quelle:",
+    "source:",
+    "crédit",
+    "©",
+    "fot.",
+    "źródło:",
+    "图片来源",
+];
+
+/// Whether a short line (lower-case) is an ad label or a photo credit:
+/// furniture that sits between two paragraphs of an article.
+pub fn is_inline_furniture(lower: &str) -> bool {
+    let t = lower.trim();
+    AD_LABELS.contains(&t) || CREDIT_OPENINGS.iter().any(|p| t.starts_with(p))
+}
+
 /// Openings of a paywall notice: the article is cut here and what follows
 /// is the sales pitch.
 const PAYWALL_OPENINGS: &[&str] = &[

@@ -714,6 +714,37 @@ fn mark_template(units: &[Unit], feats: &mut [Features], template: &Template) ->
     hits
 }
 
+/// Words at most in a furniture line ("Anzeige", "Foto: dpa").
+const FURNITURE_WORDS: usize = 3;
+
+/// An ad label or a credit between two paragraphs ("Advertisement",
+/// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
+/// stays neutral in the smoothing, as short units do. Marks it in `masked`.
+fn neutralise_furniture(units: &[Unit], feats: &mut [Features], masked: &mut [bool]) {
+    let furniture: Vec<bool> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&u.text.to_lowercase())
+        })
+        .collect();
+    let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
+    for i in 0..units.len() {
+        if !furniture[i] {
+            continue;
+        }
+        // The nearest units that are not furniture ("Foto: dpa" and
+        // "Anzeige" often come together).
+        let prev = (0..i).rev().find(|&j| !furniture[j]);
+        let next = (i + 1..units.len()).find(|&j| !furniture[j]);
+        if prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j])) {
+            feats[i].class = Class::Short;
+            feats[i].heading_like = false;
+            masked[i] = true;
+        }
+    }
+}
+
 /// Decide every unit: smoothing, then the end-of-article cut.
 pub fn decide(units: &[Unit]) -> Vec<Decision> {
     decide_with(units, &Template::default())
@@ -723,7 +754,8 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     let mut feats = features(units);
-    let templated = mark_template(units, &mut feats, template);
+    let mut templated = mark_template(units, &mut feats, template);
+    neutralise_furniture(units, &mut feats, &mut templated);
     let classes = smooth(&feats);
     let total: usize = (0..units.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -758,7 +790,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         }
         let boxed = i < boxed_until;
         end_kind[i] = if boxed { Some(Kind::Related) } else { ended };
-        keep[i] = end_kind[i].is_none() && classes[i] == Class::Good;
+        // The paragraph that resumes the article after an inline box is
+        // prose, whatever its neighbours made of it.
+        let resumes = boxed_until > 0 && i == boxed_until && feats[i].class != Class::Bad;
+        keep[i] = end_kind[i].is_none() && (classes[i] == Class::Good || resumes);
         if keep[i] {
             kept += f.len;
         }
@@ -867,6 +902,15 @@ fn inline_box_end(
     let long_soon = (next..(next + INLINE_BOX_RESUME).min(units.len()))
         .any(|j| long(j) && feats[j].class == Class::Good);
     if (1..=INLINE_BOX_TITLES).contains(&items) && prose_at(next) && long_soon {
+        return Some(next);
+    }
+    // A few links, then a paragraph of full sentences: "Mehr zum Thema"
+    // boxes inside news articles written in short paragraphs.
+    if (1..=INLINE_BOX_LINKS).contains(&items)
+        && prose_at(next)
+        && feats[next].sentence
+        && feats[next].len >= LENGTH_LOW
+    {
         return Some(next);
     }
     let titles = feats[i + 1..]
@@ -1288,5 +1332,25 @@ mod tests {
         let units = lines::split(&rows);
         let f = features(&units);
         assert!(f.iter().step_by(2).all(|f| f.structured), "{f:?}");
+    }
+
+    #[test]
+    fn ad_labels_and_read_also_boxes_inside_a_german_article() {
+        let dump = "  * Startseite\n  * Politik\n\
+            Regierung einigt sich auf Haushalt für das kommende Jahr\n\
+            Nach wochenlangem Streit hat sich die Bundesregierung auf den Haushalt für das kommende Jahr geeinigt. Die Ausgaben sollen um zwei Prozent steigen, wie der Minister mitteilte.\n\
+            Foto: dpa\n\
+            Anzeige\n\
+            Die Opposition sprach von einem Haushalt der verpassten Chancen, sagte die Fraktionsvorsitzende am Abend.\n\
+            Mehr zum Thema\n\
+              * Streit um die Schuldenbremse geht weiter\n\
+              * Länder fordern mehr Geld vom Bund\n\
+            Der Bundestag soll den Haushalt im Dezember beschließen, große Änderungen gelten als unwahrscheinlich.\n\
+            Quelle: dpa\n\
+            Artikel teilen\n";
+        let k = kept(dump);
+        assert_eq!(k.len(), 4, "{k:?}");
+        assert!(k[2].starts_with("Die Opposition"), "{k:?}");
+        assert!(k[3].starts_with("Der Bundestag"), "{k:?}");
     }
 }
