@@ -1,6 +1,7 @@
 //! One page, start to finish: bytes -> decoded text -> blocks -> article
 //! -> [`Document`]. Pure functions of the input bytes; no I/O but the read.
 
+use crate::batch::Template;
 use crate::block::{self, Block, Removed};
 use crate::config::Config;
 use crate::decode;
@@ -29,9 +30,15 @@ impl Article {
 
 /// Extract the article from a decoded page of the given format.
 pub fn extract_str(text: &str, format: Format) -> Article {
+    extract_str_with(text, format, &Template::default())
+}
+
+/// As [`extract_str`], with the batch's template lines (see
+/// [`crate::batch`]); only text dumps use them so far.
+pub fn extract_str_with(text: &str, format: Format, template: &Template) -> Article {
     match format {
         Format::Html => crate::html::extract(text),
-        Format::Text => crate::text::extract(text),
+        Format::Text => crate::text::extract_with(text, template),
     }
 }
 
@@ -50,6 +57,19 @@ pub fn process(input: &Input, config: &Config) -> Result<Document, PageError> {
 /// Empty or binary content, pages nested deeper than the limit, and pages
 /// with no article text.
 pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Document, PageError> {
+    process_bytes_with(input, bytes, config, &Template::default())
+}
+
+/// As [`process_bytes`], with the batch's template lines.
+///
+/// # Errors
+/// As [`process_bytes`].
+pub fn process_bytes_with(
+    input: &Input,
+    bytes: &[u8],
+    config: &Config,
+    template: &Template,
+) -> Result<Document, PageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(PageError::Empty);
     }
@@ -66,7 +86,7 @@ pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Doc
             limit: config.max_depth,
         });
     }
-    let article = extract_str(&decoded.text, format);
+    let article = extract_str_with(&decoded.text, format, template);
     let text = article.text();
     if text.trim().is_empty() {
         return Err(PageError::NoArticle);

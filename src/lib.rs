@@ -27,6 +27,7 @@
 //! assert!(!article.text().contains("Home"));
 //! ```
 
+pub mod batch;
 pub mod block;
 pub mod boilerplate;
 pub mod cli;

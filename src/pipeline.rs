@@ -13,6 +13,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
+use crate::batch::Template;
 use crate::config::Config;
 use crate::document::{Document, ErrorRecord};
 use crate::error::{Error, PageError};
@@ -68,14 +69,17 @@ impl Summary {
 type Outcome = (Result<Document, PageError>, u64);
 
 /// Process one input, turning a panic into an error record.
-pub fn process_one(input: &Input, config: &Config) -> Outcome {
+pub fn process_one(input: &Input, config: &Config, template: &Template) -> Outcome {
     let work = || -> Outcome {
         let bytes = match input::read(&input.path, config.max_bytes) {
             Ok(b) => b,
             Err(e) => return (Err(e), 0),
         };
         let size = bytes.len() as u64;
-        (extract::process_bytes(input, &bytes, config), size)
+        (
+            extract::process_bytes_with(input, &bytes, config, template),
+            size,
+        )
     };
     match catch_unwind(AssertUnwindSafe(work)) {
         Ok(outcome) => outcome,
@@ -112,6 +116,9 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary, Error> {
         .build()
         .map_err(|e| Error::Config(format!("thread pool: {e}")))?;
     let window = threads * WINDOW_PER_THREAD;
+    // First pass: the lines the batch's pages share (see `batch`).
+    let template = pool.install(|| Template::scan(&inputs, config));
+    let template = &template;
 
     let next = AtomicUsize::new(0);
     // Index of the first result the writer has not written yet.
@@ -140,7 +147,10 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary, Error> {
                             w = advanced.wait(w).unwrap_or_else(|p| p.into_inner());
                         }
                     }
-                    if tx.send((i, process_one(&inputs[i], config))).is_err() {
+                    if tx
+                        .send((i, process_one(&inputs[i], config, template)))
+                        .is_err()
+                    {
                         break;
                     }
                 }

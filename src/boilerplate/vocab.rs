@@ -584,6 +584,24 @@ const PHRASES: &[(&str, Kind)] = &[
     ("back to top", Kind::Navigation),
 ];
 
+/// "All rights reserved" in the languages deboil meets: with the copyright
+/// sign, it marks a legal notice of any length.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+    "版权所有", // zh: "copyright reserved"
+];
+
+/// Whether lower-case `lower` says "all rights reserved" in some language.
+pub fn is_rights_reserved(lower: &str) -> bool {
+    RIGHTS_RESERVED.iter().any(|p| lower.contains(p))
+}
+
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {
@@ -952,6 +970,33 @@ const SHARE_WORDS: &[&str] = &[
     "share.",
 ];
 
+/// Prompts to print or pass on the page, which open a short line: "Print
+/// this article", "Share it with friends", "Diesen Artikel teilen".
+const SHARE_PROMPTS: &[&str] = &[
+    "print this article",
+    "print this page",
+    "share this article",
+    "share this story",
+    "share it with friends",
+    "share your thoughts",
+    "diesen artikel teilen",
+    "artikel teilen",
+    "artikel drucken",
+    "seite drucken",
+    "partager cet article",
+    "imprimer l'article",
+    "imprimer cet article",
+    "udostępnij artykuł",
+    "drukuj artykuł",
+    "分享到", // "share to"
+];
+
+/// Whether a short line (lower-case) opens with a print or share prompt.
+pub fn is_share_prompt(lower: &str) -> bool {
+    let t = lower.trim_start();
+    SHARE_PROMPTS.iter().any(|p| t.starts_with(p))
+}
+
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
     let mut n = 0;
@@ -1003,6 +1048,27 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("podobne artykuły", Kind::Related),
     ("相关文章", Kind::Related), // "related articles"
     ("相关阅读", Kind::Related), // "related reading"
+    ("猜你喜欢", Kind::Related), // "guess you like"
+    // "Read also" boxes: often inside the article, where the inline-box
+    // rules of the text path let the article go on after them.
+    ("mehr zum thema", Kind::Related),
+    ("lesen sie auch", Kind::Related),
+    ("auch interessant", Kind::Related),
+    ("à lire aussi", Kind::Related),
+    ("lire aussi", Kind::Related),
+    ("czytaj także", Kind::Related),
+    ("czytaj też", Kind::Related),
+    ("zobacz także", Kind::Related),
+    ("read also", Kind::Related),
+    ("see also", Kind::Related),
+    ("você pode gostar", Kind::Related),
+    ("você também pode gostar", Kind::Related),
+    ("también te puede interesar", Kind::Related),
+    ("te puede interesar", Kind::Related),
+    ("vous aimerez aussi", Kind::Related),
+    ("vous aimerez peut-être", Kind::Related),
+    ("das könnte dich auch interessieren", Kind::Related),
+    ("to może cię zainteresować", Kind::Related),
     // Comments: the thread and its form.
     ("leave a reply", Kind::Comments),
     ("join the conversation", Kind::Comments),
@@ -1025,6 +1091,10 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("komentarze", Kind::Comments),
     ("dodaj komentarz", Kind::Comments),
     ("评论", Kind::Comments), // "comments"
+    ("comentários", Kind::Comments),
+    ("deixe um comentário", Kind::Comments),
+    ("deixe uma resposta", Kind::Comments),
+    ("deja una respuesta", Kind::Comments),
     // Footer: the author box at the end of a post.
     ("author bio", Kind::Footer),
     ("about the author", Kind::Footer),
@@ -1073,6 +1143,86 @@ pub fn is_cookie_notice(lower: &str) -> bool {
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
 /// "Alex on May 3, 2019 at 6:34 am said:"): the first one opens the thread.
+/// Ad labels printed between paragraphs.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "ad",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "reklama",
+    "广告", // "advertisement"
+];
+
+/// Openings of a photo credit or source line: "Foto: dpa", "Quelle: AFP".
+const CREDIT_OPENINGS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "image:",
+    "quelle:",
+    "source:",
+    "crédit",
+    "©",
+    "fot.",
+    "źródło:",
+    "图片来源",
+];
+
+/// Whether a short line (lower-case) is an ad label or a photo credit:
+/// furniture that sits between two paragraphs of an article.
+pub fn is_inline_furniture(lower: &str) -> bool {
+    let t = lower.trim();
+    AD_LABELS.contains(&t) || CREDIT_OPENINGS.iter().any(|p| t.starts_with(p))
+}
+
+/// Openings of a paywall notice: the article is cut here and what follows
+/// is the sales pitch.
+const PAYWALL_OPENINGS: &[&str] = &[
+    "to view the full story",
+    "to continue reading",
+    "to read the full story",
+    "to read the full article",
+    "subscribe to continue reading",
+    "subscribe to read",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "um weiterzulesen",
+    "um den vollständigen artikel zu lesen",
+    "weiterlesen mit",
+    "dieser artikel ist nur für abonnenten",
+    "pour lire la suite",
+    "la suite est réservée aux abonnés",
+    "cet article est réservé aux abonnés",
+    "aby przeczytać cały artykuł",
+    "aby czytać dalej",
+];
+
+/// Whether a line (lower-case) opens a paywall notice.
+pub fn is_paywall_notice(lower: &str) -> bool {
+    let t = lower.trim_start();
+    PAYWALL_OPENINGS.iter().any(|p| t.starts_with(p))
+}
+
+/// Nouns that, as the last word of a short line, head a comment thread:
+/// "Top Rated Comments", "[ 167 comments ]", "12 Kommentare".
+const COMMENT_NOUNS: &[&str] = &[
+    "comments",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "komentarze",
+    "komentarzy", // pl genitive: "15 komentarzy"
+];
+
+/// Words at most in a line that ends with a comment noun.
+const COMMENT_NOUN_MAX_WORDS: usize = 4;
+
 const COMMENT_HEADER_ENDINGS: &[&str] = &[
     " says:",
     " said:",
@@ -1095,9 +1245,21 @@ const COMMENT_HEADER_ENDINGS: &[&str] = &[
 /// ("12 Comments").
 pub fn end_kind(lower: &str) -> Option<Kind> {
     let t = lower
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '[' | '(' | '»' | '›')
+        })
+        .trim_end_matches([']', ')'])
         .trim();
     if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Kind::Comments);
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() <= COMMENT_NOUN_MAX_WORDS
+        && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
+    {
         return Some(Kind::Comments);
     }
     END_PHRASES
@@ -1165,6 +1327,14 @@ mod tests {
     fn end_zone_headings() {
         assert_eq!(end_kind("related posts"), Some(Kind::Related));
         assert_eq!(end_kind("12 comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("[ 167 comments ]"), Some(Kind::Comments));
+        assert_eq!(end_kind("top rated comments"), Some(Kind::Comments));
+        assert_eq!(end_kind("15 komentarzy"), Some(Kind::Comments));
+        assert_eq!(end_kind("você pode gostar..."), Some(Kind::Related));
+        assert_eq!(
+            end_kind("what readers say about the comments in parliament"),
+            None
+        );
         assert_eq!(end_kind("leave a reply cancel reply"), Some(Kind::Comments));
         assert_eq!(end_kind("author bio"), Some(Kind::Footer));
         assert_eq!(end_kind("1. borchert sagt:"), Some(Kind::Comments));

@@ -64,6 +64,31 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
     ("dez", 12),
     ("déc", 12),
+    // Polish, genitive (as dates write them) and nominative.
+    ("stycznia", 1),
+    ("styczeń", 1),
+    ("lutego", 2),
+    ("luty", 2),
+    ("marca", 3),
+    ("marzec", 3),
+    ("kwietnia", 4),
+    ("kwiecień", 4),
+    ("maja", 5),
+    ("maj", 5),
+    ("czerwca", 6),
+    ("czerwiec", 6),
+    ("lipca", 7),
+    ("lipiec", 7),
+    ("sierpnia", 8),
+    ("sierpień", 8),
+    ("września", 9),
+    ("wrzesień", 9),
+    ("października", 10),
+    ("październik", 10),
+    ("listopada", 11),
+    ("listopad", 11),
+    ("grudnia", 12),
+    ("grudzień", 12),
 ];
 
 /// The number of a month written as a word ("November", "Okt.", "août").
@@ -171,6 +196,18 @@ pub fn find_date(line: &str) -> Option<String> {
                 }
             }
         }
+        // CJK: "2024年3月15日".
+        if al == 4 && s.get(j) == Some(&'年') {
+            let (b, bl) = digits_at(&s, j + 1);
+            if (1..=2).contains(&bl) && s.get(j + 1 + bl) == Some(&'月') {
+                let (c, cl) = digits_at(&s, j + 2 + bl);
+                if (1..=2).contains(&cl)
+                    && let Some(date) = iso(a, b, c)
+                {
+                    return Some(date);
+                }
+            }
+        }
         // Numeric: "2025-11-01", "01.11.2025", "11/01/2025".
         let sep = match s.get(j) {
             Some(&c) if "-./".contains(c) => c,
@@ -205,6 +242,9 @@ const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "autor:", "
 pub fn byline_author(line: &str) -> Option<String> {
     if word_count(line) > 20 {
         return None;
+    }
+    if let Some(name) = cjk_byline(line) {
+        return Some(name);
     }
     let s: Vec<char> = line.chars().collect();
     for i in 0..s.len() {
@@ -242,6 +282,28 @@ pub fn byline_author(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Openers of Chinese bylines: "作者：张伟" (author), "记者 李明" (reporter),
+/// "文/王芳" (text by).
+const CJK_BY: &[&str] = &["作者", "记者", "文/", "文／", "编辑"];
+
+/// Longest Chinese name taken from a byline, in characters.
+const CJK_NAME_MAX: usize = 4;
+
+/// The author of a Chinese byline: two to four Han characters after the
+/// opener and an optional colon or space.
+fn cjk_byline(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let rest = CJK_BY.iter().find_map(|b| t.strip_prefix(b))?;
+    let rest = rest.trim_start_matches(['：', ':', ' ', '\u{3000}']);
+    let name: String = rest
+        .chars()
+        .take_while(|&c| crate::block::is_cjk(c))
+        .collect();
+    (2..=CJK_NAME_MAX)
+        .contains(&name.chars().count())
+        .then_some(name)
 }
 
 /// The name that starts at `s[i..]`, if it looks like one.
@@ -286,7 +348,9 @@ fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
     if !(capitalised || (capital_by && all_lower && words.len() == 1)) {
         return None;
     }
-    if words.iter().any(|w| month_number(w).is_some()) {
+    // A month ends the name's field ("Jane Doe May"); "Jan Kowalski" is
+    // a name.
+    if words.last().is_some_and(|w| month_number(w).is_some()) {
         return None;
     }
     Some(words.join(" "))
@@ -359,6 +423,8 @@ pub fn headline_like(line: &str) -> bool {
     let words = word_count(line);
     (3..=30).contains(&words)
         && line.chars().count() <= 250
+        // "Home | News | Contact" is a menu; "Title | Site" may be a title.
+        && line.matches(['|', '»', '›']).count() < 2
         && !line.ends_with([',', ':', ';', '.'])
         && find_date(line).is_none()
         && byline_author(line).is_none()
@@ -379,10 +445,15 @@ pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
         }
         if let Some(items) = breadcrumb(line) {
             let n = items.len();
+            // "Home > News > Long Article Title": the last item is the
+            // title and the one before it the category; "Home > News >
+            // Politics": the last item is the category.
             if word_count(&items[n - 1]) >= 3 {
                 meta.title = Some(items[n - 1].clone());
+                meta.categories = vec![items[n - 2].clone()];
+            } else {
+                meta.categories = vec![items[n - 1].clone()];
             }
-            meta.categories = vec![items[n - 2].clone()];
         }
     }
     // The byline nearest the article wins over bylines of teasers above it.
@@ -417,6 +488,11 @@ mod tests {
 
     #[test]
     fn dates_in_many_forms() {
+        assert_eq!(find_date("15 marca 2024").as_deref(), Some("2024-03-15"));
+        assert_eq!(
+            find_date("作者：张伟　2024年3月15日").as_deref(),
+            Some("2024-03-15")
+        );
         assert_eq!(
             find_date("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
             Some("2025-11-01")
@@ -452,6 +528,15 @@ mod tests {
 
     #[test]
     fn bylines() {
+        assert_eq!(
+            byline_author("Autor: Jan Kowalski").as_deref(),
+            Some("Jan Kowalski")
+        );
+        assert_eq!(
+            byline_author("作者：张伟　2024年3月15日").as_deref(),
+            Some("张伟")
+        );
+        assert_eq!(byline_author("By Jane Doe May"), None);
         assert_eq!(
             byline_author("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
             Some("admin")
@@ -528,5 +613,22 @@ mod tests {
         );
         assert_eq!(m.author, None);
         assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn breadcrumb_category_is_the_deepest_section() {
+        let m = extract(&["Startseite > Politik > Inland"], None);
+        assert_eq!(m.categories, ["Inland"]);
+        let m = extract(&["Home » News » Council Approves the New Square"], None);
+        assert_eq!(m.categories, ["News"]);
+        assert_eq!(m.title.as_deref(), Some("Council Approves the New Square"));
+    }
+
+    #[test]
+    fn a_menu_is_no_headline() {
+        assert!(!headline_like("Accueil | Actualités | Politique | Contact"));
+        assert!(headline_like(
+            "Council approves the new square | Example Times"
+        ));
     }
 }

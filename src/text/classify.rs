@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use super::lines::Unit;
 use super::stopwords;
+use crate::batch::Template;
 use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
@@ -68,6 +69,9 @@ pub struct Features {
     pub kind: Option<Kind>,
     /// The context-free class.
     pub class: Class,
+    /// Member of a run of quantity lines (ingredients, standings, a
+    /// schedule): data that belongs to the article when it stands by it.
+    pub structured: bool,
 }
 
 /// The decision for one unit.
@@ -141,7 +145,7 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if words <= 120 && vocab::is_cookie_notice(&lower) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -149,6 +153,16 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
         return Some(Kind::Other);
     }
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
+        return Some(Kind::Other);
+    }
+    if words <= 10 && vocab::is_share_prompt(&lower) {
+        return Some(Kind::Share);
+    }
+    if words <= 12 && !ends_sentence(t) && glued_list(t) {
+        return Some(Kind::Other);
+    }
+    // Reading times: "Temps de lecture : 3 min", "4 Mins Read".
+    if words <= 8 && metadata::text::reading_time(t).is_some() {
         return Some(Kind::Other);
     }
     // Bylines and datelines: "November 12, 2018 | BY: Jane", "By Max Muster".
@@ -166,6 +180,128 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     None
 }
 
+/// Glue points (a lower-case letter run into a capital) that make a line a
+/// list of links printed without spaces: "Augmented RealityKundenservice
+/// Remote SupportSmart Glasses" (tags). Brand names ("iPhone", "PowerPoint")
+/// bring one or two.
+const GLUED_LIST_POINTS: usize = 3;
+
+/// Whether a line is a list of tags or links run together.
+fn glued_list(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
+        .count()
+        >= GLUED_LIST_POINTS
+}
+
+/// Characters from the start within which a teaser's headline ends.
+const TEASER_HEADLINE_CHARS: usize = 160;
+
+/// A teaser whose link headline and summary the renderer ran together:
+/// "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run
+/// was ...". A title-case headline of three words or more ends in a lower-case
+/// letter (or `?`, `!`) glued to the capital that opens the summary. Returns
+/// the glued word ("RunDenny"), so that a brand such as "MacBook", which
+/// recurs on its page, can be told apart.
+pub fn glued_teaser(text: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
+    for w in chars.windows(3) {
+        let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
+        if !((a.is_lowercase() || matches!(a, '?' | '!')) && b.is_uppercase() && c.is_lowercase()) {
+            continue;
+        }
+        let head = &text[..at];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        // The glued word itself ("RunDenny") must not be a name such as
+        // "McDonald" or "iPhone": its head part is a whole word.
+        let last = words.last().copied().unwrap_or("");
+        if words.len() < 3 || last.chars().count() < 3 {
+            continue;
+        }
+        let capital = words
+            .iter()
+            .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+            .count();
+        if capital * 10 >= words.len() * 7 {
+            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| at + i);
+            return Some(&text[start..end]);
+        }
+    }
+    None
+}
+
+/// A teaser whose headline runs into a summary that opens with a dateline:
+/// "Indian-origin man pleads guilty NEW YORK: An Indian-origin ...". The
+/// dateline (capitals and a colon) stands after at least three words;
+/// an article's own dateline opens its paragraph. Returns the dateline.
+pub fn inner_dateline(text: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == ':' || c == '-')
+    };
+    for k in 3..words.len().min(40) {
+        let (at, w) = words[k];
+        if !w.ends_with(':') || !caps(w) {
+            continue;
+        }
+        // "NEW YORK:": take the capital words before the colon too.
+        let mut start = k;
+        while start > 3 && caps(words[start - 1].1) {
+            start -= 1;
+        }
+        return Some(&text[words[start].0..at + w.len()]);
+    }
+    None
+}
+
+/// Units farther apart than this are not one teaser list.
+const TEASER_NEIGHBOUR: usize = 3;
+
+/// Glued teasers come in lists: a unit is one when another glued unit stands
+/// within [`TEASER_NEIGHBOUR`] units and its glued word occurs nowhere else
+/// on the page (a brand name recurs; "RunDenny" does not).
+fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
+    let glued: Vec<Option<&str>> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            if f.kind.is_some() {
+                return None;
+            }
+            glued_teaser(&u.text)
+                .filter(|word| {
+                    units
+                        .iter()
+                        .map(|v| v.text.matches(word).count())
+                        .sum::<usize>()
+                        == 1
+                })
+                .or_else(|| inner_dateline(&u.text))
+        })
+        .collect();
+    for i in 0..units.len() {
+        if glued[i].is_none() {
+            continue;
+        }
+        let lo = i.saturating_sub(TEASER_NEIGHBOUR);
+        let hi = (i + TEASER_NEIGHBOUR + 1).min(units.len());
+        if (lo..hi).any(|j| j != i && glued[j].is_some()) {
+            feats[i].kind = Some(Kind::Related);
+            feats[i].class = Class::Bad;
+            feats[i].heading_like = false;
+        }
+    }
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
@@ -176,7 +312,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
             *seen.entry(u.text.as_str()).or_default() += 1;
         }
     }
-    units
+    let mut feats: Vec<Features> = units
         .iter()
         .map(|u| {
             let chars = u.text.chars().count();
@@ -217,9 +353,105 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
                 heading_like,
                 kind,
                 class,
+                structured: false,
             }
         })
-        .collect()
+        .collect();
+    mark_structured_runs(units, &mut feats);
+    mark_glued_teasers(units, &mut feats);
+    feats
+}
+
+/// Words at most in a quantity line ("2 Pck. Vanillepuddingpulver").
+const QUANTITY_MAX_WORDS: usize = 12;
+/// Quantity lines a run needs.
+const STRUCTURED_MIN_RUN: usize = 3;
+/// A structured run this long (members, characters) is article text of its
+/// own, as a standings table or a race calendar is.
+const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
+
+/// A short line led by an amount, a rank or a day: "125 g Mehl", "3 Kevin
+/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar". An ordinal
+/// such as "1." (a numbered teaser list, a German date) is not one.
+pub fn is_quantity_line(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let lead = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
+    let digits = first.chars().filter(char::is_ascii_digit).count();
+    let tail = first.chars().filter(|c| c.is_alphabetic()).count();
+    lead && !first.ends_with('.')
+        && digits <= 4
+        && tail <= 3
+        && word_count(text) <= QUANTITY_MAX_WORDS
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// Find runs of quantity lines (a short label line such as "Für die
+/// Füllung:" or a table header may sit between them) and mark their members.
+/// A date inside them makes a schedule, not a dateline, so the date rule's
+/// verdict is lifted; a long run counts as good text.
+fn mark_structured_runs(units: &[Unit], feats: &mut [Features]) {
+    let members: Vec<bool> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| is_quantity_line(&u.text) && matches!(f.kind, None | Some(Kind::Other)))
+        .collect();
+    // Between members: a label line, or the link printed under each item
+    // of a shopping list ("http://amzn.to/...").
+    let labels: Vec<bool> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            (f.words <= 8 && !f.sentence && f.kind.is_none())
+                || (f.words == 1 && (u.text.starts_with("http") || u.text.starts_with("www.")))
+        })
+        .collect();
+    let member = |i: usize| members[i];
+    let label = |i: usize| labels[i];
+    let mut i = 0;
+    while i < units.len() {
+        if !member(i) {
+            i += 1;
+            continue;
+        }
+        // Extend over members and single label lines between members.
+        let (start, mut end, mut count) = (i, i + 1, 1);
+        while end < units.len() {
+            if member(end) {
+                count += 1;
+                end += 1;
+            } else if label(end) && end + 1 < units.len() && member(end + 1) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // A label ending in a colon right above the run heads it.
+        let start = if start > 0 && labels[start - 1] && units[start - 1].text.ends_with(':') {
+            start - 1
+        } else {
+            start
+        };
+        if count >= STRUCTURED_MIN_RUN {
+            let len: usize = feats[start..end].iter().map(|f| f.len).sum();
+            let good = count >= STRUCTURED_GOOD.0 && len >= STRUCTURED_GOOD.1;
+            for f in &mut feats[start..end] {
+                f.structured = true;
+                f.heading_like = false;
+                if f.kind == Some(Kind::Other) {
+                    f.kind = None;
+                }
+                if f.kind.is_none() {
+                    f.class = if good { Class::Good } else { Class::Short };
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// Class of a unit long enough to judge on its own.
@@ -307,7 +539,11 @@ fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
         let mut end = start;
         let (mut near, mut len) = (0, 0);
         while end < classes.len() && matches!(classes[end], Class::NearGood | Class::Short) {
-            if classes[end] == Class::NearGood {
+            // A short full sentence ("Milch erwärmen.") counts as prose too.
+            let sentence = classes[end] == Class::Short
+                && feats[end].sentence
+                && feats[end].words >= SHORT_SENTENCE_WORDS;
+            if classes[end] == Class::NearGood || sentence {
                 near += 1;
                 len += feats[end].len;
             }
@@ -323,6 +559,9 @@ fn promote_near_good_runs(classes: &mut [Class], feats: &[Features]) {
         start = end;
     }
 }
+
+/// Words a short unit needs to count as a sentence of prose.
+const SHORT_SENTENCE_WORDS: usize = 4;
 
 /// The jusText context rules over the context-free classes.
 pub fn smooth(feats: &[Features]) -> Vec<Class> {
@@ -385,16 +624,22 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
     classes
 }
 
+/// Words at most in a paywall notice that ends the article.
+const PAYWALL_MAX_WORDS: usize = 40;
+
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
 fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
+    let lower = u.text.to_lowercase();
+    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
+        return Some(Kind::Subscribe);
+    }
     if f.words == 0 || f.words > 14 {
         return None;
     }
-    let lower = u.text.to_lowercase();
     vocab::end_kind(&lower)
 }
 
@@ -411,9 +656,106 @@ fn is_copyright_notice(text: &str) -> bool {
             || lower.contains("droits"))
 }
 
+/// A legal notice with the copyright sign inside it: "This material may not
+/// be published ... ©2019 Network, LLC. All rights reserved."
+fn is_legal_notice(lower: &str) -> bool {
+    let Some(at) = lower.find('©') else {
+        return false;
+    };
+    let after = &lower[at..];
+    let year = after
+        .split(|c: char| !c.is_ascii_digit())
+        .take(4)
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    year || vocab::is_rights_reserved(lower)
+}
+
+/// Whether unit `i` is a button of a share bar: a list item whose
+/// neighbours are share buttons. There "Comments" is a button, not the head
+/// of a comment thread.
+fn in_share_bar(i: usize, units: &[Unit], feats: &[Features]) -> bool {
+    let share = |j: usize| units[j].tag == BlockTag::ListItem && feats[j].kind == Some(Kind::Share);
+    units[i].tag == BlockTag::ListItem
+        && i > 0
+        && i + 1 < units.len()
+        && share(i - 1)
+        && share(i + 1)
+}
+
+/// Units printed on many pages of the batch are the site's template: menu,
+/// footer, "What's Hot" lists. They are dropped, and count as boilerplate in
+/// the smoothing, except between two units of prose, where they stay
+/// neutral (as short units are): an "Advertisement" line between two
+/// paragraphs must not split the article. Returns which units are template.
+fn mark_template(units: &[Unit], feats: &mut [Features], template: &Template) -> Vec<bool> {
+    if template.is_empty() {
+        return vec![false; units.len()];
+    }
+    let hits: Vec<bool> = units.iter().map(|u| template.contains(&u.text)).collect();
+    let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
+    for i in 0..units.len() {
+        if !hits[i] {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| !hits[j]);
+        let next = (i + 1..units.len()).find(|&j| !hits[j]);
+        let between_prose =
+            prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j]));
+        let f = &mut feats[i];
+        f.kind = f.kind.or(Some(Kind::Navigation));
+        f.class = if between_prose {
+            Class::Short
+        } else {
+            Class::Bad
+        };
+        f.heading_like = false;
+        f.structured = false;
+    }
+    hits
+}
+
+/// Words at most in a furniture line ("Anzeige", "Foto: dpa").
+const FURNITURE_WORDS: usize = 3;
+
+/// An ad label or a credit between two paragraphs ("Advertisement",
+/// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
+/// stays neutral in the smoothing, as short units do. Marks it in `masked`.
+fn neutralise_furniture(units: &[Unit], feats: &mut [Features], masked: &mut [bool]) {
+    let furniture: Vec<bool> = units
+        .iter()
+        .zip(feats.iter())
+        .map(|(u, f)| {
+            f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&u.text.to_lowercase())
+        })
+        .collect();
+    let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
+    for i in 0..units.len() {
+        if !furniture[i] {
+            continue;
+        }
+        // The nearest units that are not furniture ("Foto: dpa" and
+        // "Anzeige" often come together).
+        let prev = (0..i).rev().find(|&j| !furniture[j]);
+        let next = (i + 1..units.len()).find(|&j| !furniture[j]);
+        if prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j])) {
+            feats[i].class = Class::Short;
+            feats[i].heading_like = false;
+            masked[i] = true;
+        }
+    }
+}
+
 /// Decide every unit: smoothing, then the end-of-article cut.
 pub fn decide(units: &[Unit]) -> Vec<Decision> {
-    let feats = features(units);
+    decide_with(units, &Template::default())
+}
+
+/// As [`decide`], with the batch's template lines (see [`crate::batch`])
+/// counted as boilerplate.
+pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
+    let mut feats = features(units);
+    let mut templated = mark_template(units, &mut feats, template);
+    neutralise_furniture(units, &mut feats, &mut templated);
     let classes = smooth(&feats);
     let total: usize = (0..units.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -423,27 +765,46 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     let mut end_kind = vec![None; units.len()];
     let mut kept = 0usize;
     let mut ended: Option<Kind> = None;
+    // End of an inline "Related" box: units before it are dropped.
+    let mut boxed_until = 0;
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
         if ended.is_none()
+            && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
             && let Some(k) = ends_article(u, f)
+            && !in_share_bar(i, units, &feats)
         {
-            // A comment thread can dwarf a short article; a "Most Popular"
-            // box or a photo credit can sit above the article's first
-            // paragraph, so those need a fair share of the text before them.
-            if k == Kind::Comments || kept * 4 >= total {
+            if k == Kind::Related && inline_link(&u.text) {
+                boxed_until = i + 1;
+            } else if k == Kind::Related
+                && let Some(end) = inline_box_end(i, units, &feats, &classes)
+            {
+                boxed_until = end;
+            } else if k == Kind::Comments || kept * 4 >= total {
+                // A comment thread can dwarf a short article; a "Most
+                // Popular" box or a photo credit can sit above the article's
+                // first paragraph, so those need a fair share of the text
+                // before them.
                 ended = Some(k);
             }
         }
-        end_kind[i] = ended;
-        keep[i] = ended.is_none() && classes[i] == Class::Good;
+        let boxed = i < boxed_until;
+        end_kind[i] = if boxed { Some(Kind::Related) } else { ended };
+        // The paragraph that resumes the article after an inline box is
+        // prose, whatever its neighbours made of it.
+        let resumes = boxed_until > 0 && i == boxed_until && feats[i].class != Class::Bad;
+        keep[i] = end_kind[i].is_none() && (classes[i] == Class::Good || resumes);
         if keep[i] {
             kept += f.len;
         }
     }
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
+    keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
+    for (k, t) in keep.iter_mut().zip(&templated) {
+        *k &= !t;
+    }
     units
         .iter()
         .zip(&feats)
@@ -462,6 +823,116 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// How many dropped units may separate a structured run from the article.
+const STRUCTURED_REACH: usize = 6;
+
+/// Runs of quantity lines (an ingredient list, a results table) inside the
+/// article or right before or after it belong to it; the context rules
+/// drop them, as they drop every run of short lines.
+fn keep_structured_near(keep: &mut [bool], feats: &[Features], end_kind: &[Option<Kind>]) {
+    let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
+    else {
+        return;
+    };
+    let mut i = 0;
+    while i < keep.len() {
+        if !feats[i].structured {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < keep.len() && feats[i].structured {
+            i += 1;
+        }
+        let end = i; // exclusive
+        let near = (end <= first && first - end <= STRUCTURED_REACH)
+            || (start >= first && end <= last + 1)
+            || (start > last && start - last <= STRUCTURED_REACH + 1);
+        if near && end_kind[start].is_none() {
+            for j in start..end {
+                keep[j] |= feats[j].kind.is_none();
+            }
+        }
+    }
+}
+
+/// Links an inline "Related" box holds at most.
+const INLINE_BOX_LINKS: usize = 5;
+
+/// Units after an inline box within which a long paragraph must resume the
+/// article.
+const INLINE_BOX_RESUME: usize = 5;
+
+/// Short lines (titles, image labels, a second "Related") an inline box of
+/// teaser titles holds at most.
+const INLINE_BOX_TITLES: usize = 8;
+
+/// Whether the "Related" line at `i` heads a box of a few links set inside
+/// the article, after which the article goes on. Returns the index of the
+/// paragraph that resumes it. Either the box holds list items and a good
+/// paragraph follows, or it holds short lines (teaser titles) and two
+/// paragraphs of prose follow: a list of teasers alternates titles and
+/// summaries and never shows two paragraphs in a row.
+fn inline_box_end(
+    i: usize,
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+) -> Option<usize> {
+    let long = |j: usize| {
+        units
+            .get(j)
+            .is_some_and(|u| u.tag == BlockTag::Paragraph && u.text.chars().count() >= LENGTH_HIGH)
+    };
+    let items = units[i + 1..]
+        .iter()
+        .take_while(|u| u.tag == BlockTag::ListItem)
+        .count();
+    let next = i + 1 + items;
+    if (1..=INLINE_BOX_LINKS).contains(&items) && long(next) && classes[next] == Class::Good {
+        return Some(next);
+    }
+    // A longer list, then prose, and a long paragraph soon after.
+    let prose_at = |j: usize| {
+        units.get(j).is_some_and(|u| u.tag == BlockTag::Paragraph)
+            && matches!(feats[j].class, Class::Good | Class::NearGood)
+    };
+    let long_soon = (next..(next + INLINE_BOX_RESUME).min(units.len()))
+        .any(|j| long(j) && feats[j].class == Class::Good);
+    if (1..=INLINE_BOX_TITLES).contains(&items) && prose_at(next) && long_soon {
+        return Some(next);
+    }
+    // A few links, then a paragraph of full sentences: "Mehr zum Thema"
+    // boxes inside news articles written in short paragraphs.
+    if (1..=INLINE_BOX_LINKS).contains(&items)
+        && prose_at(next)
+        && feats[next].sentence
+        && feats[next].len >= LENGTH_LOW
+    {
+        return Some(next);
+    }
+    let titles = feats[i + 1..]
+        .iter()
+        .take_while(|f| f.class != Class::Good && f.len < LENGTH_HIGH)
+        .count();
+    let next = i + 1 + titles;
+    let good = |j: usize| feats.get(j).is_some_and(|f| f.class == Class::Good);
+    let prose = |j: usize| {
+        feats
+            .get(j)
+            .is_some_and(|f| matches!(f.class, Class::Good | Class::NearGood))
+    };
+    ((1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1))
+        .then_some(next)
+}
+
+/// A one-line inline link to another story: "Related: Seven Signs of an
+/// Allergy", "Lesen Sie auch: ...". It is dropped alone; the article goes on.
+fn inline_link(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(head, tail)| word_count(head) <= 3 && word_count(tail) >= 2)
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -625,5 +1096,263 @@ mod tests {
         let k = kept(dump);
         assert_eq!(k.len(), 2, "{k:?}");
         assert!(k[0].starts_with("Le conseil"));
+    }
+
+    #[test]
+    fn quantity_lines() {
+        assert!(is_quantity_line("125 g Mehl"));
+        assert!(is_quantity_line("1a etapa: 10 de março – Interlagos"));
+        assert!(is_quantity_line("3 Kevin Harvick 5033 4 6 15 26"));
+        assert!(is_quantity_line("½ cup sugar"));
+        assert!(!is_quantity_line("1. Most read story of the day"));
+        assert!(!is_quantity_line("2019"));
+        assert!(!is_quantity_line("Home"));
+    }
+
+    #[test]
+    fn ingredient_list_before_method_kept() {
+        let dump = format!(
+            "  • Home\n  • Rezepte\n\nZutaten\nFür den Teig:\n125 g Mehl\n65 g Zucker\n1 Ei\n\
+             Für die Füllung:\n500 ml Milch\n200 g Zucker\n\n{P1}\n\n{P2}\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"125 g Mehl".to_string()), "{k:?}");
+        assert!(k.contains(&"Für die Füllung:".to_string()), "{k:?}");
+        assert!(k.contains(&"Für den Teig:".to_string()), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Rezepte")), "{k:?}");
+    }
+
+    #[test]
+    fn schedule_lines_are_not_datelines() {
+        let rows: Vec<String> = (1..=8)
+            .map(|n| format!("{n}a etapa: {n} de março – Interlagos"))
+            .collect();
+        let dump = format!(
+            "  • Home\n  • News\n\nCalendário 2018\n\n{}\n",
+            rows.join("\n")
+        );
+        let k = kept(&dump);
+        assert_eq!(k.len(), 9, "{k:?}");
+        assert_eq!(k[1], "1a etapa: 1 de março – Interlagos");
+    }
+
+    #[test]
+    fn legal_notice_and_share_bar_comments() {
+        assert!(is_legal_notice(
+            "this material may not be published. ©2019 fox news network, llc. all rights reserved."
+        ));
+        assert!(!is_legal_notice("the © sign is old"));
+        let dump = format!(
+            "  • Facebook\n  • Twitter\n  • Comments\n  • Print\n\n{P1}\n\n  • Facebook\n  • Comments\n  • Email\n\n{P2}\n\n\
+             This material may not be published, broadcast, rewritten, or redistributed. ©2019 Example Network, LLC. All rights reserved.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, P2]);
+    }
+
+    #[test]
+    fn glued_teasers() {
+        assert_eq!(
+            glued_teaser(
+                "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled."
+            ),
+            Some("RunDenny")
+        );
+        assert_eq!(
+            glued_teaser(
+                "Is Violence In Sports On The Rise?Violence is part of the game in many sports."
+            ),
+            Some("Rise?Violence")
+        );
+        assert_eq!(
+            glued_teaser(
+                "The new iPhone and the MacBook were shown by McDonald at the event on Monday."
+            ),
+            None
+        );
+        assert_eq!(
+            glued_teaser("Die BürgerInnen der Stadt haben am Montag abgestimmt."),
+            None
+        );
+        // In a list they are related links; a brand repeated on the page is not.
+        let dump = format!(
+            "{P1}\n\nTape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tape.\n\n\
+             Is Violence In Sports On The Rise?Violence is part of the game in many sports these days.\n\n\
+             The New MacBook Pro Arrives with a larger screen, and the MacBook keyboard is new again.\n\n{P2}\n"
+        );
+        let units = lines::split(&dump);
+        let f = features(&units);
+        assert_eq!(f[1].kind, Some(Kind::Related));
+        assert_eq!(f[2].kind, Some(Kind::Related));
+        assert_eq!(f[3].kind, None);
+    }
+
+    #[test]
+    fn inline_related_box_skipped() {
+        let p3 = "Achieving such a massive increase in data density was only possible through \
+                  the creation of a new type of platter, which the company says it will ship next year \
+                  to the makers of hard drives in Japan and in the rest of the world.";
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nRelated\n\n  • Other story one\n  • Other story two\n\n{p3}\n\n\
+             Related Posts\n\n  • Another story\n\n{P1} Again and again.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, P2, p3]);
+    }
+
+    #[test]
+    fn short_sentences_make_a_prose_run() {
+        let dump = "  • Home\n  • Deals\n\n\
+            Im Aktionszeitraum gleichzeitig zwei Gläser Kaffee bei dem Markt kaufen.\n\
+            Bei Einsendung des Kassenbons und der ausgefüllten Karte gibt es dann einen Gutschein.\n\
+            So kommt je Glas Kaffee ein Preis von 2,40 Euro zustande, wie man sieht.\n\
+            So geht’s:\n\
+            1. Zwei Gläser Kaffee im Markt kaufen.\n\
+            2. Die Teilnehmerkarte ausfüllen und absenden.\n\
+            3. Den Gutschein für den Einkauf erhalten.\n\n\
+            Jetzt anmelden\n";
+        let k = kept(dump);
+        assert!(
+            k.iter().any(|t| t.starts_with("Im Aktionszeitraum")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn template_lines_dropped_but_neutral_between_paragraphs() {
+        let page = |story: &str| {
+            format!(
+                "Trending Now\n\n{P1} {story}\n\nEditors' Picks\n\n{P2} {story}\n\nWhat's Hot\n"
+            )
+        };
+        let pages: Vec<String> = ["One.", "Two.", "Three."].iter().map(|s| page(s)).collect();
+        let template = Template::from_texts(pages.iter().map(String::as_str));
+        let units = lines::split(&pages[0]);
+        let d = decide_with(&units, &template);
+        let kept: Vec<&str> = units
+            .iter()
+            .zip(&d)
+            .filter(|(_, d)| d.keep)
+            .map(|(u, _)| u.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[0].starts_with("The council") && kept[1].starts_with("Residents"));
+        assert_eq!(d[2].kind, Some(Kind::Navigation));
+    }
+
+    #[test]
+    fn inline_links_and_teaser_boxes_end_nothing() {
+        assert!(inline_link(
+            "Related: 7 Strange Signs You're Having an Allergic Reaction"
+        ));
+        assert!(!inline_link("Related Posts"));
+        let p3 = "Dressed in black, the singer joined the band on stage for the last song of \
+                  the night, and the crowd sang along to every word of it until the lights went \
+                  down and the band left the stage for the very last time this year.";
+        let p4 = "Tickets for the tour go on sale to the general public starting Friday, the \
+                  band said in a statement.";
+        let p5 = "The band's current tour goes on next week in the south, where it will play \
+                  four more shows.";
+        let dump = format!(
+            "{P1}\n\n{p4}\n\nRelated: Seven Strange Signs of an Allergy\n\n{P2}\n\nRelated\n\n\
+             Another Story Title\n\nA Third Story Title\n\n{p3}\n\n{p5}\n\n\
+             Related Posts\n\nSome Teaser Title\n\n{P1} Teaser.\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k, [P1, p4, P2, p3, p5]);
+    }
+
+    #[test]
+    fn reading_time_line_dropped() {
+        let dump = format!("Temps de lecture : 3 min\n\n{P1}\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn share_prompts_dropped() {
+        let dump =
+            format!("Print this article\n\n{P1}\n\n{P2}\n\nShare your thoughts with friends.\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+        assert!(vocab::is_share_prompt("diesen artikel teilen"));
+    }
+
+    #[test]
+    fn inner_datelines() {
+        assert_eq!(
+            inner_dateline("Indian-origin man pleads guilty NEW YORK: An Indian-origin man has"),
+            Some("NEW YORK:")
+        );
+        assert_eq!(
+            inner_dateline("NEW DELHI: Their American dream shattered"),
+            None
+        );
+        assert_eq!(
+            inner_dateline("The plan has three parts: a new square"),
+            None
+        );
+    }
+
+    #[test]
+    fn paywall_notice_ends_the_article() {
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nTo view the full story, please subscribe to The Daily Example. \
+             You can choose a plan that suits you.\n\n{P1} More.\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn glued_tag_lists() {
+        assert!(glued_list(
+            "Augmented RealityKundenserviceRemote SupportSmart Glasses"
+        ));
+        assert!(!glued_list("Die neue PowerPoint-Version für das iPhone"));
+    }
+
+    #[test]
+    fn longer_inline_list_then_prose_resumes() {
+        let long = "Mourinho, who also managed Porto, Real Madrid and Inter Milan, has won \
+                    the league title in four different countries, and he said on Wednesday \
+                    that he was looking forward to working with the players of the club.";
+        let items: String = (1..=6)
+            .map(|n| format!("  • Another headline number {n} about something else\n"))
+            .collect();
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nMore from UK\n\n{items}\n\
+             \"He is renowned for his tactical prowess,\" the club said in its statement.\n\n{long}\n"
+        );
+        let k = kept(&dump);
+        assert!(k.iter().any(|t| t.starts_with("Mourinho")), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Another headline")), "{k:?}");
+    }
+
+    #[test]
+    fn shopping_list_with_links_is_one_run() {
+        let rows: String = (1..=6)
+            .map(|n| format!("{n}) Modellino numero {n} della macchina\nhttp://amzn.to/x{n}\n"))
+            .collect();
+        let units = lines::split(&rows);
+        let f = features(&units);
+        assert!(f.iter().step_by(2).all(|f| f.structured), "{f:?}");
+    }
+
+    #[test]
+    fn ad_labels_and_read_also_boxes_inside_a_german_article() {
+        let dump = "  * Startseite\n  * Politik\n\
+            Regierung einigt sich auf Haushalt für das kommende Jahr\n\
+            Nach wochenlangem Streit hat sich die Bundesregierung auf den Haushalt für das kommende Jahr geeinigt. Die Ausgaben sollen um zwei Prozent steigen, wie der Minister mitteilte.\n\
+            Foto: dpa\n\
+            Anzeige\n\
+            Die Opposition sprach von einem Haushalt der verpassten Chancen, sagte die Fraktionsvorsitzende am Abend.\n\
+            Mehr zum Thema\n\
+              * Streit um die Schuldenbremse geht weiter\n\
+              * Länder fordern mehr Geld vom Bund\n\
+            Der Bundestag soll den Haushalt im Dezember beschließen, große Änderungen gelten als unwahrscheinlich.\n\
+            Quelle: dpa\n\
+            Artikel teilen\n";
+        let k = kept(dump);
+        assert_eq!(k.len(), 4, "{k:?}");
+        assert!(k[2].starts_with("Die Opposition"), "{k:?}");
+        assert!(k[3].starts_with("Der Bundestag"), "{k:?}");
     }
 }

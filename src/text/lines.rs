@@ -143,6 +143,8 @@ pub fn split(text: &str) -> Vec<Unit> {
     let mut blank = true;
     // Whether the previous unit's last source line reached the wrap width.
     let mut prev_full = false;
+    // Whether the previous source line ended a sentence.
+    let mut prev_sentence = false;
     for raw in &lines {
         let (text, tag, indent) = parse_line(raw);
         if text.is_empty() {
@@ -156,13 +158,19 @@ pub fn split(text: &str) -> Vec<Unit> {
             prev_full = false;
             continue;
         }
+        let full = wrap.is_some_and(|w| raw.trim_end().chars().count() >= w);
+        // Without blank lines, a sentence that ends at the wrap width and a
+        // short line below it ("Share on Facebook") are two units: only a
+        // full line, or one after an unfinished sentence, continues.
         let continues = !blank
             && prev_full
+            && (full || !prev_sentence)
             && tag == BlockTag::Paragraph
             && units
                 .last()
                 .is_some_and(|u| matches!(u.tag, BlockTag::Paragraph | BlockTag::ListItem));
-        prev_full = wrap.is_some_and(|w| raw.trim_end().chars().count() >= w);
+        prev_full = full;
+        prev_sentence = crate::text::classify::ends_sentence(&text);
         if continues && let Some(u) = units.last_mut() {
             u.text.push(' ');
             u.text.push_str(&text);
@@ -241,5 +249,19 @@ mod tests {
         let units = split(text);
         assert_eq!(units.len(), 2, "{units:?}");
         assert!(units[0].text.starts_with("This paragraph") && units[0].text.ends_with("one."));
+    }
+
+    #[test]
+    fn sentence_end_at_the_wrap_ends_the_unit() {
+        let text = "This paragraph was wrapped by its author at a width of about\n\
+                    sixty columns, and it ends right here at the wrap column ok.\n\
+                    Share on Facebook\n\
+                    A second paragraph follows here, also wrapped at the same wi\n\
+                    dth as the first one was, ending on a short line.\n\
+                    Another line that fills the column up to the wrap width too.\n";
+        let units = split(text);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[1], "Share on Facebook");
     }
 }

@@ -9,6 +9,7 @@ pub mod classify;
 pub mod lines;
 pub mod stopwords;
 
+use crate::batch::Template;
 use crate::block::{Block, BlockTag, Kind};
 use crate::extract::Article;
 use crate::metadata;
@@ -18,8 +19,14 @@ const TITLE_REPEAT_WINDOW: usize = 3;
 
 /// Extract the article and its metadata from a text dump.
 pub fn extract(text: &str) -> Article {
+    extract_with(text, &Template::default())
+}
+
+/// As [`extract`], with the lines of the batch's template (see
+/// [`crate::batch`]) counted as boilerplate.
+pub fn extract_with(text: &str, template: &Template) -> Article {
     let units = lines::split(text);
-    let mut decisions = classify::decide(&units);
+    let mut decisions = classify::decide_with(&units, template);
     let mut article = Article::default();
     let Some(first) = decisions.iter().position(|d| d.keep) else {
         for d in &decisions {
@@ -42,7 +49,10 @@ pub fn extract(text: &str) -> Article {
         decisions[first].kind = None;
         headline = Some(units[first].text.as_str());
     }
-    let header: Vec<&str> = units[..first].iter().map(|u| u.text.as_str()).collect();
+    // The header zone runs up to the body: a byline or dateline between
+    // the headline and the first paragraph belongs to it.
+    let body = decisions.iter().position(|d| d.keep).unwrap_or(first);
+    let header: Vec<&str> = units[..body].iter().map(|u| u.text.as_str()).collect();
     article.meta = metadata::text::extract(&header, headline);
     let title_key = article.meta.title.as_deref().map(normalise_title);
     let mut seen = 0;
@@ -74,4 +84,28 @@ fn normalise_title(t: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_between_headline_and_body_is_read() {
+        let dump = "  • Startseite\n  • Politik\n\nBundestag beschließt neues Klimagesetz\n\n\
+            Von Anna Schmidt | 12.03.2024, 14:05 Uhr | Lesezeit: 4 Min.\n\n\
+            Der Bundestag hat am Donnerstag mit großer Mehrheit ein neues Klimagesetz beschlossen, \
+            das die Emissionen bis zum Jahr 2030 deutlich senken soll, wie die Regierung mitteilte.\n\n\
+            Die Opposition kritisierte den Entwurf als unzureichend und kündigte eine Klage vor dem \
+            Verfassungsgericht an, die noch in diesem Jahr eingereicht werden soll.\n";
+        let a = extract(dump);
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Bundestag beschließt neues Klimagesetz")
+        );
+        assert_eq!(a.meta.author.as_deref(), Some("Anna Schmidt"));
+        assert_eq!(a.meta.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(a.meta.reading_time_minutes, Some(4));
+        assert!(a.text().starts_with("Der Bundestag"));
+    }
 }

@@ -1,0 +1,196 @@
+//! Lines that recur across the pages of one batch: the site template.
+//!
+//! Menus, footers and "What's Hot" lists are printed on every page of a
+//! site. Before extraction, a first pass over the batch counts, for every
+//! normalised line, how many distinct documents contain it; lines found in
+//! at least [`Template::threshold`] documents are template and the
+//! extractors treat them as boilerplate.
+//!
+//! The counts are per document, so a line that repeats inside one article
+//! (a refrain, a table label) counts once and is never template on its own
+//! account. Only 64-bit hashes are stored, so memory grows with the number
+//! of distinct lines, not with their text. Merging counts is commutative,
+//! so the result is the same whatever the thread count and input order.
+//!
+//! Only text dumps are scanned and judged for now: their units are the
+//! lines; HTML pages would need their blocks, which the HTML path builds.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::input::{self, Format, Input};
+
+/// Documents a line must appear in to be template, at least.
+pub const MIN_DOCS: usize = 3;
+/// Share of the batch's documents a line must appear in (per mille).
+pub const MIN_SHARE_PER_MILLE: usize = 100;
+/// Normalised lines shorter than this (in characters) are not counted:
+/// a bare "0" or "|" says nothing about the template.
+const MIN_KEY_CHARS: usize = 2;
+
+/// The template lines of one batch, as hashes of their normalised text.
+#[derive(Debug, Clone, Default)]
+pub struct Template {
+    hashes: HashSet<u64>,
+}
+
+impl Template {
+    /// How many documents a line must appear in for a batch of `docs`.
+    pub fn threshold(docs: usize) -> usize {
+        MIN_DOCS.max((docs * MIN_SHARE_PER_MILLE).div_ceil(1000))
+    }
+
+    /// The template of a batch from per-line document counts.
+    pub fn from_counts(counts: &HashMap<u64, u32>, docs: usize) -> Template {
+        let min = Template::threshold(docs);
+        Template {
+            hashes: counts
+                .iter()
+                .filter(|&(_, &n)| n as usize >= min)
+                .map(|(&h, _)| h)
+                .collect(),
+        }
+    }
+
+    /// The template of a batch of decoded text dumps (for tests and
+    /// in-memory use).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Template {
+        let mut counts = HashMap::new();
+        let mut docs = 0;
+        for t in texts {
+            docs += 1;
+            for h in document_keys(t) {
+                *counts.entry(h).or_insert(0) += 1;
+            }
+        }
+        Template::from_counts(&counts, docs)
+    }
+
+    /// First pass over a batch: read every text dump once and count its
+    /// distinct lines. Unreadable inputs and HTML pages are skipped (they
+    /// fail or are judged in the second pass).
+    pub fn scan(inputs: &[Input], config: &Config) -> Template {
+        let per_doc = |i: &Input| -> Option<Vec<u64>> {
+            let bytes = input::read(&i.path, config.max_bytes).ok()?;
+            let format = i.format.unwrap_or_else(|| crate::extract::sniff(&bytes));
+            if format != Format::Text || crate::decode::looks_binary(&bytes) {
+                return None;
+            }
+            let text = crate::decode::decode(&bytes, false).text;
+            Some(document_keys(&text))
+        };
+        let (counts, docs) = inputs
+            .par_iter()
+            .filter_map(per_doc)
+            .fold(
+                || (HashMap::<u64, u32>::new(), 0usize),
+                |(mut m, n), keys| {
+                    for h in keys {
+                        *m.entry(h).or_insert(0) += 1;
+                    }
+                    (m, n + 1)
+                },
+            )
+            .reduce(
+                || (HashMap::new(), 0),
+                |(mut a, na), (b, nb)| {
+                    for (h, n) in b {
+                        *a.entry(h).or_insert(0) += n;
+                    }
+                    (a, na + nb)
+                },
+            );
+        Template::from_counts(&counts, docs)
+    }
+
+    /// Whether a unit's text is a template line.
+    pub fn contains(&self, text: &str) -> bool {
+        !self.hashes.is_empty() && key(text).is_some_and(|h| self.hashes.contains(&h))
+    }
+
+    /// Number of template lines.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// Whether no line is template (a single page, a batch of distinct
+    /// sites).
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+}
+
+/// The hash of a line's normalised text: lower-case, digit runs as `0`, letters
+/// and digits only (so "Home »" and "home" agree, and "12 comments" and
+/// "3 comments"). `None` for lines too short to count.
+pub fn key(text: &str) -> Option<u64> {
+    let mut norm = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii_digit() {
+            // A run of digits is one `0`.
+            if !norm.ends_with('0') {
+                norm.push('0');
+            }
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    if norm.chars().count() < MIN_KEY_CHARS {
+        return None;
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    norm.hash(&mut h);
+    Some(h.finish())
+}
+
+/// The distinct line keys of one text dump, as the text path splits it.
+fn document_keys(text: &str) -> Vec<u64> {
+    let mut keys: Vec<u64> = crate::text::lines::split(text)
+        .iter()
+        .filter_map(|u| key(&u.text))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds() {
+        assert_eq!(Template::threshold(1), 3);
+        assert_eq!(Template::threshold(29), 3);
+        assert_eq!(Template::threshold(31), 4);
+        assert_eq!(Template::threshold(1000), 100);
+    }
+
+    #[test]
+    fn normalises_lines() {
+        assert_eq!(key("Home »"), key("home"));
+        assert_eq!(key("12 Comments"), key("3 comments"));
+        assert_ne!(key("Home"), key("News"));
+        assert_eq!(key("|"), None);
+    }
+
+    #[test]
+    fn counts_documents_not_lines() {
+        // One page repeats its refrain five times: not template.
+        let refrain = "The river runs to the sea\n".repeat(5);
+        let a = format!("  * Home\n  * News\n\n{refrain}");
+        let b = "  * Home\n  * News\n\nAnother story.\n";
+        let c = "  * Home\n  * News\n\nA third story.\n";
+        let t = Template::from_texts([a.as_str(), b, c]);
+        assert!(t.contains("Home"));
+        assert!(t.contains("News"));
+        assert!(!t.contains("The river runs to the sea"));
+        assert!(!t.contains("Another story."));
+        // Order does not matter.
+        let u = Template::from_texts([c, a.as_str(), b]);
+        assert_eq!(t.len(), u.len());
+    }
+}
