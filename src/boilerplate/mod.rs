@@ -240,6 +240,20 @@ mod tests {
         assert_eq!(wording_kind(&p("Advertisement")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("- Anzeige -")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Adverts are everywhere")), None);
+        assert_eq!(
+            wording_kind(&p("Crédits photos : Bestimage")),
+            Some(Kind::Other)
+        );
+        assert_eq!(
+            wording_kind(&p(
+                "This entry was posted in Allgemein. Bookmark the permalink."
+            )),
+            Some(Kind::Footer)
+        );
+        assert_eq!(
+            wording_kind(&p("This slideshow requires JavaScript.")),
+            Some(Kind::Other)
+        );
         assert!(is_about_heading(&Block::new(
             BlockTag::Heading(2),
             "About Ascom"
