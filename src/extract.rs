@@ -57,14 +57,21 @@ pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Doc
         return Err(PageError::Binary);
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
-    let decoded = decode::decode(bytes, format == Format::Html);
-    if format == Format::Html
-        && crate::html::guard::nesting_depth(decoded.text.as_bytes(), config.max_depth)
+    let mut decoded = decode::decode(bytes, format == Format::Html);
+    strip_controls(&mut decoded.text);
+    if format == Format::Html {
+        if crate::html::guard::nesting_depth(decoded.text.as_bytes(), config.max_depth)
             > config.max_depth
-    {
-        return Err(PageError::TooDeep {
-            limit: config.max_depth,
-        });
+        {
+            return Err(PageError::TooDeep {
+                limit: config.max_depth,
+            });
+        }
+        if count_start_tags(decoded.text.as_bytes(), config.max_nodes) > config.max_nodes {
+            return Err(PageError::TooManyNodes {
+                limit: config.max_nodes,
+            });
+        }
     }
     let article = extract_str(&decoded.text, format);
     let text = article.text();
@@ -89,6 +96,50 @@ pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Doc
         text,
         removed: article.removed,
     })
+}
+
+/// Drop C0 control characters other than tab, line feed, form feed and
+/// carriage return, and DEL: they are never article text, and NUL in
+/// particular upsets downstream tools. Allocates only when one is present.
+pub fn strip_controls(text: &mut String) {
+    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\x0c' | '\r')) || c == '\x7f';
+    if text.contains(bad) {
+        text.retain(|c| !bad(c));
+    }
+}
+
+/// An upper bound on the elements an HTML parse would create: `<`
+/// followed by a letter, stopping once `cap` is passed (the result is then
+/// `cap + 1`). Cheap enough to run before parsing.
+pub fn count_start_tags(html: &[u8], cap: usize) -> usize {
+    let mut n = 0;
+    for w in html.windows(2) {
+        if w[0] == b'<' && w[1].is_ascii_alphabetic() {
+            n += 1;
+            if n > cap {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Run the whole per-page path on `bytes` (gunzipped first when they are
+/// gzip) as an HTML page, as a text dump and as an unnamed file, with the
+/// default limits. For fuzzers and property tests: it must never panic.
+pub fn fuzz_page(bytes: &[u8]) {
+    let config = Config::default();
+    let Ok(bytes) = input::decompress(bytes.to_vec(), config.max_bytes) else {
+        return;
+    };
+    for format in [Some(Format::Html), Some(Format::Text), None] {
+        let input = Input {
+            path: "fuzz.page".into(),
+            id: "fuzz".into(),
+            format,
+        };
+        let _ = process_bytes(&input, &bytes, &config);
+    }
 }
 
 /// Guess the format of a file whose name does not tell: markup near the
