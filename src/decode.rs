@@ -28,6 +28,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
         // fall through to detection instead of filling it with U+FFFD.
         Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => {}
+        // And the reverse: a page declaring a legacy encoding whose bytes
+        // are valid UTF-8 with multi-byte sequences is UTF-8 (such
+        // sequences are vanishingly rare in real legacy-encoded text).
+        Some(_) if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {}
         Some(enc) => return finish(enc, bytes),
         None => {}
     }
@@ -164,6 +168,16 @@ mod tests {
         let (bytes, _, _) = WINDOWS_1252.encode(text);
         let d = decode(&bytes, true);
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf8_declared_as_legacy_is_utf8() {
+        let page = "<meta charset=windows-1252><p>Grüße aus Köln</p>".as_bytes();
+        let d = decode(page, true);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("Grüße aus Köln"));
+        // Pure ASCII keeps its declaration.
+        assert_eq!(decode(b"<meta charset=shift_jis>x", true).encoding.name(), "Shift_JIS");
     }
 
     #[test]
