@@ -177,7 +177,10 @@ mod tests {
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("Grüße aus Köln"));
         // Pure ASCII keeps its declaration.
-        assert_eq!(decode(b"<meta charset=shift_jis>x", true).encoding.name(), "Shift_JIS");
+        assert_eq!(
+            decode(b"<meta charset=shift_jis>x", true).encoding.name(),
+            "Shift_JIS"
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub enum PageError {
     TooDeep { limit: usize },
     #[error("more HTML elements than the limit of {limit}")]
     TooManyNodes { limit: usize },
+    #[error("an element with more attributes than the limit of {limit}")]
+    TooManyAttributes { limit: usize },
     #[error("not a regular file ({0})")]
     NotAFile(&'static str),
     #[error("internal error (panic): {0}")]

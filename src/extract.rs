@@ -67,6 +67,11 @@ pub fn process_bytes(input: &Input, bytes: &[u8], config: &Config) -> Result<Doc
                 limit: config.max_depth,
             });
         }
+        if most_attributes(decoded.text.as_bytes(), MAX_ATTRIBUTES) > MAX_ATTRIBUTES {
+            return Err(PageError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+            });
+        }
         if count_start_tags(decoded.text.as_bytes(), config.max_nodes) > config.max_nodes {
             return Err(PageError::TooManyNodes {
                 limit: config.max_nodes,
@@ -124,6 +129,102 @@ pub fn count_start_tags(html: &[u8], cap: usize) -> usize {
     n
 }
 
+/// Most attributes accepted on one element (all `<html>` tags together,
+/// and all `<body>` tags, count as one element each, since the parser
+/// merges them). The HTML tree builder checks each new attribute against
+/// the element's others, so a million attributes take hours; real pages
+/// stay under a hundred.
+pub const MAX_ATTRIBUTES: usize = 1000;
+
+/// The largest number of attributes on one element, estimated by a byte
+/// scan that follows quotes and skips comments and raw-text elements;
+/// stops once `cap` is passed (the result is then more than `cap`).
+pub fn most_attributes(html: &[u8], cap: usize) -> usize {
+    const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp"];
+    let (mut most, mut on_html, mut on_body) = (0usize, 0usize, 0usize);
+    let n = html.len();
+    let mut i = 0;
+    while i < n {
+        let Some(off) = html[i..].iter().position(|&b| b == b'<') else {
+            break;
+        };
+        i += off + 1;
+        if html[i..].starts_with(b"!--") {
+            match html[i..].windows(3).position(|w| w == b"-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let name_len = html[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !html[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[i..i + name_len].to_ascii_lowercase();
+        i += name_len;
+        // Count attribute names: a run of name characters after whitespace
+        // (or after a quoted value), outside quotes, up to the closing `>`.
+        let mut count = 0usize;
+        let mut after_space = false;
+        while i < n {
+            let b = html[i];
+            match b {
+                b'>' => {
+                    i += 1;
+                    break;
+                }
+                b'"' | b'\'' => {
+                    match html[i + 1..].iter().position(|&c| c == b) {
+                        Some(e) => i += e + 2,
+                        None => i = n,
+                    }
+                    after_space = true;
+                    continue;
+                }
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
+                b'=' => after_space = false,
+                _ => {
+                    if after_space {
+                        count += 1;
+                    }
+                    after_space = false;
+                }
+            }
+            i += 1;
+        }
+        let total = match name.as_slice() {
+            b"html" => {
+                on_html += count;
+                on_html
+            }
+            b"body" => {
+                on_body += count;
+                on_body
+            }
+            _ => count,
+        };
+        most = most.max(total);
+        if most > cap {
+            return most;
+        }
+        if RAW.contains(&name.as_slice()) {
+            let mut end = b"</".to_vec();
+            end.extend_from_slice(&name);
+            match html[i..]
+                .windows(end.len())
+                .position(|w| w.eq_ignore_ascii_case(&end))
+            {
+                Some(e) => i += e + end.len(),
+                None => break,
+            }
+        }
+    }
+    most
+}
+
 /// Run the whole per-page path on `bytes` (gunzipped first when they are
 /// gzip) as an HTML page, as a text dump and as an unnamed file, with the
 /// default limits. For fuzzers and property tests: it must never panic.
@@ -164,6 +265,19 @@ pub fn sniff(bytes: &[u8]) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_attributes() {
+        assert_eq!(most_attributes(b"<div a=1 b='x y' c d=\"e f\">", 100), 4);
+        assert_eq!(most_attributes(b"<p>a < b and c > d</p>", 100), 0);
+        assert_eq!(
+            most_attributes(b"<script>x = '<div a b c d e>'</script><i x>", 100),
+            1
+        );
+        assert_eq!(most_attributes(b"<html a><html b><html c><p q>", 100), 3);
+        let many: String = (0..5000).map(|i| format!(" a{i}=1")).collect();
+        assert!(most_attributes(format!("<div{many}>").as_bytes(), 1000) > 1000);
+    }
 
     #[test]
     fn sniffs() {

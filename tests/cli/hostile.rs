@@ -137,7 +137,10 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         .as_bytes(),
     );
     // One paragraph of 3 MB, one attribute of 3 MB.
-    w("huge-paragraph.html", article(&"word ".repeat(600_000)).as_bytes());
+    w(
+        "huge-paragraph.html",
+        article(&"word ".repeat(600_000)).as_bytes(),
+    );
     w(
         "huge-attribute.html",
         format!(
@@ -147,14 +150,27 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         )
         .as_bytes(),
     );
+    // html5ever checks each attribute against the element's others.
+    let attrs: String = (0..20_000).map(|i| format!(" a{i}=1")).collect();
+    w(
+        "many-attributes.html",
+        format!("<html><body><div{attrs}><p>{para}</p></div></body></html>").as_bytes(),
+    );
     w(
         "many-siblings.html",
         format!("<html><body>{}</body></html>", "<p>x</p>".repeat(100_000)).as_bytes(),
     );
-    w("char-refs.html", article(&"&amp;&#x41;&eacute;".repeat(200_000)).as_bytes());
+    w(
+        "char-refs.html",
+        article(&"&amp;&#x41;&eacute;".repeat(200_000)).as_bytes(),
+    );
     w(
         "unclosed-comment.html",
-        format!("<html><body><p>{para}</p><!-- {}", "never closed ".repeat(1000)).as_bytes(),
+        format!(
+            "<html><body><p>{para}</p><!-- {}",
+            "never closed ".repeat(1000)
+        )
+        .as_bytes(),
     );
     w(
         "frameset.html",
@@ -185,6 +201,7 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         "huge-paragraph",
         "huge-attribute",
         "many-siblings",
+        "many-attributes",
         "char-refs",
         "unclosed-comment",
         "frameset",
@@ -226,11 +243,12 @@ fn every_hostile_input_gets_a_record_or_an_error() {
     let expected = write_hostile(inputs.path());
     let out = tempfile::tempdir().unwrap();
     let res = run_with_deadline(
-        bin()
-            .arg(inputs.path())
-            .arg("-o")
-            .arg(out.path())
-            .args(["--max-bytes", "8000000", "--max-nodes", "50000"]),
+        bin().arg(inputs.path()).arg("-o").arg(out.path()).args([
+            "--max-bytes",
+            "8000000",
+            "--max-nodes",
+            "50000",
+        ]),
         Duration::from_secs(120),
     );
     let stderr = String::from_utf8_lossy(&res.stderr);
@@ -266,11 +284,21 @@ fn every_hostile_input_gets_a_record_or_an_error() {
     assert_eq!(reason("blank"), "empty file");
     assert!(reason("image").contains("binary"));
     assert!(reason("truncated").starts_with("gzip"));
-    assert_eq!(reason("bomb"), "page is larger than the limit of 8000000 bytes");
-    assert_eq!(reason("deep"), "elements nested deeper than the limit of 4096");
+    assert_eq!(
+        reason("bomb"),
+        "page is larger than the limit of 8000000 bytes"
+    );
+    assert_eq!(
+        reason("deep"),
+        "elements nested deeper than the limit of 4096"
+    );
     assert_eq!(
         reason("many-siblings"),
         "more HTML elements than the limit of 50000"
+    );
+    assert_eq!(
+        reason("many-attributes"),
+        "an element with more attributes than the limit of 1000"
     );
     assert!(text("invalid-utf8").contains("The council approved"));
     assert!(text("cp1252-as-utf8").contains("Grüße aus Köln"));

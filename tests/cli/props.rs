@@ -19,7 +19,11 @@ fn pagey() -> impl Strategy<Value = Vec<u8>> {
         Just(b"&amp;&#0;&#xD800;".to_vec()),
         Just(b"\xff\xfe".to_vec()),
         Just(b"\0".to_vec()),
-        Just("The council approved the budget, said the mayor. ".as_bytes().to_vec()),
+        Just(
+            "The council approved the budget, said the mayor. "
+                .as_bytes()
+                .to_vec()
+        ),
         proptest::collection::vec(any::<u8>(), 0..40),
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())

@@ -206,8 +206,14 @@ fn incremental_is_byte_identical_to_a_full_run() {
     assert_eq!(res.status.code(), Some(1));
     let full = tmp.path().join("full");
     run(&[&inputs], &full, &[]);
-    for (name, (a, b)) in OUTPUTS.iter().zip(snapshot(&inc).iter().zip(&snapshot(&full))) {
-        assert!(a == b, "{name} differs between --incremental and a full run");
+    for (name, (a, b)) in OUTPUTS
+        .iter()
+        .zip(snapshot(&inc).iter().zip(&snapshot(&full)))
+    {
+        assert!(
+            a == b,
+            "{name} differs between --incremental and a full run"
+        );
     }
     let summary: serde_json::Value =
         serde_json::from_slice(&fs::read(inc.join("summary.json")).unwrap()).unwrap();
@@ -241,7 +247,11 @@ fn summary_json_quiet_and_csv_safe() {
     let out = tmp.path().join("out");
     let res = run(&[&inputs], &out, &["--quiet", "--csv-safe"]);
     assert_eq!(res.status.code(), Some(1));
-    assert!(res.stderr.is_empty(), "{}", String::from_utf8_lossy(&res.stderr));
+    assert!(
+        res.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     let mut reader = csv::Reader::from_path(out.join("articles.csv")).unwrap();
     let headers = reader.headers().unwrap().clone();
     let row = reader.records().next().unwrap().unwrap();
@@ -279,6 +289,10 @@ fn logs_never_reach_the_outputs() {
     assert!(res.stdout.is_empty());
     assert!(String::from_utf8_lossy(&res.stderr).contains("3 pages in"));
     for name in OUTPUTS {
-        assert!(!fs::read_to_string(out.join(name)).unwrap().contains("deboil:"));
+        assert!(
+            !fs::read_to_string(out.join(name))
+                .unwrap()
+                .contains("deboil:")
+        );
     }
 }
