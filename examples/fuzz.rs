@@ -10,7 +10,8 @@
 //! bytes, gzip headers) mixed with random bytes and mutated. Every input runs
 //! through [`deboil::extract::fuzz_page`] under `catch_unwind`; a panic, or a
 //! page taking longer than 10 s, is saved to `fuzz/artifacts/driver/` and
-//! reported, and the driver exits with code 1.
+//! reported, and the driver exits with code 1. The slowest input so far is
+//! kept as `fuzz/artifacts/driver/slowest`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -147,7 +148,13 @@ fn main() {
         let t = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| deboil::extract::fuzz_page(&input)));
         let took = t.elapsed();
-        slowest = slowest.max(took);
+        if took > slowest {
+            slowest = took;
+            // Keep the slowest input, to look at what costs most.
+            let dir = std::path::Path::new("fuzz/artifacts/driver");
+            let _ = std::fs::create_dir_all(dir);
+            let _ = std::fs::write(dir.join("slowest"), &input);
+        }
         runs += 1;
         bytes += input.len() as u64;
         let problem = match outcome {

@@ -108,7 +108,9 @@ impl Summary {
 /// The outcome of one input: its record or its error, and its size.
 type Outcome = (Result<Document, PageError>, u64);
 
-/// What a worker hands the writer for one input.
+/// What a worker hands the writer for one input. (Sizes differ, but only
+/// a window's worth are ever alive: boxing would buy nothing.)
+#[allow(clippy::large_enum_variant)]
 enum Done {
     /// Processed now; the stamp of its raw bytes (empty hash if unread).
     Fresh(Outcome, Stamp),
