@@ -9,7 +9,7 @@
 //! framesets, character references, charset declarations, BOMs, NULs, CJK
 //! bytes, gzip headers) mixed with random bytes and mutated. Every input runs
 //! through [`deboil::extract::fuzz_page`] under `catch_unwind`; a panic, or a
-//! page taking longer than 10 s, is saved to `fuzz/artifacts/driver/` and
+//! page taking longer than 10 s plus 1 s per MB, is saved to `fuzz/artifacts/driver/` and
 //! reported, and the driver exits with code 1. The slowest input so far is
 //! kept as `fuzz/artifacts/driver/slowest`.
 
@@ -129,6 +129,13 @@ fn generate(rng: &mut Rng) -> Vec<u8> {
     out
 }
 
+/// How long one input may take (three passes over it) before it is
+/// reported: 10 s plus 1 s per MB, so a large input on a busy machine is
+/// not mistaken for a hang.
+fn slow_limit(len: usize) -> Duration {
+    Duration::from_secs(10) + Duration::from_millis(len as u64 / 1000)
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let seconds: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(60);
@@ -165,7 +172,7 @@ fn main() {
                     .or_else(|| p.downcast_ref::<String>().cloned())
                     .unwrap_or_default()
             )),
-            Ok(()) if took > Duration::from_secs(10) => Some(format!("slow: {took:?}")),
+            Ok(()) if took > slow_limit(input.len()) => Some(format!("slow: {took:?}")),
             Ok(()) => None,
         };
         if let Some(problem) = problem {

@@ -157,10 +157,15 @@ pub fn read_raw(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
         opts.custom_flags(libc::O_NONBLOCK);
     }
     let file = opts.open(path).map_err(|e| {
-        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            PageError::Read(format!("broken symbolic link ({e})"))
-        } else {
-            PageError::Read(e.to_string())
+        let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        #[cfg(unix)]
+        let looped = e.raw_os_error() == Some(libc::ELOOP);
+        #[cfg(not(unix))]
+        let looped = false;
+        match (link, looped) {
+            (true, true) => PageError::Read(format!("symbolic link loop ({e})")),
+            (true, false) => PageError::Read(format!("broken symbolic link ({e})")),
+            _ => PageError::Read(e.to_string()),
         }
     })?;
     let meta = file

@@ -79,12 +79,17 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(s) => {
-            if let Some(note) = s.incremental_note.as_deref().filter(|_| config.incremental) {
-                eprintln!("deboil: --incremental: {note}; processing everything");
-            }
             if !quiet {
+                if let Some(note) = s.incremental_note.as_deref().filter(|_| config.incremental) {
+                    eprintln!("deboil: --incremental: {note}; processing everything");
+                }
+                let carried = if config.incremental {
+                    format!(" ({} carried over unchanged)", s.carried_over)
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "deboil: {} pages in, {} articles out, {} errors, {:.2} s, {:.1} MB/s",
+                    "deboil: {} pages in, {} articles out, {} errors{carried}, {:.2} s, {:.1} MB/s",
                     s.pages,
                     s.articles,
                     s.errors,
