@@ -114,8 +114,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Whether `bytes` look like a binary file (image, archive, executable)
-/// rather than text: NUL bytes or many control characters in the first
-/// kilobytes. UTF-16 with a BOM is text.
+/// rather than text: more than one byte in twenty of the first 8 KiB is a
+/// control character (NUL included). UTF-16 with a BOM is text.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if Encoding::for_bom(bytes).is_some() {
         return false;
@@ -128,7 +128,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
         .count();
-    head.contains(&0) || ctrl * 20 > head.len()
+    // A stray NUL or escape in a page is no reason to lose it (they are
+    // dropped later); binary formats have far more than one in twenty.
+    ctrl * 20 > head.len()
 }
 
 /// The encoding used for text that is plainly Latin-1-ish when nothing else is known.
@@ -206,5 +208,7 @@ mod tests {
     fn binary_sniff() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"<html>hello</html>"));
+        let stray = b"<html><body><p>A page with one stray \0 NUL and an \x1b escape in it.</p>";
+        assert!(!looks_binary(stray));
     }
 }
