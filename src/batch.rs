@@ -38,6 +38,16 @@ pub struct Template {
 }
 
 impl Template {
+    /// A digest of the template, the same whatever order it was built in:
+    /// an incremental run may carry records over only when the batch's
+    /// template is unchanged, since the template changes text records.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hashes: Vec<u64> = self.hashes.iter().copied().collect();
+        hashes.sort_unstable();
+        let bytes: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    }
+
     /// How many documents a line must appear in for a batch of `docs`.
     pub fn threshold(docs: usize) -> usize {
         MIN_DOCS.max((docs * MIN_SHARE_PER_MILLE).div_ceil(1000))

@@ -36,6 +36,25 @@ pub struct Args {
     /// error records.
     #[arg(long, default_value_t = Config::default().max_depth)]
     pub max_depth: usize,
+
+    /// Most HTML elements accepted in one page (estimated from its start
+    /// tags before parsing); larger pages become error records.
+    #[arg(long, default_value_t = Config::default().max_nodes)]
+    pub max_nodes: usize,
+
+    /// Reprocess only inputs new or changed since the last completed run
+    /// into the output folder; carry over the records of the others.
+    #[arg(long)]
+    pub incremental: bool,
+
+    /// Neutralise spreadsheet formulas in articles.csv: a cell starting with
+    /// =, +, -, @, tab or CR gets a leading '.
+    #[arg(long)]
+    pub csv_safe: bool,
+
+    /// Print nothing on stderr but errors (no progress bar, no summary line).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 impl Args {
@@ -47,13 +66,19 @@ impl Args {
         if self.max_bytes == 0 {
             return Err("--max-bytes must be at least 1".into());
         }
+        if self.max_nodes == 0 || self.max_depth == 0 {
+            return Err("--max-nodes and --max-depth must be at least 1".into());
+        }
         Ok(Config {
             inputs: self.inputs,
             output_dir: self.output,
             threads: self.threads,
-            progress: !self.no_progress,
+            progress: !self.no_progress && !self.quiet,
             max_bytes: self.max_bytes,
             max_depth: self.max_depth,
+            max_nodes: self.max_nodes,
+            incremental: self.incremental,
+            csv_safe: self.csv_safe,
         })
     }
 }

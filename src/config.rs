@@ -19,6 +19,16 @@ pub struct Config {
     /// Deepest nesting of container elements accepted in an HTML page.
     /// Deeper pages are refused: the HTML tree builder is quadratic in depth.
     pub max_depth: usize,
+    /// Most HTML elements accepted in one page, estimated before parsing by
+    /// counting start tags. Each parsed node costs a few hundred bytes, so
+    /// this bounds the memory of one page.
+    pub max_nodes: usize,
+    /// Reprocess only inputs new or changed since the last completed run
+    /// into `output_dir`; carry the records of unchanged inputs over.
+    pub incremental: bool,
+    /// Neutralise spreadsheet formulas in `articles.csv`: a cell starting
+    /// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
+    pub csv_safe: bool,
 }
 
 impl Default for Config {
@@ -30,6 +40,9 @@ impl Default for Config {
             progress: true,
             max_bytes: 64 * 1024 * 1024,
             max_depth: 4096,
+            max_nodes: 1_000_000,
+            incremental: false,
+            csv_safe: false,
         }
     }
 }

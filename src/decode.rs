@@ -28,6 +28,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
         // fall through to detection instead of filling it with U+FFFD.
         Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => {}
+        // And the reverse: a page declaring a legacy encoding whose bytes
+        // are valid UTF-8 with multi-byte sequences is UTF-8 (such
+        // sequences are vanishingly rare in real legacy-encoded text).
+        Some(_) if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {}
         Some(enc) => return finish(enc, bytes),
         None => {}
     }
@@ -110,8 +114,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Whether `bytes` look like a binary file (image, archive, executable)
-/// rather than text: NUL bytes or many control characters in the first
-/// kilobytes. UTF-16 with a BOM is text.
+/// rather than text: more than one byte in twenty of the first 8 KiB is a
+/// control character (NUL included). UTF-16 with a BOM is text.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if Encoding::for_bom(bytes).is_some() {
         return false;
@@ -124,7 +128,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
         .count();
-    head.contains(&0) || ctrl * 20 > head.len()
+    // A stray NUL or escape in a page is no reason to lose it (they are
+    // dropped later); binary formats have far more than one in twenty.
+    ctrl * 20 > head.len()
 }
 
 /// The encoding used for text that is plainly Latin-1-ish when nothing else is known.
@@ -167,6 +173,19 @@ mod tests {
     }
 
     #[test]
+    fn utf8_declared_as_legacy_is_utf8() {
+        let page = "<meta charset=windows-1252><p>Grüße aus Köln</p>".as_bytes();
+        let d = decode(page, true);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("Grüße aus Köln"));
+        // Pure ASCII keeps its declaration.
+        assert_eq!(
+            decode(b"<meta charset=shift_jis>x", true).encoding.name(),
+            "Shift_JIS"
+        );
+    }
+
+    #[test]
     fn wrong_utf8_declaration_falls_back() {
         let (bytes, _, _) = WINDOWS_1252.encode("<meta charset=utf-8><p>Grüße aus Köln</p>");
         let d = decode(&bytes, true);
@@ -189,5 +208,7 @@ mod tests {
     fn binary_sniff() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"<html>hello</html>"));
+        let stray = b"<html><body><p>A page with one stray \0 NUL and an \x1b escape in it.</p>";
+        assert!(!looks_binary(stray));
     }
 }

@@ -21,6 +21,12 @@ pub enum Error {
     /// Writing a record failed (disk full, ...).
     #[error("writing {path}: {message}")]
     Write { path: PathBuf, message: String },
+    /// Another run holds the lock on the output folder.
+    #[error("output {path} is in use by another deboil run{holder}; wait for it or use another -o")]
+    Locked { path: PathBuf, holder: String },
+    /// The run was interrupted (Ctrl-C); previous outputs are untouched.
+    #[error("interrupted; previous outputs in {path} left untouched")]
+    Interrupted { path: PathBuf },
     /// The configuration is inconsistent.
     #[error("{0}")]
     Config(String),
@@ -44,6 +50,20 @@ pub enum PageError {
     TooLarge { limit: u64 },
     #[error("elements nested deeper than the limit of {limit}")]
     TooDeep { limit: usize },
+    #[error("more HTML elements than the limit of {limit}")]
+    TooManyNodes { limit: usize },
+    #[error("an element with more attributes than the limit of {limit}")]
+    TooManyAttributes { limit: usize },
+    #[error("not a regular file ({0})")]
+    NotAFile(&'static str),
     #[error("internal error (panic): {0}")]
     Panic(String),
+}
+
+impl PageError {
+    /// The reason without its detail: the text before the first `:`, used
+    /// to group errors in the run summary.
+    pub fn kind_of(reason: &str) -> &str {
+        reason.split(':').next().unwrap_or(reason)
+    }
 }

@@ -77,14 +77,26 @@ pub fn process_bytes_with(
         return Err(PageError::Binary);
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
-    let decoded = decode::decode(bytes, format == Format::Html);
-    if format == Format::Html
-        && crate::html::guard::nesting_depth(decoded.text.as_bytes(), config.max_depth)
+    let mut decoded = decode::decode(bytes, format == Format::Html);
+    strip_controls(&mut decoded.text);
+    if format == Format::Html {
+        if crate::html::guard::nesting_depth(decoded.text.as_bytes(), config.max_depth)
             > config.max_depth
-    {
-        return Err(PageError::TooDeep {
-            limit: config.max_depth,
-        });
+        {
+            return Err(PageError::TooDeep {
+                limit: config.max_depth,
+            });
+        }
+        if most_attributes(decoded.text.as_bytes(), MAX_ATTRIBUTES) > MAX_ATTRIBUTES {
+            return Err(PageError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+            });
+        }
+        if count_start_tags(decoded.text.as_bytes(), config.max_nodes) > config.max_nodes {
+            return Err(PageError::TooManyNodes {
+                limit: config.max_nodes,
+            });
+        }
     }
     let article = extract_str_with(&decoded.text, format, template);
     let text = article.text();
@@ -114,6 +126,146 @@ pub fn process_bytes_with(
     })
 }
 
+/// Drop C0 control characters other than tab, line feed, form feed and
+/// carriage return, and DEL: they are never article text, and NUL in
+/// particular upsets downstream tools. Allocates only when one is present.
+pub fn strip_controls(text: &mut String) {
+    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\x0c' | '\r')) || c == '\x7f';
+    if text.contains(bad) {
+        text.retain(|c| !bad(c));
+    }
+}
+
+/// An upper bound on the elements an HTML parse would create: `<`
+/// followed by a letter, stopping once `cap` is passed (the result is then
+/// `cap + 1`). Cheap enough to run before parsing.
+pub fn count_start_tags(html: &[u8], cap: usize) -> usize {
+    let mut n = 0;
+    for w in html.windows(2) {
+        if w[0] == b'<' && w[1].is_ascii_alphabetic() {
+            n += 1;
+            if n > cap {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Most attributes accepted on one element (all `<html>` tags together,
+/// and all `<body>` tags, count as one element each, since the parser
+/// merges them). The HTML tree builder checks each new attribute against
+/// the element's others, so a million attributes take hours; real pages
+/// stay under a hundred.
+pub const MAX_ATTRIBUTES: usize = 1000;
+
+/// The largest number of attributes on one element, estimated by a byte
+/// scan that follows quotes and skips comments and raw-text elements;
+/// stops once `cap` is passed (the result is then more than `cap`).
+pub fn most_attributes(html: &[u8], cap: usize) -> usize {
+    const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp"];
+    let (mut most, mut on_html, mut on_body) = (0usize, 0usize, 0usize);
+    let n = html.len();
+    let mut i = 0;
+    while i < n {
+        let Some(off) = html[i..].iter().position(|&b| b == b'<') else {
+            break;
+        };
+        i += off + 1;
+        if html[i..].starts_with(b"!--") {
+            match html[i..].windows(3).position(|w| w == b"-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let name_len = html[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !html[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[i..i + name_len].to_ascii_lowercase();
+        i += name_len;
+        // Count attribute names: a run of name characters after whitespace
+        // (or after a quoted value), outside quotes, up to the closing `>`.
+        let mut count = 0usize;
+        let mut after_space = false;
+        while i < n {
+            let b = html[i];
+            match b {
+                b'>' => {
+                    i += 1;
+                    break;
+                }
+                b'"' | b'\'' => {
+                    match html[i + 1..].iter().position(|&c| c == b) {
+                        Some(e) => i += e + 2,
+                        None => i = n,
+                    }
+                    after_space = true;
+                    continue;
+                }
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
+                b'=' => after_space = false,
+                _ => {
+                    if after_space {
+                        count += 1;
+                    }
+                    after_space = false;
+                }
+            }
+            i += 1;
+        }
+        let total = match name.as_slice() {
+            b"html" => {
+                on_html += count;
+                on_html
+            }
+            b"body" => {
+                on_body += count;
+                on_body
+            }
+            _ => count,
+        };
+        most = most.max(total);
+        if most > cap {
+            return most;
+        }
+        if RAW.contains(&name.as_slice()) {
+            let mut end = b"</".to_vec();
+            end.extend_from_slice(&name);
+            match html[i..]
+                .windows(end.len())
+                .position(|w| w.eq_ignore_ascii_case(&end))
+            {
+                Some(e) => i += e + end.len(),
+                None => break,
+            }
+        }
+    }
+    most
+}
+
+/// Run the whole per-page path on `bytes` (gunzipped first when they are
+/// gzip) as an HTML page, as a text dump and as an unnamed file, with the
+/// default limits. For fuzzers and property tests: it must never panic.
+pub fn fuzz_page(bytes: &[u8]) {
+    let config = Config::default();
+    let Ok(bytes) = input::decompress(bytes.to_vec(), config.max_bytes) else {
+        return;
+    };
+    for format in [Some(Format::Html), Some(Format::Text), None] {
+        let input = Input {
+            path: "fuzz.page".into(),
+            id: "fuzz".into(),
+            format,
+        };
+        let _ = process_bytes(&input, &bytes, &config);
+    }
+}
+
 /// Guess the format of a file whose name does not tell: markup near the
 /// start means HTML.
 pub fn sniff(bytes: &[u8]) -> Format {
@@ -136,6 +288,19 @@ pub fn sniff(bytes: &[u8]) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_attributes() {
+        assert_eq!(most_attributes(b"<div a=1 b='x y' c d=\"e f\">", 100), 4);
+        assert_eq!(most_attributes(b"<p>a < b and c > d</p>", 100), 0);
+        assert_eq!(
+            most_attributes(b"<script>x = '<div a b c d e>'</script><i x>", 100),
+            1
+        );
+        assert_eq!(most_attributes(b"<html a><html b><html c><p q>", 100), 3);
+        let many: String = (0..5000).map(|i| format!(" a{i}=1")).collect();
+        assert!(most_attributes(format!("<div{many}>").as_bytes(), 1000) > 1000);
+    }
 
     #[test]
     fn sniffs() {

@@ -63,8 +63,10 @@ pub fn id_and_format(rel: &str) -> (String, Option<Format>) {
 
 /// Expand the command-line inputs into the sorted list of files to process.
 /// Hidden files and folders (names starting with `.`) inside folders are
-/// skipped; anything that is neither a file nor a folder (FIFOs, sockets,
-/// dangling links) is skipped too.
+/// skipped, and so is a folder already walked (symbolic link loops). Every
+/// other entry that is not a folder is listed, even when it is not a
+/// regular file (FIFOs, sockets, dangling or looping links): [`read`] turns
+/// it into an error record without ever blocking on it.
 ///
 /// # Errors
 /// An input named on the command line that does not exist.
@@ -113,13 +115,12 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, seen: &mut Vec<PathBuf>) 
             continue;
         }
         let path = entry.path();
-        // fs::metadata follows links; a dangling link fails and is skipped.
-        let Ok(meta) = fs::metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
+        // fs::metadata follows links; a dangling or looping link fails and
+        // is listed, to be reported by `read`.
+        let is_dir = fs::metadata(&path).is_ok_and(|m| m.is_dir());
+        if is_dir {
             walk(root, &path, out, seen);
-        } else if meta.is_file() {
+        } else {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let rel = rel
                 .to_string_lossy()
@@ -134,16 +135,81 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, seen: &mut Vec<PathBuf>) 
 /// more than `max_bytes` of content.
 ///
 /// # Errors
-/// I/O failures, corrupt gzip, and files over the limit.
+/// I/O failures, things that are not regular files, corrupt gzip, and files
+/// over the limit.
 pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
-    let file = fs::File::open(path).map_err(|e| PageError::Read(e.to_string()))?;
-    let mut raw = Vec::new();
+    let raw = read_raw(path, max_bytes)?;
+    decompress(raw, max_bytes)
+}
+
+/// Read a file's bytes as stored, refusing more than `max_bytes`. Opened
+/// without blocking, so a FIFO named like a page is reported, not waited on.
+///
+/// # Errors
+/// I/O failures, dangling or looping links, things that are not regular
+/// files, and files over the limit.
+pub fn read_raw(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
+    let mut opts = fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = opts.open(path).map_err(|e| {
+        let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        #[cfg(unix)]
+        let looped = e.raw_os_error() == Some(libc::ELOOP);
+        #[cfg(not(unix))]
+        let looped = false;
+        match (link, looped) {
+            (true, true) => PageError::Read(format!("symbolic link loop ({e})")),
+            (true, false) => PageError::Read(format!("broken symbolic link ({e})")),
+            _ => PageError::Read(e.to_string()),
+        }
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| PageError::Read(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(PageError::NotAFile(file_kind(&meta.file_type())));
+    }
+    if meta.len() > max_bytes {
+        return Err(PageError::TooLarge { limit: max_bytes });
+    }
+    let mut raw = Vec::with_capacity(meta.len() as usize);
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut raw)
         .map_err(|e| PageError::Read(e.to_string()))?;
     if raw.len() as u64 > max_bytes {
         return Err(PageError::TooLarge { limit: max_bytes });
     }
+    Ok(raw)
+}
+
+fn file_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    if t.is_dir() { "folder" } else { "special file" }
+}
+
+/// Gunzip `raw` when it starts with the gzip magic bytes, refusing more
+/// than `max_bytes` of output (a gzip bomb stops there).
+///
+/// # Errors
+/// Corrupt or truncated gzip, and output over the limit.
+pub fn decompress(raw: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, PageError> {
     if !raw.starts_with(&[0x1f, 0x8b]) {
         return Ok(raw);
     }

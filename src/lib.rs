@@ -38,6 +38,8 @@ pub mod error;
 pub mod extract;
 pub mod html;
 pub mod input;
+pub mod lock;
+pub mod manifest;
 pub mod metadata;
 pub mod output;
 pub mod pipeline;

@@ -3,8 +3,10 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
+use deboil::Error;
 use deboil::cli::Args;
 use deboil::pipeline::{self, NoProgress, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -16,8 +18,10 @@ enum Exit {
     Ok = 0,
     /// Some pages failed; each is listed in errors.jsonl.
     PageErrors = 1,
-    /// Bad arguments, unreadable input, unwritable output.
+    /// Bad arguments, unreadable input, unwritable or locked output.
     Fatal = 2,
+    /// Interrupted by Ctrl-C (SIGINT); previous outputs untouched.
+    Interrupted = 130,
 }
 
 struct Bar(ProgressBar);
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { Exit::Fatal as u8 } else { 0 });
         }
     };
+    let args_quiet = args.quiet;
     let config = match args.into_config() {
         Ok(c) => c,
         Err(msg) => {
@@ -52,6 +57,15 @@ fn main() -> ExitCode {
             return ExitCode::from(Exit::Fatal as u8);
         }
     };
+    let quiet = args_quiet;
+    // Ctrl-C: stop taking pages, drop the temporary files, exit 130. A
+    // second Ctrl-C exits at once (the next run cleans up).
+    static STOP: AtomicBool = AtomicBool::new(false);
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(Exit::Interrupted as i32);
+        }
+    });
     let show_bar = config.progress && std::io::stderr().is_terminal();
     let result = if show_bar {
         let bar = ProgressBar::new(0);
@@ -59,25 +73,39 @@ fn main() -> ExitCode {
             ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} eta {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        pipeline::run(&config, &Bar(bar))
+        pipeline::run_until(&config, &Bar(bar), &STOP)
     } else {
-        pipeline::run(&config, &NoProgress)
+        pipeline::run_until(&config, &NoProgress, &STOP)
     };
     match result {
         Ok(s) => {
-            eprintln!(
-                "deboil: {} pages in, {} articles out, {} errors, {:.2} s, {:.1} MB/s",
-                s.pages,
-                s.articles,
-                s.errors,
-                s.seconds,
-                s.mb_per_second()
-            );
+            if !quiet {
+                if let Some(note) = s.incremental_note.as_deref().filter(|_| config.incremental) {
+                    eprintln!("deboil: --incremental: {note}; processing everything");
+                }
+                let carried = if config.incremental {
+                    format!(" ({} carried over unchanged)", s.carried_over)
+                } else {
+                    String::new()
+                };
+                eprintln!(
+                    "deboil: {} pages in, {} articles out, {} errors{carried}, {:.2} s, {:.1} MB/s",
+                    s.pages,
+                    s.articles,
+                    s.errors,
+                    s.seconds,
+                    s.mb_per_second()
+                );
+            }
             ExitCode::from(if s.errors > 0 {
                 Exit::PageErrors
             } else {
                 Exit::Ok
             } as u8)
+        }
+        Err(e @ Error::Interrupted { .. }) => {
+            eprintln!("deboil: {e}");
+            ExitCode::from(Exit::Interrupted as u8)
         }
         Err(e) => {
             eprintln!("deboil: {e}");

@@ -1,14 +1,21 @@
-//! Output sinks: `articles.jsonl`, `articles.csv` and `errors.jsonl`.
+//! Output sinks: `articles.jsonl`, `articles.csv` and `errors.jsonl`, plus
+//! `summary.json` and the incremental manifest.
 //!
-//! Every file is written to a temporary file inside the output folder and
-//! renamed into place by [`Outputs::finish`], so a run that dies leaves the
-//! previous outputs intact and never a half-written file under a final name.
+//! Every file is written into a temporary subfolder of the output folder
+//! (`.deboil-tmp-*`) and moved into place by [`Outputs::finish`] only when
+//! the run completes, so a run that dies leaves the previous outputs intact
+//! and never a half-written file under a final name. The moves are made
+//! all-or-nothing with a journal: once every file is complete and synced,
+//! `.deboil-commit` names the subfolder; the files are renamed; the journal
+//! is removed. A run killed between the renames leaves the journal, and the
+//! next run into that folder (under the lock) finishes the renames before
+//! anything else, so readers see the old set or the new set.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use tempfile::TempDir;
 
 use crate::document::{CsvRow, Document, ErrorRecord};
 use crate::error::Error;
@@ -17,42 +24,59 @@ use crate::error::Error;
 pub const ARTICLES_JSONL: &str = "articles.jsonl";
 pub const ARTICLES_CSV: &str = "articles.csv";
 pub const ERRORS_JSONL: &str = "errors.jsonl";
+pub const SUMMARY_JSON: &str = "summary.json";
+/// The manifest of the last completed run (for `--incremental`).
+pub const MANIFEST: &str = ".deboil-manifest.jsonl";
+/// The commit journal (see the module header).
+pub const JOURNAL: &str = ".deboil-commit";
+const TEMP_PREFIX: &str = ".deboil-tmp-";
 
 const BUF: usize = 1 << 20;
 
 /// The three open outputs of a run.
 pub struct Outputs {
     dir: PathBuf,
-    jsonl: BufWriter<NamedTempFile>,
-    csv: csv::Writer<BufWriter<NamedTempFile>>,
-    errors: BufWriter<NamedTempFile>,
+    temp: TempDir,
+    csv_safe: bool,
+    jsonl: BufWriter<File>,
+    csv: csv::Writer<BufWriter<File>>,
+    errors: BufWriter<File>,
 }
 
 impl Outputs {
-    /// Create the output folder if needed and open temporary files in it.
+    /// Create the output folder if needed, finish or clean up what an
+    /// earlier run that died left behind, and open the temporary files.
+    /// Call it with the folder's [lock](crate::lock) held.
     ///
     /// # Errors
     /// The folder cannot be created or written.
-    pub fn create(dir: &Path) -> Result<Outputs, Error> {
+    pub fn create(dir: &Path, csv_safe: bool) -> Result<Outputs, Error> {
         let out_err = |source| Error::Output {
             path: dir.to_path_buf(),
             source,
         };
         fs::create_dir_all(dir).map_err(out_err)?;
-        let temp = || {
-            tempfile::Builder::new()
-                .prefix(".deboil-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(out_err)
-        };
-        let jsonl = BufWriter::with_capacity(BUF, temp()?);
-        let csv = csv::WriterBuilder::new()
-            .has_headers(true)
-            .from_writer(BufWriter::with_capacity(BUF, temp()?));
-        let errors = BufWriter::with_capacity(64 * 1024, temp()?);
+        recover(dir).map_err(out_err)?;
+        let temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempdir_in(dir)
+            .map_err(out_err)?;
+        let open = |name: &str| File::create(temp.path().join(name)).map_err(out_err);
+        let jsonl = BufWriter::with_capacity(BUF, open(ARTICLES_JSONL)?);
+        // The header is written here, not by serde on the first record, so
+        // records carried over by --incremental can come first.
+        let mut csv = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(BufWriter::with_capacity(BUF, open(ARTICLES_CSV)?));
+        csv.write_record(csv_header()).map_err(|e| Error::Write {
+            path: dir.join(ARTICLES_CSV),
+            message: e.to_string(),
+        })?;
+        let errors = BufWriter::with_capacity(64 * 1024, open(ERRORS_JSONL)?);
         Ok(Outputs {
             dir: dir.to_path_buf(),
+            temp,
+            csv_safe,
             jsonl,
             csv,
             errors,
@@ -76,8 +100,28 @@ impl Outputs {
         self.jsonl
             .write_all(b"\n")
             .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+        let row = CsvRow::from(doc);
+        if self.csv_safe {
+            let record = csv_safe_record(&row).map_err(|e| self.write_err(ARTICLES_CSV, e))?;
+            self.csv.write_record(&record)
+        } else {
+            self.csv.serialize(row)
+        }
+        .map_err(|e| self.write_err(ARTICLES_CSV, e))
+    }
+
+    /// Append a record carried over from the previous run, as it was
+    /// written then: its JSON line (without the newline) and its CSV row.
+    ///
+    /// # Errors
+    /// Writing failed.
+    pub fn carried_article(&mut self, json: &str, csv: &csv::StringRecord) -> Result<(), Error> {
+        self.jsonl
+            .write_all(json.as_bytes())
+            .and_then(|()| self.jsonl.write_all(b"\n"))
+            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
         self.csv
-            .serialize(CsvRow::from(doc))
+            .write_record(csv)
             .map_err(|e| self.write_err(ARTICLES_CSV, e))
     }
 
@@ -93,18 +137,24 @@ impl Outputs {
             .map_err(|e| self.write_err(ERRORS_JSONL, e))
     }
 
-    /// Flush everything and rename the temporary files into place.
+    /// Append an error line carried over from the previous run.
     ///
     /// # Errors
-    /// Flushing or renaming failed; the previous outputs are then untouched
-    /// (except for files already renamed).
-    pub fn finish(mut self) -> Result<(), Error> {
-        // A CSV with no records still gets its header row.
-        if self.csv_is_empty() {
-            self.csv
-                .write_record(csv_header())
-                .map_err(|e| self.write_err(ARTICLES_CSV, e))?;
-        }
+    /// Writing failed.
+    pub fn carried_error(&mut self, json: &str) -> Result<(), Error> {
+        self.errors
+            .write_all(json.as_bytes())
+            .and_then(|()| self.errors.write_all(b"\n"))
+            .map_err(|e| self.write_err(ERRORS_JSONL, e))
+    }
+
+    /// Flush everything, write the `extra` files (name, contents) beside
+    /// the records, and move them all into place together.
+    ///
+    /// # Errors
+    /// Flushing or renaming failed; the previous outputs are then untouched,
+    /// or completed by the next run if the renames had begun.
+    pub fn finish(self, extra: &[(&str, Vec<u8>)]) -> Result<(), Error> {
         let dir = self.dir.clone();
         let werr = |name: &str, e: &dyn std::fmt::Display| Error::Write {
             path: dir.join(name),
@@ -129,22 +179,109 @@ impl Outputs {
             (csv, ARTICLES_CSV),
             (errors, ERRORS_JSONL),
         ] {
-            file.as_file().sync_all().map_err(|e| werr(name, &e))?;
-            file.persist(dir.join(name)).map_err(|e| werr(name, &e))?;
+            file.sync_all().map_err(|e| werr(name, &e))?;
         }
-        Ok(())
+        let mut names = vec![ARTICLES_JSONL, ARTICLES_CSV, ERRORS_JSONL];
+        for (name, bytes) in extra {
+            let mut f = File::create(self.temp.path().join(name)).map_err(|e| werr(name, &e))?;
+            f.write_all(bytes)
+                .and_then(|()| f.sync_all())
+                .map_err(|e| werr(name, &e))?;
+            names.push(name);
+        }
+        // The journal: the subfolder's name, then the files to move.
+        let sub = self
+            .temp
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let journal = format!("{sub}\n{}\n", names.join("\n"));
+        let pending = dir.join(format!("{JOURNAL}.new"));
+        fs::write(&pending, journal)
+            .and_then(|()| File::open(&pending)?.sync_all())
+            .and_then(|()| fs::rename(&pending, dir.join(JOURNAL)))
+            .and_then(|()| sync_dir(&dir))
+            .map_err(|e| werr(JOURNAL, &e))?;
+        // From here the new outputs are committed; a death mid-way is rolled
+        // forward by the next run's `recover`.
+        recover(&dir).map_err(|e| werr(JOURNAL, &e))
     }
+}
 
-    fn csv_is_empty(&mut self) -> bool {
-        // csv::Writer writes its header together with the first record.
-        let _ = self.csv.flush();
-        self.csv
-            .get_ref()
-            .get_ref()
-            .as_file()
-            .metadata()
-            .map(|m| m.len() == 0)
-            .unwrap_or(false)
+/// Finish an interrupted commit (see the module header), then remove
+/// temporary subfolders and files that runs which died left behind.
+fn recover(dir: &Path) -> std::io::Result<()> {
+    let journal = dir.join(JOURNAL);
+    match fs::read_to_string(&journal) {
+        Ok(text) => {
+            let mut lines = text.lines();
+            let sub = lines.next().unwrap_or_default();
+            if sub.starts_with(TEMP_PREFIX) && !sub.contains(['/', '\\']) {
+                for name in lines.filter(|n| !n.is_empty() && !n.contains(['/', '\\'])) {
+                    let from = dir.join(sub).join(name);
+                    if from.exists() {
+                        fs::rename(&from, dir.join(name))?;
+                    }
+                }
+                sync_dir(dir)?;
+            }
+            fs::remove_file(&journal)?;
+            sync_dir(dir)?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    for entry in fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let path = entry.path();
+        if name.starts_with(TEMP_PREFIX) && path.is_dir() {
+            let _ = fs::remove_dir_all(&path);
+        } else if name.starts_with(".deboil-") && name.ends_with(".tmp")
+            || name == format!("{JOURNAL}.new")
+        {
+            // Older versions wrote temporary files straight into the folder.
+            let _ = fs::remove_file(&path);
+        }
+    }
+    Ok(())
+}
+
+/// Make renames in `dir` durable.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// A CSV row with every cell that a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) prefixed with
+/// `'`. Works on the serialised cells, so it covers every column.
+fn csv_safe_record(row: &CsvRow) -> Result<csv::StringRecord, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    w.serialize(row)?;
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let parsed = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[..])
+        .records()
+        .next()
+        .transpose()?
+        .unwrap_or_default();
+    Ok(parsed.iter().map(|cell| neutralise(cell)).collect())
+}
+
+/// `cell`, with a leading `'` if a spreadsheet would run it as a formula.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
 }
 

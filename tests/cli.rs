@@ -7,6 +7,13 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "cli/hostile.rs"]
+mod hostile;
+#[path = "cli/props.rs"]
+mod props;
+#[path = "cli/runs.rs"]
+mod runs;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_deboil"))
 }
