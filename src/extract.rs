@@ -188,8 +188,10 @@ pub fn most_attributes(html: &[u8], cap: usize) -> usize {
         }
         let name = html[i..i + name_len].to_ascii_lowercase();
         i += name_len;
-        // Count attribute names: a run of name characters after whitespace
-        // (or after a quoted value), outside quotes, up to the closing `>`.
+        // Count attribute names as the HTML tokenizer reads them: a name
+        // starts after whitespace (or `/`); `=` then introduces a value,
+        // quoted (to the matching quote) or unquoted (to whitespace or `>`).
+        // A quote anywhere else is just a character of a name.
         let mut count = 0usize;
         let mut after_space = false;
         while i < n {
@@ -199,16 +201,28 @@ pub fn most_attributes(html: &[u8], cap: usize) -> usize {
                     i += 1;
                     break;
                 }
-                b'"' | b'\'' => {
-                    match html[i + 1..].iter().position(|&c| c == b) {
-                        Some(e) => i += e + 2,
-                        None => i = n,
+                b'=' => {
+                    i += 1;
+                    while i < n && matches!(html[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                        i += 1;
+                    }
+                    if i < n && (html[i] == b'"' || html[i] == b'\'') {
+                        let q = html[i];
+                        match html[i + 1..].iter().position(|&c| c == q) {
+                            Some(e) => i += e + 2,
+                            None => i = n,
+                        }
+                    } else {
+                        while i < n
+                            && !matches!(html[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
+                        {
+                            i += 1;
+                        }
                     }
                     after_space = true;
                     continue;
                 }
                 b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
-                b'=' => after_space = false,
                 _ => {
                     if after_space {
                         count += 1;
@@ -300,6 +314,12 @@ mod tests {
         assert_eq!(most_attributes(b"<html a><html b><html c><p q>", 100), 3);
         let many: String = (0..5000).map(|i| format!(" a{i}=1")).collect();
         assert!(most_attributes(format!("<div{many}>").as_bytes(), 1000) > 1000);
+        // A quote inside an unquoted value or a name does not open a quoted
+        // run (real pages that were refused before this was fixed).
+        assert_eq!(most_attributes(b"<a href=it's title=x>text</a>", 100), 2);
+        let text = "word ".repeat(2000);
+        let page = format!("<p data-x=don't>{text}</p><a b'c d>{text}<i e='f'>");
+        assert!(most_attributes(page.as_bytes(), 1000) <= 2);
     }
 
     #[test]
