@@ -933,10 +933,14 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
         // Class-named lists are weaker evidence than rel links: they are
         // also refused in footers.
         let foreign = || info.list_foreign || info.foreign;
-        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !foreign() {
+        // `list_class` needs a kind word among the element's class and id
+        // words: most elements are rejected here without splitting again.
+        let names = |kinds: &[&str]| {
+            cls.iter().any(|w| kinds.contains(&w.as_ref())) && list_class(v, kinds)
+        };
+        if f.class_tags.is_empty() && names(TAG_LIST_WORDS) && !foreign() {
             f.class_tags = link_texts(el);
-        } else if f.class_categories.is_empty() && list_class(v, CATEGORY_LIST_WORDS) && !foreign()
-        {
+        } else if f.class_categories.is_empty() && names(CATEGORY_LIST_WORDS) && !foreign() {
             f.class_categories = link_texts(el);
         }
     }
