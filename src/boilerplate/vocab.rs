@@ -317,6 +317,39 @@ fn token_words(token: &str, words: &mut Vec<String>) {
     }
 }
 
+/// [`attr_words`] without a `String` per word: the words go back to back
+/// into `buf`, and `ends` gets where each one ends.
+fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
+    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
+        // The current word is `buf[start..]`, as `cur` in `token_words`.
+        let mut start = buf.len();
+        let mut prev_lower = false;
+        for c in token.chars() {
+            if c.is_alphanumeric() {
+                if c.is_uppercase() && prev_lower && buf.len() > start {
+                    ends.push(buf.len());
+                    start = buf.len();
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
+            } else {
+                prev_lower = false;
+                if buf.len() > start {
+                    ends.push(buf.len());
+                    start = buf.len();
+                }
+            }
+        }
+        if buf.len() > start {
+            ends.push(buf.len());
+        }
+    }
+}
+
 /// What one class or id value says about its element, read in one pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AttrInfo {
@@ -330,10 +363,27 @@ pub struct AttrInfo {
 
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
-    let words = attr_words(value);
+    let mut buf = String::with_capacity(value.len());
+    let mut ends = Vec::new();
+    attr_words_into(value, &mut buf, &mut ends);
+    let mut start = 0;
+    let words: Vec<&str> = ends
+        .iter()
+        .map(|&end| {
+            let w = &buf[start..end];
+            start = end;
+            w
+        })
+        .collect();
+    debug_assert!(
+        words
+            .iter()
+            .copied()
+            .eq(attr_words(value).iter().map(String::as_str))
+    );
     AttrInfo {
         kind: kind_of(value, &words),
-        content: words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())),
+        content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
         body: is_body(&words),
     }
 }
@@ -343,7 +393,7 @@ pub fn attr_kind(value: &str) -> Option<Kind> {
     kind_of(value, &attr_words(value))
 }
 
-fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
+fn kind_of<S: AsRef<str>>(value: &str, words: &[S]) -> Option<Kind> {
     if value
         .split_whitespace()
         .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
@@ -351,11 +401,15 @@ fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
         return Some(Kind::Other);
     }
     for pair in words.windows(2) {
-        if let Some(&kind) = PAIR_MAP.get(&(pair[0].as_str(), pair[1].as_str())) {
+        let (a, b) = (pair[0].as_ref(), pair[1].as_ref());
+        // A scan of the few pairs costs less than hashing two words; the
+        // first entry wins, as in `PAIR_MAP`.
+        if let Some(&(_, _, kind)) = ATTR_PAIRS.iter().find(|(x, y, _)| *x == a && *y == b) {
+            debug_assert_eq!(PAIR_MAP.get(&(a, b)), Some(&kind));
             return Some(kind);
         }
     }
-    words.iter().find_map(|w| WORD_MAP.get(w.as_str()).copied())
+    words.iter().find_map(|w| WORD_MAP.get(w.as_ref()).copied())
 }
 
 /// [`ATTR_WORDS`] as a map, built once. The first entry for a word wins.
@@ -431,11 +485,11 @@ pub fn attr_is_body(value: &str) -> bool {
     is_body(&attr_words(value))
 }
 
-fn is_body(words: &[String]) -> bool {
-    words.iter().any(|w| BODY_WORDS.contains(&w.as_str()))
+fn is_body<S: AsRef<str>>(words: &[S]) -> bool {
+    words.iter().any(|w| BODY_WORDS.contains(&w.as_ref()))
         || words
             .windows(2)
-            .any(|p| BODY_FIRST.contains(&p[0].as_str()) && BODY_SECOND.contains(&p[1].as_str()))
+            .any(|p| BODY_FIRST.contains(&p[0].as_ref()) && BODY_SECOND.contains(&p[1].as_ref()))
 }
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
