@@ -278,10 +278,15 @@ const UTILITY_PREFIXES: &[&str] = &[
 /// variant such as `lg:hidden`), to be ignored when reading class words.
 fn is_utility(token: &str) -> bool {
     let t = token.as_bytes();
+    // Every prefix is lower-case ASCII: compare only those that start
+    // with the token's first letter.
+    let first = t.first().map(u8::to_ascii_lowercase);
     t.contains(&b':')
-        || UTILITY_PREFIXES
-            .iter()
-            .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        || UTILITY_PREFIXES.iter().any(|p| {
+            Some(p.as_bytes()[0]) == first
+                && t.len() >= p.len()
+                && t[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
 }
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
