@@ -386,12 +386,106 @@ pub fn attr_info(value: &str) -> AttrInfo {
             .copied()
             .eq(attr_words(value).iter().map(String::as_str))
     );
-    AttrInfo {
-        kind: kind_of(value, &words),
-        content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
-        body: is_body(&words),
+    // One table look-up per word instead of a hash and several list scans.
+    let infos: Vec<WordInfo> = words
+        .iter()
+        .map(|w| WORD_INFO.get(w).copied().unwrap_or_default())
+        .collect();
+    let hiding = value
+        .split_whitespace()
+        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)));
+    let kind = if hiding {
+        Some(Kind::Other)
+    } else {
+        (0..words.len().saturating_sub(1))
+            .filter(|&i| infos[i].pair_first)
+            .find_map(|i| {
+                ATTR_PAIRS
+                    .iter()
+                    .find(|(x, y, _)| *x == words[i] && *y == words[i + 1])
+                    .map(|&(_, _, k)| k)
+            })
+            .or_else(|| infos.iter().find_map(|i| i.kind))
+    };
+    let info = AttrInfo {
+        kind,
+        content: infos.iter().any(|i| i.content),
+        body: infos.iter().any(|i| i.body)
+            || infos
+                .windows(2)
+                .any(|p| p[0].body_first && p[1].body_second),
+    };
+    debug_assert_eq!(
+        info,
+        AttrInfo {
+            kind: kind_of(value, &words),
+            content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
+            body: is_body(&words),
+        }
+    );
+    info
+}
+
+/// What the vocabulary lists say of one class/id word.
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    /// Its entry in [`ATTR_WORDS`] (the first).
+    kind: Option<Kind>,
+    /// In [`CONTENT_WORDS`].
+    content: bool,
+    /// In [`BODY_WORDS`].
+    body: bool,
+    /// In [`BODY_FIRST`] / [`BODY_SECOND`].
+    body_first: bool,
+    body_second: bool,
+    /// The first word of an [`ATTR_PAIRS`] entry.
+    pair_first: bool,
+}
+
+/// FNV-1a: class words are short, and SipHash costs more than the rest
+/// of the look-up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every listed class word with what the lists say of it, built once.
+static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+    for &(w, k) in ATTR_WORDS {
+        m.entry(w).or_default().kind.get_or_insert(k);
+    }
+    for &w in CONTENT_WORDS {
+        m.entry(w).or_default().content = true;
+    }
+    for &w in BODY_WORDS {
+        m.entry(w).or_default().body = true;
+    }
+    for &w in BODY_FIRST {
+        m.entry(w).or_default().body_first = true;
+    }
+    for &w in BODY_SECOND {
+        m.entry(w).or_default().body_second = true;
+    }
+    for &(w, _, _) in ATTR_PAIRS {
+        m.entry(w).or_default().pair_first = true;
+    }
+    m
+});
 
 /// The boilerplate kind named by one class/id value, if any.
 pub fn attr_kind(value: &str) -> Option<Kind> {
