@@ -230,35 +230,6 @@ fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
         })
 }
 
-/// Push the [`words_cow`] of `s` onto `out`; ASCII values (nearly all)
-/// are split byte by byte.
-fn push_words<'a>(s: &'a str, out: &mut Vec<Cow<'a, str>>) {
-    if !s.is_ascii() {
-        out.extend(words_cow(s));
-        return;
-    }
-    let b = s.as_bytes();
-    let mut start = 0;
-    let mut upper = false;
-    for i in 0..=b.len() {
-        // `char::is_whitespace` on ASCII: tab to carriage return, space.
-        if i == b.len() || matches!(b[i], b'\t'..=b'\r' | b' ' | b'-' | b'_') {
-            if i > start {
-                let w = &s[start..i];
-                out.push(if upper {
-                    Cow::Owned(w.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                });
-            }
-            start = i + 1;
-            upper = false;
-        } else {
-            upper |= b[i].is_ascii_uppercase();
-        }
-    }
-}
-
 /// The attributes [`walk`] looks at on every element, read in one pass
 /// (each [`scraper::node::Element::attr`] call interns the name and
 /// searches the list).
@@ -687,7 +658,7 @@ fn walk(doc: &Html) -> Found {
         let attrs = Attrs::read(v);
         cls.clear();
         for value in [attrs.class, attrs.id].into_iter().flatten() {
-            push_words(value, &mut cls);
+            cls.extend(words_cow(value));
         }
         let parent = stack.last().copied().unwrap_or_default();
         let frame = Frame::child(parent, v.name(), &cls);
