@@ -869,6 +869,14 @@ fn walk(doc: &Html) -> Found {
     f
 }
 
+/// `word.contains(needle)` for the short words of class names, without
+/// setting up a substring searcher for each.
+fn has(word: &str, needle: &str) -> bool {
+    word.as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
 /// Author, date and breadcrumb candidates marked by attributes.
 fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
@@ -926,7 +934,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
         return;
     }
     let cls = info.cls;
-    if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
+    if f.breadcrumb.is_empty() && cls.iter().any(|w| has(w, "breadcrumb")) {
         f.breadcrumb = breadcrumb_items(el);
     }
     if !matches!(v.name(), "a" | "body" | "article" | "html") {
@@ -976,7 +984,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     }
     let date_class = cls.iter().any(|w| {
         DATE_WORDS.contains(&w.as_ref())
-            || (w.contains("date")
+            || (has(w, "date")
                 && !w.contains("update")
                 && !w.contains("candidat")
                 && !w.contains("validat"))
