@@ -183,8 +183,23 @@ pub fn render(blocks: &[Block]) -> String {
 /// Words in `text`: whitespace-separated tokens holding a letter or digit,
 /// with each CJK character counted as one word (those scripts use no spaces).
 pub fn word_count(text: &str) -> usize {
+    word_count_upto(text, usize::MAX)
+}
+
+/// [`word_count`], but it stops counting once past `cap`: the result is
+/// exact up to `cap` and some number above `cap` beyond it. For the tests
+/// of short blocks, which need not read a long one to its end.
+pub fn word_count_upto(text: &str, cap: usize) -> usize {
     let mut n = 0;
     for tok in text.split_whitespace() {
+        if n > cap {
+            break;
+        }
+        // ASCII has no CJK and its own alphanumerics: no decoding needed.
+        if tok.is_ascii() {
+            n += usize::from(tok.bytes().any(|b| b.is_ascii_alphanumeric()));
+            continue;
+        }
         let mut cjk = 0;
         let mut other = false;
         for c in tok.chars() {
@@ -216,6 +231,25 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capped_word_count_is_exact_up_to_the_cap() {
+        let texts = [
+            "",
+            "one",
+            "one two three four five",
+            "日本語の文章 and some words — here",
+            "  a  b\u{a0}c , . d ",
+        ];
+        for t in texts {
+            for cap in 0..8 {
+                let full = word_count(t);
+                let capped = word_count_upto(t, cap);
+                assert_eq!(capped.min(cap + 1), full.min(cap + 1), "{t:?} {cap}");
+                assert!(capped <= full);
+            }
+        }
+    }
 
     #[test]
     fn render_spacing() {

@@ -7,7 +7,7 @@
 
 pub mod vocab;
 
-use crate::block::{Block, BlockTag, Kind, Removed, word_count};
+use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
 
 /// Blocks longer than this many words are never judged by their wording:
 /// an article sentence may mention "comments" or "cookies".
@@ -15,7 +15,7 @@ pub const PHRASE_MAX_WORDS: usize = 12;
 
 /// The boilerplate kind a block's wording alone reveals, if any.
 pub fn wording_kind(block: &Block) -> Option<Kind> {
-    let words = word_count(&block.text);
+    let words = word_count_upto(&block.text, PHRASE_MAX_WORDS);
     if words == 0 || words > PHRASE_MAX_WORDS {
         return None;
     }
@@ -33,7 +33,7 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
 /// Whether a short block or heading opens an "About the company" or "About
 /// the author" section, which closes press releases and blog posts.
 pub fn is_about_heading(block: &Block) -> bool {
-    let words = word_count(&block.text);
+    let words = word_count_upto(&block.text, 6);
     if words == 0 || words > 6 {
         return false;
     }
@@ -85,7 +85,7 @@ pub fn is_dateline(text: &str) -> bool {
 /// Whether a short line is a byline: "By Jane Doe", "Von Jana Müller",
 /// "Texte : Marie Dupont".
 pub fn is_byline(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_upto(text, 12);
     if words == 0 || words > 12 {
         return false;
     }
@@ -158,8 +158,8 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     let mut cut = blocks.len();
     let mut seen_prose = false;
     for (i, b) in blocks.iter().enumerate() {
-        let prose =
-            b.text.len() > 200 || (b.tag == BlockTag::Paragraph && word_count(&b.text) > 25);
+        let prose = b.text.len() > 200
+            || (b.tag == BlockTag::Paragraph && word_count_upto(&b.text, 25) > 25);
         if !seen_prose && !prose && is_byline(&b.text) {
             keep[i] = false;
             removed.add(Kind::Other);
@@ -194,7 +194,7 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // A block repeated right after itself (give or take a caption
             // line) is a gallery or sticky-header copy; repeats further
             // apart are the article's own (recipes, schedules).
-            let repeat = b.text.chars().count() >= 20
+            let repeat = b.text.chars().nth(19).is_some()
                 && blocks[i.saturating_sub(3)..i]
                     .iter()
                     .any(|p| p.text == b.text);

@@ -251,10 +251,15 @@ const UTILITY_PREFIXES: &[&str] = &[
 /// variant such as `lg:hidden`), to be ignored when reading class words.
 fn is_utility(token: &str) -> bool {
     let t = token.as_bytes();
+    // Every prefix is lower-case ASCII: compare only those that start
+    // with the token's first letter.
+    let first = t.first().map(u8::to_ascii_lowercase);
     t.contains(&b':')
-        || UTILITY_PREFIXES
-            .iter()
-            .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        || UTILITY_PREFIXES.iter().any(|p| {
+            Some(p.as_bytes()[0]) == first
+                && t.len() >= p.len()
+                && t[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
 }
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
@@ -290,6 +295,39 @@ fn token_words(token: &str, words: &mut Vec<String>) {
     }
 }
 
+/// [`attr_words`] without a `String` per word: the words go back to back
+/// into `buf`, and `ends` gets where each one ends.
+fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
+    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
+        // The current word is `buf[start..]`, as `cur` in `token_words`.
+        let mut start = buf.len();
+        let mut prev_lower = false;
+        for c in token.chars() {
+            if c.is_alphanumeric() {
+                if c.is_uppercase() && prev_lower && buf.len() > start {
+                    ends.push(buf.len());
+                    start = buf.len();
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
+            } else {
+                prev_lower = false;
+                if buf.len() > start {
+                    ends.push(buf.len());
+                    start = buf.len();
+                }
+            }
+        }
+        if buf.len() > start {
+            ends.push(buf.len());
+        }
+    }
+}
+
 /// What one class or id value says about its element, read in one pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AttrInfo {
@@ -303,20 +341,131 @@ pub struct AttrInfo {
 
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
-    let words = attr_words(value);
-    AttrInfo {
-        kind: kind_of(value, &words),
-        content: words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())),
-        body: is_body(&words),
+    let mut buf = String::with_capacity(value.len());
+    let mut ends = Vec::new();
+    attr_words_into(value, &mut buf, &mut ends);
+    let mut start = 0;
+    let words: Vec<&str> = ends
+        .iter()
+        .map(|&end| {
+            let w = &buf[start..end];
+            start = end;
+            w
+        })
+        .collect();
+    debug_assert!(
+        words
+            .iter()
+            .copied()
+            .eq(attr_words(value).iter().map(String::as_str))
+    );
+    // One table look-up per word instead of a hash and several list scans.
+    let infos: Vec<WordInfo> = words
+        .iter()
+        .map(|w| WORD_INFO.get(w).copied().unwrap_or_default())
+        .collect();
+    let hiding = value
+        .split_whitespace()
+        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)));
+    let kind = if hiding {
+        Some(Kind::Other)
+    } else {
+        (0..words.len().saturating_sub(1))
+            .filter(|&i| infos[i].pair_first)
+            .find_map(|i| {
+                ATTR_PAIRS
+                    .iter()
+                    .find(|(x, y, _)| *x == words[i] && *y == words[i + 1])
+                    .map(|&(_, _, k)| k)
+            })
+            .or_else(|| infos.iter().find_map(|i| i.kind))
+    };
+    let info = AttrInfo {
+        kind,
+        content: infos.iter().any(|i| i.content),
+        body: infos.iter().any(|i| i.body)
+            || infos
+                .windows(2)
+                .any(|p| p[0].body_first && p[1].body_second),
+    };
+    debug_assert_eq!(
+        info,
+        AttrInfo {
+            kind: kind_of(value, &words),
+            content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
+            body: is_body(&words),
+        }
+    );
+    info
+}
+
+/// What the vocabulary lists say of one class/id word.
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    /// Its entry in [`ATTR_WORDS`] (the first).
+    kind: Option<Kind>,
+    /// In [`CONTENT_WORDS`].
+    content: bool,
+    /// In [`BODY_WORDS`].
+    body: bool,
+    /// In [`BODY_FIRST`] / [`BODY_SECOND`].
+    body_first: bool,
+    body_second: bool,
+    /// The first word of an [`ATTR_PAIRS`] entry.
+    pair_first: bool,
+}
+
+/// FNV-1a: class words are short, and SipHash costs more than the rest
+/// of the look-up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every listed class word with what the lists say of it, built once.
+static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+    for &(w, k) in ATTR_WORDS {
+        m.entry(w).or_default().kind.get_or_insert(k);
+    }
+    for &w in CONTENT_WORDS {
+        m.entry(w).or_default().content = true;
+    }
+    for &w in BODY_WORDS {
+        m.entry(w).or_default().body = true;
+    }
+    for &w in BODY_FIRST {
+        m.entry(w).or_default().body_first = true;
+    }
+    for &w in BODY_SECOND {
+        m.entry(w).or_default().body_second = true;
+    }
+    for &(w, _, _) in ATTR_PAIRS {
+        m.entry(w).or_default().pair_first = true;
+    }
+    m
+});
 
 /// The boilerplate kind named by one class/id value, if any.
 pub fn attr_kind(value: &str) -> Option<Kind> {
     kind_of(value, &attr_words(value))
 }
 
-fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
+fn kind_of<S: AsRef<str>>(value: &str, words: &[S]) -> Option<Kind> {
     if value
         .split_whitespace()
         .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
@@ -324,11 +473,15 @@ fn kind_of(value: &str, words: &[String]) -> Option<Kind> {
         return Some(Kind::Other);
     }
     for pair in words.windows(2) {
-        if let Some(&kind) = PAIR_MAP.get(&(pair[0].as_str(), pair[1].as_str())) {
+        let (a, b) = (pair[0].as_ref(), pair[1].as_ref());
+        // A scan of the few pairs costs less than hashing two words; the
+        // first entry wins, as in `PAIR_MAP`.
+        if let Some(&(_, _, kind)) = ATTR_PAIRS.iter().find(|(x, y, _)| *x == a && *y == b) {
+            debug_assert_eq!(PAIR_MAP.get(&(a, b)), Some(&kind));
             return Some(kind);
         }
     }
-    words.iter().find_map(|w| WORD_MAP.get(w.as_str()).copied())
+    words.iter().find_map(|w| WORD_MAP.get(w.as_ref()).copied())
 }
 
 /// [`ATTR_WORDS`] as a map, built once. The first entry for a word wins.
@@ -404,11 +557,11 @@ pub fn attr_is_body(value: &str) -> bool {
     is_body(&attr_words(value))
 }
 
-fn is_body(words: &[String]) -> bool {
-    words.iter().any(|w| BODY_WORDS.contains(&w.as_str()))
+fn is_body<S: AsRef<str>>(words: &[S]) -> bool {
+    words.iter().any(|w| BODY_WORDS.contains(&w.as_ref()))
         || words
             .windows(2)
-            .any(|p| BODY_FIRST.contains(&p[0].as_str()) && BODY_SECOND.contains(&p[1].as_str()))
+            .any(|p| BODY_FIRST.contains(&p[0].as_ref()) && BODY_SECOND.contains(&p[1].as_ref()))
 }
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched

@@ -14,7 +14,7 @@ pub mod dom;
 pub mod guard;
 pub mod select;
 
-use crate::block::{Block, BlockTag, Kind, Removed, word_count};
+use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
 use crate::boilerplate;
 use crate::extract::Article;
 
@@ -82,8 +82,7 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // The headline is metadata (title), not body text.
             continue;
         }
-        let words = word_count(&b.text);
-        if b.link_density() > 0.75 && words < 30 {
+        if b.link_density() > 0.75 && word_count_upto(&b.text, 30) < 30 {
             removed.add(Kind::Navigation);
             continue;
         }

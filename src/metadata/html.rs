@@ -18,14 +18,17 @@
 //! class-named link lists (in that order, the fullest list holding the
 //! first one winning); `<meta name=keywords>` only when nothing else.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
 
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::author::clean_author;
 use super::lists::{
-    CATEGORY_LIST_WORDS, TAG_LIST_WORDS, fullest, in_list_foreign_region, link_texts, list_class,
+    CATEGORY_LIST_WORDS, LIST_FOREIGN_WORDS, TAG_LIST_WORDS, fullest, link_texts, list_class,
     push_items,
 };
 use super::{Metadata, clean, date, jsonld, title};
@@ -142,12 +145,14 @@ const BYLINE_TAGS: &[&str] = &[
 
 /// A whole element that reads "von Jane Doe" / "by Jane Doe": the
 /// lead-in, then two to four capitalised words and nothing else.
-fn short_byline(el: &ElementRef<'_>, own_lower: &str) -> Option<String> {
-    let lead = ["von", "by", "par", "por", "door"]
-        .into_iter()
-        .find(|l| own_lower == *l || own_lower.starts_with(&format!("{l} ")))?;
+fn short_byline(el: &ElementRef<'_>, own_lower: &str, foreign: bool) -> Option<String> {
+    let lead = ["von", "by", "par", "por", "door"].into_iter().find(|l| {
+        own_lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })?;
     let full = text_of(el);
-    if full.chars().count() > 50 || in_foreign_region(el) {
+    if full.chars().count() > 50 || foreign {
         return None;
     }
     let rest = full.get(lead.len()..)?.trim();
@@ -211,6 +216,124 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Like [`words`], without allocating for words that are already
+/// lower-case ASCII (nearly all class names).
+fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+}
+
+/// The attributes [`walk`] looks at on every element, read in one pass
+/// (each [`scraper::node::Element::attr`] call interns the name and
+/// searches the list).
+#[derive(Default, Clone, Copy)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    content: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn read(v: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, value) in &v.attrs {
+            // `attr(name)` matches only un-namespaced attributes.
+            if q.prefix.is_some() || !q.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*q.local {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "itemprop" => &mut a.itemprop,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "content" => &mut a.content,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value);
+            }
+        }
+        a
+    }
+}
+
+/// What [`walk`] knows of one element: its attributes, its class and id
+/// words, and the regions it sits in.
+struct ElInfo<'a, 'w> {
+    attrs: Attrs<'a>,
+    cls: &'w [Cow<'a, str>],
+    /// [`in_foreign_region`] of the element.
+    foreign: bool,
+    /// [`in_list_foreign_region`] of the element.
+    list_foreign: bool,
+}
+
+/// The state of [`in_foreign_region`]-like walks up from an element,
+/// computed top-down: whether a marking element was met below `<body>`,
+/// and the verdict of the outermost `<aside>`/`<footer>`/`<article>`.
+#[derive(Default, Clone, Copy)]
+struct Region {
+    hit: bool,
+    outer: Option<bool>,
+}
+
+impl Region {
+    fn foreign(self) -> bool {
+        self.hit || self.outer == Some(true)
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Frame {
+    /// For [`in_foreign_region`] (the element included).
+    foreign: Region,
+    /// For [`in_list_foreign_region`] (of the element's children).
+    list: Region,
+}
+
+impl Frame {
+    /// The frame of an element from its parent's. Walks up stop below
+    /// `<body>`/`<html>`, so those start afresh.
+    fn child(parent: Frame, name: &str, cls: &[Cow<'_, str>]) -> Frame {
+        if matches!(name, "body" | "html") {
+            return Frame::default();
+        }
+        let nav = name == "nav";
+        let foreign = Region {
+            hit: parent.foreign.hit
+                || nav
+                || cls.iter().any(|w| FOREIGN_WORDS.contains(&w.as_ref())),
+            outer: parent.foreign.outer.or(match name {
+                "footer" | "aside" => Some(true),
+                "article" => Some(false),
+                _ => None,
+            }),
+        };
+        let list = Region {
+            hit: parent.list.hit
+                || nav
+                || cls.iter().any(|w| LIST_FOREIGN_WORDS.contains(&w.as_ref())),
+            outer: parent.list.outer.or(match name {
+                "aside" => Some(true),
+                "article" => Some(false),
+                _ => None,
+            }),
+        };
+        Frame { foreign, list }
+    }
+}
+
 pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
     let v = el.value();
     let mut out: Vec<String> = v
@@ -227,6 +350,7 @@ pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
 /// footer, aside or navigation.
 /// An `<aside>` or `<footer>` inside an `<article>` belongs to it (its
 /// date line, its byline).
+#[cfg(debug_assertions)]
 fn in_foreign_region(el: &ElementRef<'_>) -> bool {
     let mut node = Some(**el);
     let mut aside = false;
@@ -514,11 +638,49 @@ fn walk(doc: &Html) -> Found {
     let mut h1_at: Option<usize> = None;
     let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut label_pending = false;
-    for node in doc.root_element().descendants() {
+    // Region state of the open elements, innermost last.
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut cls: Vec<Cow<'_, str>> = Vec::new();
+    for edge in doc.root_element().traverse() {
+        let node = match edge {
+            Edge::Open(n) => n,
+            Edge::Close(n) => {
+                if n.value().is_element() {
+                    stack.pop();
+                }
+                continue;
+            }
+        };
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
         let v = el.value();
+        let attrs = Attrs::read(v);
+        cls.clear();
+        for value in [attrs.class, attrs.id].into_iter().flatten() {
+            cls.extend(words_cow(value));
+        }
+        let parent = stack.last().copied().unwrap_or_default();
+        let frame = Frame::child(parent, v.name(), &cls);
+        stack.push(frame);
+        let info = ElInfo {
+            attrs,
+            cls: &cls,
+            foreign: frame.foreign.foreign(),
+            list_foreign: parent.list.foreign(),
+        };
+        // The top-down state must agree with the walks up it replaces.
+        #[cfg(debug_assertions)]
+        {
+            assert_eq!(info.foreign, in_foreign_region(&el));
+            assert_eq!(info.list_foreign, super::lists::in_list_foreign_region(&el));
+            let words = class_id_words(&el);
+            assert!(
+                cls.iter()
+                    .map(|w| w.as_ref())
+                    .eq(words.iter().map(String::as_str))
+            );
+        }
         index += 1;
         if !matches!(
             v.name(),
@@ -535,7 +697,7 @@ fn walk(doc: &Html) -> Found {
                     }
                 }
                 Some(at) if index <= at + AFTER_H1 => {
-                    if let Some(t) = own.clone().filter(|_| !in_foreign_region(&el)) {
+                    if let Some(t) = own.clone().filter(|_| !info.foreign) {
                         f.near_h1.push(t);
                     }
                 }
@@ -547,11 +709,11 @@ fn walk(doc: &Html) -> Found {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
                 if label_pending {
-                    if !in_foreign_region(&el) {
+                    if !info.foreign {
                         f.labelled_bylines.push(t);
                     }
                     label_pending = false;
-                } else if let Some(name) = short_byline(&el, label) {
+                } else if let Some(name) = short_byline(&el, label, info.foreign) {
                     f.labelled_bylines.push(name);
                 } else if BYLINE_TAGS.contains(&label) {
                     // The name may be the text right after the
@@ -561,7 +723,7 @@ fn walk(doc: &Html) -> Found {
                         .next_sibling()
                         .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
                     match next {
-                        Some(name) if !in_foreign_region(&el) => {
+                        Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
                         }
                         Some(_) => {}
@@ -630,7 +792,7 @@ fn walk(doc: &Html) -> Found {
                 continue;
             }
             "h1" => {
-                if h1_at.is_none() && !in_foreign_region(&el) {
+                if h1_at.is_none() && !info.foreign {
                     h1_at = Some(index);
                     f.near_h1.extend(before.drain(..));
                 }
@@ -649,10 +811,11 @@ fn walk(doc: &Html) -> Found {
             }
             "h2" | "h3" => {
                 if f.title_heads.len() < 5
-                    && class_id_words(&el)
+                    && info
+                        .cls
                         .iter()
                         .any(|w| w.contains("title") || w.contains("headline"))
-                    && !in_foreign_region(&el)
+                    && !info.foreign
                     && let Some(t) = clean(&text_of(&el))
                 {
                     f.title_heads.push(t);
@@ -668,12 +831,12 @@ fn walk(doc: &Html) -> Found {
                 continue;
             }
             "style" | "noscript" | "template" => continue,
-            "time" if f.times.len() < MAX_CANDIDATES && !in_foreign_region(&el) => {
+            "time" if f.times.len() < MAX_CANDIDATES && !info.foreign => {
                 let value = v
                     .attr("datetime")
                     .and_then(clean)
                     .unwrap_or_else(|| text_of(&el));
-                let cls = class_id_words(&el);
+                let cls = info.cls;
                 let score =
                     if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
                         3
@@ -701,15 +864,24 @@ fn walk(doc: &Html) -> Found {
             }
             _ => {}
         }
-        collect_attributes(&el, &mut f);
+        collect_attributes(&el, &info, &mut f);
     }
     f
 }
 
+/// `word.contains(needle)` for the short words of class names, without
+/// setting up a substring searcher for each.
+fn has(word: &str, needle: &str) -> bool {
+    word.as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
 /// Author, date and breadcrumb candidates marked by attributes.
-fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
+fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
-    let itemprop = v.attr("itemprop").unwrap_or("");
+    let a = &info.attrs;
+    let itemprop = a.itemprop.unwrap_or("");
     if itemprop == "datePublished" && v.name() != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
@@ -721,7 +893,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
         }
     }
     if v.name() == "a"
-        && let Some(rel) = v.attr("rel")
+        && let Some(rel) = a.rel
     {
         let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
             (
@@ -729,7 +901,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
                 t || r.eq_ignore_ascii_case("tag"),
             )
         });
-        if (cat || tag) && !in_list_foreign_region(el) {
+        if (cat || tag) && !info.list_foreign {
             let list = if cat {
                 &mut f.rel_categories
             } else {
@@ -742,18 +914,18 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     }
     if v.name() == "a"
         && f.authors.len() < MAX_CANDIDATES
-        && v.attr("href").is_some_and(is_author_href)
-        && !v.attr("rel").is_some_and(|r| r.contains("author"))
-        && !in_foreign_region(el)
+        && a.href.is_some_and(is_author_href)
+        && !a.rel.is_some_and(|r| r.contains("author"))
+        && !info.foreign
     {
         let t = text_of(el);
         if !t.is_empty() && t.chars().count() <= 60 {
             f.authors.push((3, t));
         }
     }
-    let has_class = v.attr("class").is_some() || v.attr("id").is_some() || v.name() == "address";
-    let is_rel_author = v
-        .attr("rel")
+    let has_class = a.class.is_some() || a.id.is_some() || v.name() == "address";
+    let is_rel_author = a
+        .rel
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
     let is_itemprop_author = itemprop
         .split_whitespace()
@@ -761,31 +933,35 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
     if !has_class && !is_rel_author && !is_itemprop_author {
         return;
     }
-    let cls = class_id_words(el);
-    if cls.iter().any(|w| w.contains("breadcrumb")) && f.breadcrumb.is_empty() {
+    let cls = info.cls;
+    if f.breadcrumb.is_empty() && cls.iter().any(|w| has(w, "breadcrumb")) {
         f.breadcrumb = breadcrumb_items(el);
     }
     if !matches!(v.name(), "a" | "body" | "article" | "html") {
         // Class-named lists are weaker evidence than rel links: they are
         // also refused in footers.
-        let foreign = || in_list_foreign_region(el) || in_foreign_region(el);
-        if f.class_tags.is_empty() && list_class(v, TAG_LIST_WORDS) && !foreign() {
+        let foreign = || info.list_foreign || info.foreign;
+        // `list_class` needs a kind word among the element's class and id
+        // words: most elements are rejected here without splitting again.
+        let names = |kinds: &[&str]| {
+            cls.iter().any(|w| kinds.contains(&w.as_ref())) && list_class(v, kinds)
+        };
+        if f.class_tags.is_empty() && names(TAG_LIST_WORDS) && !foreign() {
             f.class_tags = link_texts(el);
-        } else if f.class_categories.is_empty() && list_class(v, CATEGORY_LIST_WORDS) && !foreign()
-        {
+        } else if f.class_categories.is_empty() && names(CATEGORY_LIST_WORDS) && !foreign() {
             f.class_categories = link_texts(el);
         }
     }
     let author_class = (v.name() == "address"
         || cls.iter().any(|w| {
-            AUTHOR_WORDS.contains(&w.as_str())
+            AUTHOR_WORDS.contains(&w.as_ref())
                 || ((w.starts_with("author") || w.starts_with("autor"))
                     && !w.starts_with("authorit"))
         }))
-        && !cls.iter().any(|w| AUTHOR_NOISE.contains(&w.as_str()));
+        && !cls.iter().any(|w| AUTHOR_NOISE.contains(&w.as_ref()));
     if (is_rel_author || is_itemprop_author || author_class)
         && f.authors.len() < MAX_CANDIDATES
-        && !in_foreign_region(el)
+        && !info.foreign
     {
         let rank = if is_itemprop_author || is_rel_author {
             0
@@ -795,7 +971,7 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
             1
         };
         let value = if is_itemprop_author {
-            v.attr("content")
+            a.content
                 .map(str::to_string)
                 .or_else(|| itemprop_name(el))
                 .unwrap_or_else(|| text_of(el))
@@ -807,13 +983,13 @@ fn collect_attributes(el: &ElementRef<'_>, f: &mut Found) {
         }
     }
     let date_class = cls.iter().any(|w| {
-        DATE_WORDS.contains(&w.as_str())
-            || (w.contains("date")
+        DATE_WORDS.contains(&w.as_ref())
+            || (has(w, "date")
                 && !w.contains("update")
                 && !w.contains("candidat")
                 && !w.contains("validat"))
     });
-    if date_class && f.class_dates.len() < MAX_CANDIDATES && !in_foreign_region(el) {
+    if date_class && f.class_dates.len() < MAX_CANDIDATES && !info.foreign {
         let t = text_of(el);
         if !t.is_empty() && t.chars().count() <= 100 {
             f.class_dates.push(t);

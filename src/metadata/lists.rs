@@ -5,11 +5,11 @@
 use scraper::ElementRef;
 
 use super::clean;
-use super::html::{class_id_words, text_of, words};
+use super::html::{text_of, words};
 
 /// Class or id words of a region whose tag and category links are not the
 /// post's own: widgets, menus, comments, related posts.
-const LIST_FOREIGN_WORDS: &[&str] = &[
+pub(super) const LIST_FOREIGN_WORDS: &[&str] = &[
     "sidebar",
     "widget",
     "widgets",
@@ -26,6 +26,7 @@ const LIST_FOREIGN_WORDS: &[&str] = &[
 /// True when a tag or category link sits in a navigation, an aside or a
 /// widget area. Unlike [`in_foreign_region`], an article's footer (where
 /// WordPress themes put "Posted in ... Tagged ...") is fine.
+#[cfg(debug_assertions)]
 pub(super) fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
     let mut aside = false;
     for e in el.ancestors().filter_map(ElementRef::wrap) {
@@ -36,7 +37,7 @@ pub(super) fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
             "article" => aside = false,
             _ => {}
         }
-        if class_id_words(&e)
+        if super::html::class_id_words(&e)
             .iter()
             .any(|w| LIST_FOREIGN_WORDS.contains(&w.as_str()))
         {
