@@ -637,10 +637,38 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
         return Some(Kind::Subscribe);
     }
+    if vocab::is_author_bio(&u.text) {
+        return Some(Kind::Footer);
+    }
     if f.words == 0 || f.words > 14 {
         return None;
     }
+    if more_from_name(&u.text) {
+        return Some(Kind::Related);
+    }
     vocab::end_kind(&lower)
+}
+
+/// Words at least in a "More <Name>" heading: a two-word "More Weather"
+/// or "More News" is a menu item.
+const MORE_NAME_MIN_WORDS: usize = 3;
+/// Words at most in a "More <Name>" heading.
+const MORE_NAME_MAX_WORDS: usize = 4;
+
+/// A "More <Name>" heading over other articles of a site or a section:
+/// "More Washington Examiner", "More Local News". Every word after "More"
+/// is capitalised and the line ends without punctuation; "More than half
+/// ..." is prose.
+fn more_from_name(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= MORE_NAME_MIN_WORDS
+        && words.len() <= MORE_NAME_MAX_WORDS
+        && words[0] == "More"
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && t.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
@@ -1354,5 +1382,18 @@ mod tests {
         assert_eq!(k.len(), 4, "{k:?}");
         assert!(k[2].starts_with("Die Opposition"), "{k:?}");
         assert!(k[3].starts_with("Der Bundestag"), "{k:?}");
+    }
+
+    #[test]
+    fn more_stories_heading_and_author_box_end_the_article() {
+        assert!(more_from_name("More Washington Examiner"));
+        assert!(!more_from_name("More Weather"));
+        assert!(!more_from_name("More than half of them left."));
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nMore Great WIRED Stories\n\n  • One teaser title here\n  • Another teaser title\n\n\
+             Will Knight is a senior writer for WIRED, covering artificial intelligence. He was previously \
+             a senior editor at MIT Technology Review, where he wrote about fundamental advances in AI.\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2]);
     }
 }
