@@ -946,15 +946,37 @@ fn inline_box_end(
         .take_while(|f| f.class != Class::Good && f.len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
+
     let good = |j: usize| feats.get(j).is_some_and(|f| f.class == Class::Good);
     let prose = |j: usize| {
         feats
             .get(j)
             .is_some_and(|f| matches!(f.class, Class::Good | Class::NearGood))
     };
-    ((1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1))
-        .then_some(next)
+    if (1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1) {
+        return Some(next);
+    }
+    // A longer box of kicker and title pairs ("Most read in world news"),
+    // then three paragraphs of full sentences in a row, which no teaser
+    // list shows: the article goes on in short news paragraphs.
+    let sentence_prose = |j: usize| {
+        prose(j) && feats[j].sentence && units.get(j).is_some_and(|u| u.tag == BlockTag::Paragraph)
+    };
+    let titles = (i + 1..units.len())
+        .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
+        .count();
+    let next = i + 1 + titles;
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &feats[j]).is_none());
+    ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
+        && unmarked
+        && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
+    .then_some(next)
 }
+
+/// Short lines a box of kicker and title pairs holds at most.
+const INLINE_BOX_KICKER_TITLES: usize = 16;
+/// Paragraphs of full sentences in a row that resume the article after it.
+const INLINE_BOX_SENTENCES: usize = 2;
 
 /// A one-line inline link to another story: "Related: Seven Signs of an
 /// Allergy", "Lesen Sie auch: ...". It is dropped alone; the article goes on.
@@ -1395,5 +1417,25 @@ mod tests {
              a senior editor at MIT Technology Review, where he wrote about fundamental advances in AI.\n"
         );
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn kicker_and_title_box_inside_a_news_article() {
+        let s1 = "Authorities in the west of the country instituted a quarantine to stop the disease from spreading.";
+        let s2 =
+            "Tourists from several countries were stranded in the town for days as a result of it.";
+        let mut dump = format!("{P1}\n\n{P2}\n\nMost read in world news\n\n");
+        for k in 0..6 {
+            dump.push_str(&format!(
+                "KICKER {k}\n\nTeaser headline number {k} about something else\n\n"
+            ));
+        }
+        dump.push_str(&format!("{s1}\n\n{s2}\n"));
+        let k = kept(&dump);
+        assert!(
+            k.contains(&s1.to_string()) && k.contains(&s2.to_string()),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|t| t.contains("Teaser headline")), "{k:?}");
     }
 }
