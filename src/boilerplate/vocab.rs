@@ -1311,6 +1311,30 @@ pub fn is_author_bio(text: &str) -> bool {
         && BIO_ROLES.iter().any(|r| lower[verb_at..].contains(r))
 }
 
+/// Openings of the "read more" link under a teaser's summary: "Weiterlesen
+/// … <title>", "Read more", "Lire la suite". Two of them after an article
+/// show a list of teasers.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "continue reading",
+    "read full story",
+    "weiterlesen",
+    "mehr lesen",
+    "lire la suite",
+    "czytaj dalej",
+    "czytaj więcej",
+    "leer más",
+    "leia mais",
+    "continua a leggere",
+    "阅读全文", // zh "read the full text"
+];
+
+/// Whether a short line (lower-case) is a teaser's "read more" link.
+pub fn is_read_more(lower: &str) -> bool {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    READ_MORE.iter().any(|p| t.starts_with(p))
+}
+
 /// Words that open a "more of the same" heading over a teaser list: "More
 /// Great WIRED Stories", "Weitere Nachrichten", "Plus d'actualités",
 /// "Więcej artykułów", "Más noticias".

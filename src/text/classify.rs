@@ -826,6 +826,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             kept += f.len;
         }
     }
+    cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
     keep_structured_near(&mut keep, &feats, &end_kind);
@@ -983,6 +984,51 @@ const INLINE_BOX_SENTENCES: usize = 2;
 fn inline_link(text: &str) -> bool {
     text.split_once(':')
         .is_some_and(|(head, tail)| word_count(head) <= 3 && word_count(tail) >= 2)
+}
+
+/// Words at most in a teaser's "read more" line (it may repeat the title).
+const READ_MORE_MAX_WORDS: usize = 16;
+
+/// A list of teasers after the article (title, summary, "Weiterlesen …"):
+/// when two "read more" lines follow the article, the first teaser's
+/// summary and its title above it open the end-of-article zone, provided
+/// most of the kept text stands before them.
+fn cut_teaser_list(
+    units: &[Unit],
+    feats: &[Features],
+    keep: &mut [bool],
+    end_kind: &mut [Option<Kind>],
+) {
+    let Some(first) = keep.iter().position(|&k| k) else {
+        return;
+    };
+    let read_more: Vec<usize> = (first + 1..units.len())
+        .filter(|&i| {
+            feats[i].words <= READ_MORE_MAX_WORDS
+                && vocab::is_read_more(&units[i].text.to_lowercase())
+        })
+        .collect();
+    if read_more.len() < 2 {
+        return;
+    }
+    let Some(summary) = (first..read_more[0]).rev().find(|&j| keep[j]) else {
+        return;
+    };
+    let start = if summary > first && feats[summary - 1].heading_like {
+        summary - 1
+    } else {
+        summary
+    };
+    let len = |range: std::ops::Range<usize>| -> usize {
+        range.filter(|&j| keep[j]).map(|j| feats[j].len).sum()
+    };
+    let (before, after) = (len(0..start), len(start..units.len()));
+    if before >= MIN_ARTICLE_BEFORE_END && before > after {
+        for j in start..units.len() {
+            keep[j] = false;
+            end_kind[j].get_or_insert(Kind::Related);
+        }
+    }
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -1437,5 +1483,21 @@ mod tests {
             "{k:?}"
         );
         assert!(!k.iter().any(|t| t.contains("Teaser headline")), "{k:?}");
+    }
+
+    #[test]
+    fn teaser_list_with_read_more_links_ends_the_article() {
+        let t1 = "Der Verband begrüßt das neue Projekt der Staatsregierung im Moor, kritisiert aber die \
+                  geplanten Solarparks, die dort gebaut werden sollen, und fordert einen Stopp der Pläne.";
+        let t2 = "Nun hat sich in der Stadt die sechste Hochschulgruppe des Verbands gegründet und erweitert \
+                  damit das wachsende Netzwerk von engagierten Studierenden im ganzen Freistaat Bayern.";
+        let p3 = "Die Arbeiten sollen im Frühjahr beginnen und bis zum Ende des kommenden Jahres dauern, \
+                  teilte die Stadt mit, die mit Kosten von rund zwölf Millionen Euro für den Umbau rechnet.";
+        let dump = format!(
+            "{P1}\n\n{P2}\n\n{p3}\n\nJahrhundertchance im Moor nutzen\n\n{t1}\n\n\
+             Weiterlesen … Jahrhundertchance im Moor nutzen\n\nHochschulgruppen gegründet\n\n{t2}\n\n\
+             Weiterlesen … Hochschulgruppen gegründet\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2, p3]);
     }
 }
