@@ -302,6 +302,38 @@ fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
     }
 }
 
+/// Characters at most in an image caption that ends with its credit.
+const CAPTION_MAX_CHARS: usize = 300;
+/// Characters from the end within which a caption names its credit.
+const CREDIT_TAIL_CHARS: usize = 40;
+
+/// An image caption that ends with its credit: "... angekommen. (Foto:
+/// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
+/// © Jon Prosser", "... treatmentCredit: EPA".
+fn ends_with_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let start = lower
+        .char_indices()
+        .rev()
+        .nth(CREDIT_TAIL_CHARS)
+        .map_or(0, |(at, _)| at);
+    let tail = &lower[start..];
+    [
+        "foto:",
+        "fotos:",
+        "bild:",
+        "photo:",
+        "photograph:",
+        "credit:",
+        "fot.",
+        "crédit",
+        "©",
+        "图片来源",
+    ]
+    .iter()
+    .any(|c| tail.contains(c))
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
@@ -324,6 +356,9 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
             let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
+            }
+            if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
+                kind = Some(Kind::Other);
             }
             let first_ok = u
                 .text
@@ -1499,5 +1534,24 @@ mod tests {
              Weiterlesen … Hochschulgruppen gegründet\n"
         );
         assert_eq!(kept(&dump), [P1, P2, p3]);
+    }
+
+    #[test]
+    fn captions_ending_with_their_credit() {
+        assert!(ends_with_credit(
+            "Maxi Taucher ist in der Weltspitze der Junioren angekommen. (Foto: Privat)"
+        ));
+        assert!(ends_with_credit(
+            "Eine kleine runde Aussparung für die Kamera im Display. © Jon Prosser"
+        ));
+        assert!(ends_with_credit(
+            "Beijing Chaoyang Hospital in BeijingCredit: EPA"
+        ));
+        assert!(!ends_with_credit(
+            "Die Ermittlungen zum Fall gehen weiter, wie der Sender berichtete. (Quelle: SWR)"
+        ));
+        let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
+        let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
     }
 }
