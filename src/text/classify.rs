@@ -40,6 +40,11 @@ const HEADING_MAX_CHARS: usize = 150;
 /// the header zone ends nothing.
 const MIN_ARTICLE_BEFORE_END: usize = 200;
 
+/// Article text (in characters) before a "Related" heading from which it
+/// ends the article whatever follows: a list of long teasers below a short
+/// article outweighs it ("Você pode gostar", "You may also like").
+const RELATED_ARTICLE_BEFORE_END: usize = 600;
+
 /// The jusText classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -843,7 +848,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
                 && let Some(end) = inline_box_end(i, units, &feats, &classes)
             {
                 boxed_until = end;
-            } else if k == Kind::Comments || kept * 4 >= total {
+            } else if k == Kind::Comments
+                || kept * 4 >= total
+                || (k == Kind::Related && kept >= RELATED_ARTICLE_BEFORE_END)
+            {
                 // A comment thread can dwarf a short article; a "Most
                 // Popular" box or a photo credit can sit above the article's
                 // first paragraph, so those need a fair share of the text
@@ -1553,5 +1561,20 @@ mod tests {
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn long_teasers_after_a_related_heading_do_not_outweigh_the_article() {
+        let p3 = "Works on the square will start in March and should be finished by the end of next \
+                  year, the city said, which expects the renovation to cost about twelve million euros.";
+        let teaser = "Another long teaser summary about a completely different topic follows here, and \
+                      it goes on and on with full sentences so that it looks like prose of its own.";
+        let p4 = "Shop owners on the square hope that the new benches and trees will bring more people \
+                  into the centre, while some residents fear that the evenings there will get louder.";
+        let mut dump = format!("{P1}\n\n{P2}\n\n{p3}\n\n{p4}\n\nYou may also like\n\n");
+        for k in 0..12 {
+            dump.push_str(&format!("Teaser {k}: {teaser}\n\n"));
+        }
+        assert_eq!(kept(&dump), [P1, P2, p3, p4]);
     }
 }
