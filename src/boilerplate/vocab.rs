@@ -1335,6 +1335,40 @@ pub fn is_read_more(lower: &str) -> bool {
     READ_MORE.iter().any(|p| t.starts_with(p))
 }
 
+/// Calls to action that close a promotion box (a seminar, a download, a
+/// newsletter): "mehr erfahren", "Jetzt herunterladen!".
+const CALL_TO_ACTION_ENDINGS: &[&str] = &[
+    "learn more",
+    "find out more",
+    "download now",
+    "sign up now",
+    "register now",
+    "mehr erfahren",
+    "jetzt herunterladen",
+    "jetzt anmelden",
+    "jetzt buchen",
+    "jetzt bestellen",
+    "hier anmelden",
+    "en savoir plus",
+    "télécharger",
+    "inscrivez-vous",
+    "dowiedz się więcej",
+    "zapisz się",
+    "pobierz",
+    "saber más",
+    "saiba mais",
+    "了解更多", // zh "learn more"
+];
+
+/// Whether a line (lower-case) is only a call to action: the button of a
+/// promotion box.
+pub fn is_call_to_action(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '!' | '.' | '»' | '›' | '>' | '→')
+    });
+    CALL_TO_ACTION_ENDINGS.contains(&t)
+}
+
 /// Words that open a "more of the same" heading over a teaser list: "More
 /// Great WIRED Stories", "Weitere Nachrichten", "Plus d'actualités",
 /// "Więcej artykułów", "Más noticias".

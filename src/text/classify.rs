@@ -399,7 +399,34 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
         .collect();
     mark_structured_runs(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
+    mark_promo_boxes(units, &mut feats);
     feats
+}
+
+/// Characters at most in the blurb of a promotion box.
+const PROMO_MAX_CHARS: usize = 300;
+
+/// A promotion box: a short blurb (and its heading) above a button line
+/// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
+/// paragraphs are not followed by a bare call to action.
+fn mark_promo_boxes(units: &[Unit], feats: &mut [Features]) {
+    for i in 0..units.len() {
+        if !vocab::is_call_to_action(&units[i].text.to_lowercase()) {
+            continue;
+        }
+        feats[i].kind = Some(Kind::Subscribe);
+        feats[i].class = Class::Bad;
+        let blurb = i
+            .checked_sub(1)
+            .filter(|&j| units[j].tag == BlockTag::Paragraph && feats[j].len <= PROMO_MAX_CHARS);
+        let Some(j) = blurb else { continue };
+        let heading = j.checked_sub(1).filter(|&h| feats[h].heading_like);
+        for k in heading.into_iter().chain([j]) {
+            feats[k].kind = Some(Kind::Subscribe);
+            feats[k].class = Class::Bad;
+            feats[k].heading_like = false;
+        }
+    }
 }
 
 /// Words at most in a quantity line ("2 Pck. Vanillepuddingpulver").
@@ -1576,5 +1603,17 @@ mod tests {
             dump.push_str(&format!("Teaser {k}: {teaser}\n\n"));
         }
         assert_eq!(kept(&dump), [P1, P2, p3, p4]);
+    }
+
+    #[test]
+    fn promotion_box_with_a_button_line_dropped() {
+        let blurb = "In unserem Seminar erarbeiten Sie anhand verschiedener Übungen eigene \
+                     Einsatzszenarien für die Anwendung der Technik in Ihrem Unternehmen.";
+        let dump = format!("{P1}\n\nUnser Seminar\n\n{blurb}\n\nmehr erfahren\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+        assert!(vocab::is_call_to_action("jetzt herunterladen!"));
+        assert!(!vocab::is_call_to_action(
+            "mehr erfahren sie in unserem ratgeber"
+        ));
     }
 }
