@@ -1055,6 +1055,8 @@ const END_PHRASES: &[(&str, Kind)] = &[
     // rules of the text path let the article go on after them.
     ("mehr zum thema", Kind::Related),
     ("lesen sie auch", Kind::Related),
+    ("auch lesen", Kind::Related), // de "also read"
+    ("lies auch", Kind::Related),  // de "read also" (informal)
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1541,6 +1543,10 @@ mod tests {
         assert_eq!(end_kind("plus d'actualités"), Some(Kind::Related));
         assert_eq!(end_kind("więcej artykułów"), Some(Kind::Related));
         assert_eq!(end_kind("more than ever"), None);
+        assert_eq!(
+            end_kind("auch lesen: diese 3 sternzeichen"),
+            Some(Kind::Related)
+        );
         assert!(is_author_bio(
             "Will Knight is a senior writer for WIRED, covering artificial intelligence."
         ));
