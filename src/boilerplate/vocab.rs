@@ -1202,10 +1202,14 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("相关文章", Kind::Related), // "related articles"
     ("相关阅读", Kind::Related), // "related reading"
     ("猜你喜欢", Kind::Related), // "guess you like"
+    ("更多文章", Kind::Related), // "more articles"
+    ("更多新闻", Kind::Related), // "more news"
     // "Read also" boxes: often inside the article, where the inline-box
     // rules of the text path let the article go on after them.
     ("mehr zum thema", Kind::Related),
     ("lesen sie auch", Kind::Related),
+    ("auch lesen", Kind::Related), // de "also read"
+    ("lies auch", Kind::Related),  // de "read also" (informal)
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1393,6 +1397,191 @@ const COMMENT_HEADER_ENDINGS: &[&str] = &[
     " ha detto:",
 ];
 
+/// Verbs that link a name to its role in an author box: "Will Knight is a
+/// senior writer for ...", "Anna Schmidt ist Redakteurin ...", "Marie Dupont
+/// est journaliste ...". Matched with spaces around, lower-case.
+const BIO_VERBS: &[&str] = &[
+    " is a ", " is an ", " is the ", // en
+    " ist ",    // de
+    " est ",    // fr
+    " jest ",   // pl
+    " es ",     // es
+    " é ",      // pt
+    " è ",      // it
+];
+
+/// Roles named in an author box (the start of the word: "redakteur" also
+/// finds "Redakteurin").
+const BIO_ROLES: &[&str] = &[
+    "writer",
+    "editor",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author of",
+    "redakteur",
+    "autor",
+    "korrespondent",
+    "kolumnist",
+    "volontär",
+    "journaliste",
+    "rédact",
+    "chroniqueu",
+    "dziennikar",
+    "redaktor",
+    "felietonist",
+    "periodista",
+    "redactor",
+    "jornalista",
+    "giornalista",
+];
+
+/// Words at most between the start of an author box and its role.
+const BIO_ROLE_WORDS: usize = 12;
+
+/// Whether a paragraph opens an author box: a name of two or three words,
+/// a linking verb, and a journalist's role soon after ("Will Knight is a
+/// senior writer for WIRED, covering ...").
+pub fn is_author_bio(text: &str) -> bool {
+    let head: String = text
+        .split_whitespace()
+        .take(BIO_ROLE_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = head.to_lowercase();
+    let Some((verb_at, _)) = BIO_VERBS
+        .iter()
+        .filter_map(|v| lower.find(v).map(|at| (at, v)))
+        .min()
+    else {
+        return false;
+    };
+    let name: Vec<&str> = head[..verb_at].split_whitespace().collect();
+    (2..=3).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && BIO_ROLES.iter().any(|r| lower[verb_at..].contains(r))
+}
+
+/// Openings of the "read more" link under a teaser's summary: "Weiterlesen
+/// … <title>", "Read more", "Lire la suite". Two of them after an article
+/// show a list of teasers.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "continue reading",
+    "read full story",
+    "weiterlesen",
+    "mehr lesen",
+    "lire la suite",
+    "czytaj dalej",
+    "czytaj więcej",
+    "leer más",
+    "leia mais",
+    "continua a leggere",
+    "阅读全文", // zh "read the full text"
+];
+
+/// Whether a short line (lower-case) is a teaser's "read more" link.
+pub fn is_read_more(lower: &str) -> bool {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    READ_MORE.iter().any(|p| t.starts_with(p))
+}
+
+/// Calls to action that close a promotion box (a seminar, a download, a
+/// newsletter): "mehr erfahren", "Jetzt herunterladen!".
+const CALL_TO_ACTION_ENDINGS: &[&str] = &[
+    "learn more",
+    "find out more",
+    "download now",
+    "sign up now",
+    "register now",
+    "mehr erfahren",
+    "jetzt herunterladen",
+    "jetzt anmelden",
+    "jetzt buchen",
+    "jetzt bestellen",
+    "hier anmelden",
+    "en savoir plus",
+    "télécharger",
+    "inscrivez-vous",
+    "dowiedz się więcej",
+    "zapisz się",
+    "pobierz",
+    "saber más",
+    "saiba mais",
+    "了解更多", // zh "learn more"
+];
+
+/// Whether a line (lower-case) is only a call to action: the button of a
+/// promotion box.
+pub fn is_call_to_action(lower: &str) -> bool {
+    let t = lower.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '!' | '.' | '»' | '›' | '>' | '→')
+    });
+    CALL_TO_ACTION_ENDINGS.contains(&t)
+}
+
+/// Words that open a "more of the same" heading over a teaser list: "More
+/// Great WIRED Stories", "Weitere Nachrichten", "Plus d'actualités",
+/// "Więcej artykułów", "Más noticias".
+const MORE_OPENERS: &[&str] = &[
+    "more",    // en
+    "mehr",    // de
+    "weitere", // de
+    "plus",    // fr
+    "więcej",  // pl
+    "más",     // es
+    "mais",    // pt
+    "altri",   // it
+    "altre",   // it
+];
+
+/// Nouns for other articles that close such a heading (any word after the
+/// opener), so that "more than ever" or "weitere Schritte" is no heading.
+const MORE_NOUNS: &[&str] = &[
+    "stories",
+    "articles",
+    "news",
+    "posts",
+    "headlines",
+    "artikel",
+    "beiträge",
+    "nachrichten",
+    "meldungen",
+    "news-artikel",
+    "actualités",
+    "actus",
+    "artykułów",
+    "wiadomości",
+    "tekstów",
+    "noticias",
+    "artículos",
+    "notícias",
+    "artigos",
+    "articoli",
+    "notizie",
+];
+
+/// Words at most in a "more stories" heading.
+const MORE_MAX_WORDS: usize = 5;
+
+/// Whether a short line (lower-case) heads a list of other articles:
+/// an opener such as "more" or "weitere" and a noun such as "stories" or
+/// "Nachrichten" within [`MORE_MAX_WORDS`] words.
+pub fn is_more_stories(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.len() <= MORE_MAX_WORDS
+        && MORE_OPENERS.contains(&words[0])
+        && words[1..].iter().any(|w| MORE_NOUNS.contains(w))
+}
+
 /// The kind of end-of-article zone a short line opens, if it opens one.
 /// `lower` must already be lower-case; a count may precede the phrase
 /// ("12 Comments").
@@ -1414,6 +1603,9 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
         && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
     {
         return Some(Kind::Comments);
+    }
+    if is_more_stories(t) {
+        return Some(Kind::Related);
     }
     END_PHRASES
         .iter()
@@ -1496,6 +1688,31 @@ mod tests {
             Some(Kind::Comments)
         );
         assert_eq!(end_kind("no comments yet on this"), None);
+        assert_eq!(end_kind("more great wired stories"), Some(Kind::Related));
+        assert_eq!(
+            end_kind("weitere nachrichten aus bayern"),
+            Some(Kind::Related)
+        );
+        assert_eq!(end_kind("plus d'actualités"), Some(Kind::Related));
+        assert_eq!(end_kind("więcej artykułów"), Some(Kind::Related));
+        assert_eq!(end_kind("more than ever"), None);
+        assert_eq!(
+            end_kind("auch lesen: diese 3 sternzeichen"),
+            Some(Kind::Related)
+        );
+        assert!(is_author_bio(
+            "Will Knight is a senior writer for WIRED, covering artificial intelligence."
+        ));
+        assert!(is_author_bio(
+            "Anna Schmidt ist Redakteurin im Ressort Politik und schreibt über Europa."
+        ));
+        assert!(!is_author_bio(
+            "The council is a body of elected members that meets every month."
+        ));
+        assert!(!is_author_bio(
+            "Berlin ist eine Stadt, in der viele Journalisten leben und arbeiten."
+        ));
+        assert_eq!(end_kind("weitere schritte folgen"), None);
         assert_eq!(end_kind("the comments were clear"), None);
     }
 }

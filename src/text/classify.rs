@@ -40,6 +40,11 @@ const HEADING_MAX_CHARS: usize = 150;
 /// the header zone ends nothing.
 const MIN_ARTICLE_BEFORE_END: usize = 200;
 
+/// Article text (in characters) before a "Related" heading from which it
+/// ends the article whatever follows: a list of long teasers below a short
+/// article outweighs it ("Você pode gostar", "You may also like").
+const RELATED_ARTICLE_BEFORE_END: usize = 600;
+
 /// The jusText classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -302,6 +307,38 @@ fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
     }
 }
 
+/// Characters at most in an image caption that ends with its credit.
+const CAPTION_MAX_CHARS: usize = 300;
+/// Characters from the end within which a caption names its credit.
+const CREDIT_TAIL_CHARS: usize = 40;
+
+/// An image caption that ends with its credit: "... angekommen. (Foto:
+/// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
+/// © Jon Prosser", "... treatmentCredit: EPA".
+fn ends_with_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let start = lower
+        .char_indices()
+        .rev()
+        .nth(CREDIT_TAIL_CHARS)
+        .map_or(0, |(at, _)| at);
+    let tail = &lower[start..];
+    [
+        "foto:",
+        "fotos:",
+        "bild:",
+        "photo:",
+        "photograph:",
+        "credit:",
+        "fot.",
+        "crédit",
+        "©",
+        "图片来源",
+    ]
+    .iter()
+    .any(|c| tail.contains(c))
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
@@ -324,6 +361,9 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
             let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
+            }
+            if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
+                kind = Some(Kind::Other);
             }
             let first_ok = u
                 .text
@@ -359,7 +399,34 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
         .collect();
     mark_structured_runs(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
+    mark_promo_boxes(units, &mut feats);
     feats
+}
+
+/// Characters at most in the blurb of a promotion box.
+const PROMO_MAX_CHARS: usize = 300;
+
+/// A promotion box: a short blurb (and its heading) above a button line
+/// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
+/// paragraphs are not followed by a bare call to action.
+fn mark_promo_boxes(units: &[Unit], feats: &mut [Features]) {
+    for i in 0..units.len() {
+        if !vocab::is_call_to_action(&units[i].text.to_lowercase()) {
+            continue;
+        }
+        feats[i].kind = Some(Kind::Subscribe);
+        feats[i].class = Class::Bad;
+        let blurb = i
+            .checked_sub(1)
+            .filter(|&j| units[j].tag == BlockTag::Paragraph && feats[j].len <= PROMO_MAX_CHARS);
+        let Some(j) = blurb else { continue };
+        let heading = j.checked_sub(1).filter(|&h| feats[h].heading_like);
+        for k in heading.into_iter().chain([j]) {
+            feats[k].kind = Some(Kind::Subscribe);
+            feats[k].class = Class::Bad;
+            feats[k].heading_like = false;
+        }
+    }
 }
 
 /// Words at most in a quantity line ("2 Pck. Vanillepuddingpulver").
@@ -637,10 +704,38 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
         return Some(Kind::Subscribe);
     }
+    if vocab::is_author_bio(&u.text) {
+        return Some(Kind::Footer);
+    }
     if f.words == 0 || f.words > 14 {
         return None;
     }
+    if more_from_name(&u.text) {
+        return Some(Kind::Related);
+    }
     vocab::end_kind(&lower)
+}
+
+/// Words at least in a "More <Name>" heading: a two-word "More Weather"
+/// or "More News" is a menu item.
+const MORE_NAME_MIN_WORDS: usize = 3;
+/// Words at most in a "More <Name>" heading.
+const MORE_NAME_MAX_WORDS: usize = 4;
+
+/// A "More <Name>" heading over other articles of a site or a section:
+/// "More Washington Examiner", "More Local News". Every word after "More"
+/// is capitalised and the line ends without punctuation; "More than half
+/// ..." is prose.
+fn more_from_name(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= MORE_NAME_MIN_WORDS
+        && words.len() <= MORE_NAME_MAX_WORDS
+        && words[0] == "More"
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && t.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
@@ -780,7 +875,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
                 && let Some(end) = inline_box_end(i, units, &feats, &classes)
             {
                 boxed_until = end;
-            } else if k == Kind::Comments || kept * 4 >= total {
+            } else if k == Kind::Comments
+                || kept * 4 >= total
+                || (k == Kind::Related && kept >= RELATED_ARTICLE_BEFORE_END)
+            {
                 // A comment thread can dwarf a short article; a "Most
                 // Popular" box or a photo credit can sit above the article's
                 // first paragraph, so those need a fair share of the text
@@ -798,6 +896,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             kept += f.len;
         }
     }
+    cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
     keep_structured_near(&mut keep, &feats, &end_kind);
@@ -918,21 +1017,88 @@ fn inline_box_end(
         .take_while(|f| f.class != Class::Good && f.len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
+
     let good = |j: usize| feats.get(j).is_some_and(|f| f.class == Class::Good);
     let prose = |j: usize| {
         feats
             .get(j)
             .is_some_and(|f| matches!(f.class, Class::Good | Class::NearGood))
     };
-    ((1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1))
-        .then_some(next)
+    if (1..=INLINE_BOX_TITLES).contains(&titles) && long(next) && good(next) && prose(next + 1) {
+        return Some(next);
+    }
+    // A longer box of kicker and title pairs ("Most read in world news"),
+    // then three paragraphs of full sentences in a row, which no teaser
+    // list shows: the article goes on in short news paragraphs.
+    let sentence_prose = |j: usize| {
+        prose(j) && feats[j].sentence && units.get(j).is_some_and(|u| u.tag == BlockTag::Paragraph)
+    };
+    let titles = (i + 1..units.len())
+        .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
+        .count();
+    let next = i + 1 + titles;
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &feats[j]).is_none());
+    ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
+        && unmarked
+        && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
+    .then_some(next)
 }
+
+/// Short lines a box of kicker and title pairs holds at most.
+const INLINE_BOX_KICKER_TITLES: usize = 16;
+/// Paragraphs of full sentences in a row that resume the article after it.
+const INLINE_BOX_SENTENCES: usize = 2;
 
 /// A one-line inline link to another story: "Related: Seven Signs of an
 /// Allergy", "Lesen Sie auch: ...". It is dropped alone; the article goes on.
 fn inline_link(text: &str) -> bool {
     text.split_once(':')
         .is_some_and(|(head, tail)| word_count(head) <= 3 && word_count(tail) >= 2)
+}
+
+/// Words at most in a teaser's "read more" line (it may repeat the title).
+const READ_MORE_MAX_WORDS: usize = 16;
+
+/// A list of teasers after the article (title, summary, "Weiterlesen …"):
+/// when two "read more" lines follow the article, the first teaser's
+/// summary and its title above it open the end-of-article zone, provided
+/// most of the kept text stands before them.
+fn cut_teaser_list(
+    units: &[Unit],
+    feats: &[Features],
+    keep: &mut [bool],
+    end_kind: &mut [Option<Kind>],
+) {
+    let Some(first) = keep.iter().position(|&k| k) else {
+        return;
+    };
+    let read_more: Vec<usize> = (first + 1..units.len())
+        .filter(|&i| {
+            feats[i].words <= READ_MORE_MAX_WORDS
+                && vocab::is_read_more(&units[i].text.to_lowercase())
+        })
+        .collect();
+    if read_more.len() < 2 {
+        return;
+    }
+    let Some(summary) = (first..read_more[0]).rev().find(|&j| keep[j]) else {
+        return;
+    };
+    let start = if summary > first && feats[summary - 1].heading_like {
+        summary - 1
+    } else {
+        summary
+    };
+    let len = |range: std::ops::Range<usize>| -> usize {
+        range.filter(|&j| keep[j]).map(|j| feats[j].len).sum()
+    };
+    let (before, after) = (len(0..start), len(start..units.len()));
+    if before >= MIN_ARTICLE_BEFORE_END && before > after {
+        for j in start..units.len() {
+            keep[j] = false;
+            end_kind[j].get_or_insert(Kind::Related);
+        }
+    }
 }
 
 /// Dropped units in a row that separate two clusters of kept text.
@@ -1354,5 +1520,100 @@ mod tests {
         assert_eq!(k.len(), 4, "{k:?}");
         assert!(k[2].starts_with("Die Opposition"), "{k:?}");
         assert!(k[3].starts_with("Der Bundestag"), "{k:?}");
+    }
+
+    #[test]
+    fn more_stories_heading_and_author_box_end_the_article() {
+        assert!(more_from_name("More Washington Examiner"));
+        assert!(!more_from_name("More Weather"));
+        assert!(!more_from_name("More than half of them left."));
+        let dump = format!(
+            "{P1}\n\n{P2}\n\nMore Great WIRED Stories\n\n  • One teaser title here\n  • Another teaser title\n\n\
+             Will Knight is a senior writer for WIRED, covering artificial intelligence. He was previously \
+             a senior editor at MIT Technology Review, where he wrote about fundamental advances in AI.\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn kicker_and_title_box_inside_a_news_article() {
+        let s1 = "Authorities in the west of the country instituted a quarantine to stop the disease from spreading.";
+        let s2 =
+            "Tourists from several countries were stranded in the town for days as a result of it.";
+        let mut dump = format!("{P1}\n\n{P2}\n\nMost read in world news\n\n");
+        for k in 0..6 {
+            dump.push_str(&format!(
+                "KICKER {k}\n\nTeaser headline number {k} about something else\n\n"
+            ));
+        }
+        dump.push_str(&format!("{s1}\n\n{s2}\n"));
+        let k = kept(&dump);
+        assert!(
+            k.contains(&s1.to_string()) && k.contains(&s2.to_string()),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|t| t.contains("Teaser headline")), "{k:?}");
+    }
+
+    #[test]
+    fn teaser_list_with_read_more_links_ends_the_article() {
+        let t1 = "Der Verband begrüßt das neue Projekt der Staatsregierung im Moor, kritisiert aber die \
+                  geplanten Solarparks, die dort gebaut werden sollen, und fordert einen Stopp der Pläne.";
+        let t2 = "Nun hat sich in der Stadt die sechste Hochschulgruppe des Verbands gegründet und erweitert \
+                  damit das wachsende Netzwerk von engagierten Studierenden im ganzen Freistaat Bayern.";
+        let p3 = "Die Arbeiten sollen im Frühjahr beginnen und bis zum Ende des kommenden Jahres dauern, \
+                  teilte die Stadt mit, die mit Kosten von rund zwölf Millionen Euro für den Umbau rechnet.";
+        let dump = format!(
+            "{P1}\n\n{P2}\n\n{p3}\n\nJahrhundertchance im Moor nutzen\n\n{t1}\n\n\
+             Weiterlesen … Jahrhundertchance im Moor nutzen\n\nHochschulgruppen gegründet\n\n{t2}\n\n\
+             Weiterlesen … Hochschulgruppen gegründet\n"
+        );
+        assert_eq!(kept(&dump), [P1, P2, p3]);
+    }
+
+    #[test]
+    fn captions_ending_with_their_credit() {
+        assert!(ends_with_credit(
+            "Maxi Taucher ist in der Weltspitze der Junioren angekommen. (Foto: Privat)"
+        ));
+        assert!(ends_with_credit(
+            "Eine kleine runde Aussparung für die Kamera im Display. © Jon Prosser"
+        ));
+        assert!(ends_with_credit(
+            "Beijing Chaoyang Hospital in BeijingCredit: EPA"
+        ));
+        assert!(!ends_with_credit(
+            "Die Ermittlungen zum Fall gehen weiter, wie der Sender berichtete. (Quelle: SWR)"
+        ));
+        let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
+        let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn long_teasers_after_a_related_heading_do_not_outweigh_the_article() {
+        let p3 = "Works on the square will start in March and should be finished by the end of next \
+                  year, the city said, which expects the renovation to cost about twelve million euros.";
+        let teaser = "Another long teaser summary about a completely different topic follows here, and \
+                      it goes on and on with full sentences so that it looks like prose of its own.";
+        let p4 = "Shop owners on the square hope that the new benches and trees will bring more people \
+                  into the centre, while some residents fear that the evenings there will get louder.";
+        let mut dump = format!("{P1}\n\n{P2}\n\n{p3}\n\n{p4}\n\nYou may also like\n\n");
+        for k in 0..12 {
+            dump.push_str(&format!("Teaser {k}: {teaser}\n\n"));
+        }
+        assert_eq!(kept(&dump), [P1, P2, p3, p4]);
+    }
+
+    #[test]
+    fn promotion_box_with_a_button_line_dropped() {
+        let blurb = "In unserem Seminar erarbeiten Sie anhand verschiedener Übungen eigene \
+                     Einsatzszenarien für die Anwendung der Technik in Ihrem Unternehmen.";
+        let dump = format!("{P1}\n\nUnser Seminar\n\n{blurb}\n\nmehr erfahren\n\n{P2}\n");
+        assert_eq!(kept(&dump), [P1, P2]);
+        assert!(vocab::is_call_to_action("jetzt herunterladen!"));
+        assert!(!vocab::is_call_to_action(
+            "mehr erfahren sie in unserem ratgeber"
+        ));
     }
 }
