@@ -12,7 +12,8 @@
 //!    candidate, which is then widened to a common ancestor or joined with
 //!    worthy siblings.
 
-use crate::block::Kind;
+use crate::block::{Block, BlockTag, Kind};
+use crate::boilerplate;
 
 use super::dom::{Dom, Tag};
 
@@ -117,7 +118,15 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
             dropped[i] = true;
             continue;
         }
-        let Some(kind) = node.kind.filter(|_| prune) else {
+        if !prune {
+            continue;
+        }
+        if let Some(kind) = opens_closing_section(dom, &raw, i) {
+            pruned[i] = Some(kind);
+            dropped[i] = true;
+            continue;
+        }
+        let Some(kind) = node.kind else {
             continue;
         };
         // A wrapper that holds most of the page's prose is not boilerplate,
@@ -154,6 +163,36 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
         holder,
         in_link,
     }
+}
+
+/// A container whose first child with text is a heading worded as a
+/// related-posts or comments heading ("Related articles", "Você pode
+/// gostar...", "Kommentare") holds that section, not the article, however
+/// much text it holds: teasers can outweigh a short article. A container
+/// holding the page's headline (`<h1>`) is the article's own.
+fn opens_closing_section(dom: &Dom, raw: &[Stats], i: usize) -> Option<Kind> {
+    if !matches!(
+        dom.nodes[i].tag,
+        Tag::Div | Tag::Section | Tag::Article | Tag::Aside | Tag::Block
+    ) {
+        return None;
+    }
+    let first = dom.children(i).find(|&c| raw[c].chars > 0)?;
+    if !matches!(dom.nodes[first].tag, Tag::H(2..=6)) || raw[first].chars > 80 {
+        return None;
+    }
+    let text: String = (first..dom.nodes[first].end as usize)
+        .filter(|&j| dom.nodes[j].tag == Tag::Text)
+        .map(|j| dom.text_of(j))
+        .collect();
+    let block = Block::new(BlockTag::Heading(2), text.trim());
+    let kind = boilerplate::wording_kind(&block)
+        .filter(|k| matches!(k, Kind::Related | Kind::Comments))?;
+    let end = dom.nodes[i].end as usize;
+    if (i..end).any(|j| dom.nodes[j].tag == Tag::H(1) || dom.nodes[j].body_hint) {
+        return None;
+    }
+    Some(kind)
 }
 
 /// Tag part of a candidate's starting score (Readability's values).
