@@ -46,6 +46,16 @@ pub fn is_about_heading(block: &Block) -> bool {
     })
 }
 
+/// Words at most in a paywall notice ("To continue reading, subscribe ...").
+pub const PAYWALL_MAX_WORDS: usize = 40;
+
+/// Whether a block is a paywall notice: short, and opening with the words
+/// that cut an article off for non-subscribers.
+pub fn is_paywall_notice(text: &str) -> bool {
+    let words = word_count_upto(text, PAYWALL_MAX_WORDS);
+    words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&text.to_lowercase())
+}
+
 /// Whether a line is only a copyright notice or a list of legal links.
 pub fn is_copyright(lower: &str) -> bool {
     lower.contains('©') || lower.contains("(c) 20") || lower.contains("copyright")
@@ -166,6 +176,12 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             continue;
         }
         seen_prose |= prose;
+        if before > 0 && is_paywall_notice(&b.text) {
+            // The teaser ends here; what follows is the sales pitch.
+            removed.add(Kind::Subscribe);
+            cut = i;
+            break;
+        }
         if let Some(kind) = wording_kind(b) {
             keep[i] = false;
             removed.add(kind);
@@ -310,6 +326,28 @@ mod tests {
         let texts: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, [long, "A photo caption that repeats"]);
         assert!(removed.related >= 1);
+    }
+
+    #[test]
+    fn paywall_notice_cuts_the_teaser() {
+        let p = |t: &str| Block::new(BlockTag::Paragraph, t);
+        let lead = "Der Stadtrat hat am Dienstag beschlossen, die Gebühren für die \
+                    Müllabfuhr im kommenden Jahr um zwölf Prozent zu erhöhen.";
+        let blocks = vec![
+            p(lead),
+            p("Um weiterzulesen, schließen Sie ein Abo ab: vier Wochen für nur einen Euro."),
+            p("Unbegrenzter Zugang zu allen Artikeln, jederzeit kündbar und ohne Werbung."),
+        ];
+        let mut removed = Removed::default();
+        let out = finish(blocks, &mut removed);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].text, lead);
+        assert_eq!(removed.subscribe, 1);
+        // Before any article text, the same words cut nothing (a page
+        // that opens with the notice keeps its article).
+        let blocks = vec![p("To continue reading, log in."), p(lead)];
+        let out = finish(blocks, &mut Removed::default());
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
