@@ -27,6 +27,9 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if let Some(kind) = vocab::label_kind(bare) {
         return Some(kind);
     }
+    if vocab::TAG_HEADINGS.contains(&bare) {
+        return Some(Kind::Other);
+    }
     vocab::phrase_kind(&lower)
 }
 
@@ -256,6 +259,9 @@ mod tests {
         assert_eq!(wording_kind(&p("Advertisement")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("- Anzeige -")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Adverts are everywhere")), None);
+        assert_eq!(wording_kind(&p("Schlagworte:")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("Price tags")), None);
         assert_eq!(
             wording_kind(&p("Crédits photos : Bestimage")),
             Some(Kind::Other)

@@ -791,6 +791,26 @@ pub const BYLINE_OPENERS: &[&str] = &[
 /// Whole short blocks that are a label, not text: ad markers, lone
 /// buttons. Matched against the block, lower-cased, without surrounding
 /// punctuation.
+/// A whole short line that heads the post's tag list, lower-case, bare of
+/// punctuation: "Tags", "Schlagworte". Matched whole (the word alone is
+/// common in prose); the list closes the article.
+pub const TAG_HEADINGS: &[&str] = &[
+    "tags",
+    "tag",
+    "schlagworte",
+    "schlagwörter",
+    "stichwörter",
+    "stichworte",
+    "mots-clés",
+    "mots clés",
+    "étiquettes",
+    "etiquetas",
+    "etichette",
+    "tagi",
+    "標籤",
+    "标签",
+];
+
 const LABELS: &[(&str, Kind)] = &[
     ("advertisement", Kind::Other),
     ("advert", Kind::Other),

@@ -82,7 +82,8 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // The headline is metadata (title), not body text.
             continue;
         }
-        if b.link_density() > 0.75 && word_count_upto(&b.text, 30) < 30 {
+        let ld = b.link_density();
+        if ld > 0.9 || (ld > 0.75 && word_count_upto(&b.text, 30) < 30) {
             removed.add(Kind::Navigation);
             continue;
         }
