@@ -208,8 +208,9 @@ pub fn emit(dom: &Dom, an: &Analysis, roots: &[usize]) -> Vec<Block> {
                         em.flush();
                     }
                 }
-                Tag::Figcaption => {
-                    // Captions and photo credits are not the article's prose.
+                Tag::Figcaption if !an.captions_are_content => {
+                    // Captions and photo credits are not the article's prose,
+                    // but in a gallery they are all the text there is.
                     i = node_end as usize;
                     continue;
                 }

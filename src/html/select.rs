@@ -51,6 +51,9 @@ pub struct Analysis {
     pub holder: Vec<u32>,
     /// Whether a node lies inside a link.
     pub in_link: Vec<bool>,
+    /// Whether the page is a gallery whose captions are its text: they are
+    /// then kept, where elsewhere a caption is furniture.
+    pub captions_are_content: bool,
 }
 
 fn is_comma(c: char) -> bool {
@@ -109,6 +112,7 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
     let plain = |s: &Stats| s.chars - s.link_chars;
     let total_plain = raw.first().map_or(0, plain).max(1);
 
+    let captions_are_content = caption_chars(dom, &raw) * 2 > total_plain;
     let mut pruned = vec![None; n];
     let mut dropped = vec![false; n];
     for i in 0..n {
@@ -129,6 +133,9 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
         let Some(kind) = node.kind else {
             continue;
         };
+        if captions_are_content && node.tag == Tag::Figcaption {
+            continue;
+        }
         // A wrapper that holds most of the page's prose is not boilerplate,
         // whatever its class says.
         if (raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500)
@@ -162,7 +169,23 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
         dropped,
         holder,
         in_link,
+        captions_are_content,
     }
+}
+
+/// Characters of text outside links inside `<figcaption>` elements.
+fn caption_chars(dom: &Dom, raw: &[Stats]) -> u32 {
+    let mut sum = 0;
+    let mut i = 0;
+    while i < dom.nodes.len() {
+        if dom.nodes[i].tag == Tag::Figcaption {
+            sum += raw[i].chars - raw[i].link_chars;
+            i = dom.nodes[i].end as usize;
+        } else {
+            i += 1;
+        }
+    }
+    sum
 }
 
 /// A container whose first child with text is a heading worded as a
