@@ -343,7 +343,14 @@ fn classify<'a>(
     if body_hint {
         weight += 50;
     }
-    for value in [el.class, el.id].into_iter().flatten() {
+    // A heading's id is an anchor made from its own text
+    // (`id="nav_nur_die_folie"`), not a name for what the heading is.
+    let id = if matches!(tag, Tag::H(_)) {
+        None
+    } else {
+        el.id
+    };
+    for value in [el.class, id].into_iter().flatten() {
         // Pages repeat the same class strings hundreds of times: read each
         // distinct value once.
         let info = *cache

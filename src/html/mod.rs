@@ -91,3 +91,49 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     }
     boilerplate::finish(out, removed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(html: &str) -> String {
+        extract(html)
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const PARA: &str = "<p>The council met on Tuesday evening and, after a long debate about \
+        the budget, agreed to keep the swimming pool open through the winter months.</p>\
+        <p>Residents had collected more than two thousand signatures, and several of them \
+        spoke at the meeting about what the pool means for children and older people.</p>";
+
+    #[test]
+    fn heading_id_is_an_anchor_not_a_name() {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><article>{PARA}\
+             <h3 id=\"nav_what_comes_next\">What comes next</h3>{PARA}</article></body></html>"
+        );
+        assert!(text_of(&html).contains("What comes next"));
+        // The same word in a class still names a menu heading.
+        let html = format!(
+            "<html><body><article>{PARA}<h3 class=\"nav\">Sections</h3>{PARA}</article>\
+             </body></html>"
+        );
+        assert!(!text_of(&html).contains("Sections"));
+    }
+
+    #[test]
+    fn paywall_notice_ends_the_article() {
+        let html = format!(
+            "<html><body><article>{PARA}<p>To continue reading, subscribe now: your first \
+             month is free.</p><p>Unlimited access to all our journalism.</p></article>\
+             </body></html>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains("swimming pool"));
+        assert!(!text.contains("Unlimited access"));
+    }
+}
