@@ -262,6 +262,17 @@ mod tests {
         assert_eq!(wording_kind(&p("Schlagworte:")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Price tags")), None);
+        assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
+        assert_eq!(
+            wording_kind(&p("Did you enjoy this article? Tell your friends!")),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            wording_kind(&p(
+                "*Werbung. Dieser Beitrag enthält Werbung für eine Marke."
+            )),
+            Some(Kind::Other)
+        );
         assert_eq!(
             wording_kind(&p("Crédits photos : Bestimage")),
             Some(Kind::Other)

@@ -591,6 +591,18 @@ const PHRASES: &[(&str, Kind)] = &[
     ("condividi", Kind::Share),
     ("udostępnij", Kind::Share),
     ("compartilhe", Kind::Share),
+    // Asking whether the reader liked the article: a lead-in to share or
+    // rate buttons.
+    ("dieser artikel gefällt ihnen", Kind::Share),
+    ("gefällt ihnen dieser artikel", Kind::Share),
+    ("hat ihnen dieser artikel gefallen", Kind::Share),
+    ("hat dir dieser artikel gefallen", Kind::Share),
+    ("did you like this article", Kind::Share),
+    ("did you enjoy this article", Kind::Share),
+    ("enjoyed this article", Kind::Share),
+    ("vous avez aimé cet article", Kind::Share),
+    ("te ha gustado este artículo", Kind::Share),
+    ("podobał ci się ten artykuł", Kind::Share),
     // Related
     ("related posts", Kind::Related),
     ("related articles", Kind::Related),
@@ -718,6 +730,11 @@ const PHRASES: &[(&str, Kind)] = &[
     ("terms of service", Kind::Footer),
     ("terms and conditions", Kind::Footer),
     ("impressum", Kind::Footer),
+    // Advertising and affiliate disclosures.
+    ("enthält werbung", Kind::Other),
+    ("enthält affiliate", Kind::Other),
+    ("contains affiliate links", Kind::Other),
+    ("contient des liens affiliés", Kind::Other),
     ("datenschutz", Kind::Footer),
     ("mentions légales", Kind::Footer),
     ("powered by", Kind::Footer),
@@ -807,6 +824,10 @@ pub const TAG_HEADINGS: &[&str] = &[
     "etiquetas",
     "etichette",
     "tagi",
+    "themen",
+    "themen in diesem artikel",
+    "topics",
+    "topics in this article",
     "標籤",
     "标签",
 ];
@@ -824,6 +845,11 @@ const LABELS: &[(&str, Kind)] = &[
     ("reklama", Kind::Other),
     ("caption", Kind::Other),
     ("close", Kind::Other),
+    // The placeholder of an embed blocked until consent.
+    ("externer inhalt", Kind::Cookie),
+    ("external content", Kind::Cookie),
+    ("contenu externe", Kind::Cookie),
+    ("contenido externo", Kind::Cookie),
     ("menu", Kind::Navigation),
     ("print", Kind::Share),
     // Image zoom buttons.
