@@ -263,6 +263,8 @@ mod tests {
         assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Price tags")), None);
         assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
+        assert_eq!(wording_kind(&p("Похожие статьи")), Some(Kind::Related));
+        assert_eq!(wording_kind(&p("Добавить отзыв")), Some(Kind::Comments));
         assert_eq!(
             wording_kind(&p("Did you enjoy this article? Tell your friends!")),
             Some(Kind::Share)
