@@ -13,13 +13,21 @@ use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
 /// an article sentence may mention "comments" or "cookies".
 pub const PHRASE_MAX_WORDS: usize = 12;
 
+/// Blocks up to this many words are judged as a newsletter pitch when two
+/// subscription cues meet in them ("Sign up for our newsletter to get ...
+/// in your inbox").
+pub const PITCH_MAX_WORDS: usize = 35;
+
 /// The boilerplate kind a block's wording alone reveals, if any.
 pub fn wording_kind(block: &Block) -> Option<Kind> {
-    let words = word_count_upto(&block.text, PHRASE_MAX_WORDS);
-    if words == 0 || words > PHRASE_MAX_WORDS {
+    let words = word_count_upto(&block.text, PITCH_MAX_WORDS);
+    if words == 0 || words > PITCH_MAX_WORDS {
         return None;
     }
     let lower = block.text.to_lowercase();
+    if words > PHRASE_MAX_WORDS {
+        return vocab::is_subscribe_pitch(&lower).then_some(Kind::Subscribe);
+    }
     if vocab::is_share_line(&lower) {
         return Some(Kind::Share);
     }
@@ -263,6 +271,20 @@ mod tests {
         assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Price tags")), None);
         assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
+        assert_eq!(
+            wording_kind(&p(
+                "There's plenty more where that came from. Sign up today to get the free \
+                 daily newsletter delivered to your inbox."
+            )),
+            Some(Kind::Subscribe)
+        );
+        assert_eq!(
+            wording_kind(&p(
+                "The company patched the software and continued to sign up additional \
+                 subscribers throughout the week."
+            )),
+            None
+        );
         assert_eq!(wording_kind(&p("Похожие статьи")), Some(Kind::Related));
         assert_eq!(wording_kind(&p("Добавить отзыв")), Some(Kind::Comments));
         assert_eq!(

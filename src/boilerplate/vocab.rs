@@ -1438,6 +1438,41 @@ const PAYWALL_OPENINGS: &[&str] = &[
     "aby czytać dalej",
 ];
 
+/// Cues of a newsletter or subscription pitch: what the reader is asked
+/// to do, and where the mail goes. Either alone may sit in an article's
+/// sentence ("the company signed up subscribers"); both together in a
+/// short block are the pitch.
+const SUBSCRIBE_ACTIONS: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "signup",
+    "abonnieren",
+    "anmelden",
+    "abonnez",
+    "inscrivez",
+    "suscríbete",
+    "iscriviti",
+    "zapisz się",
+    "inscreva-se",
+    "подпиш",
+];
+const SUBSCRIBE_CHANNELS: &[&str] = &[
+    "newsletter",
+    "inbox",
+    "your email",
+    "posteingang",
+    "boîte mail",
+    "bandeja de entrada",
+    "skrzynk",
+    "рассылк",
+];
+
+/// Whether a block (lower-case) asks the reader to subscribe to a mailing.
+pub fn is_subscribe_pitch(lower: &str) -> bool {
+    SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
+        && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
+}
+
 /// Whether a line (lower-case) opens a paywall notice.
 pub fn is_paywall_notice(lower: &str) -> bool {
     let t = lower.trim_start();
