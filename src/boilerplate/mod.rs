@@ -38,8 +38,18 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::TAG_HEADINGS.contains(&bare) {
         return Some(Kind::Other);
     }
-    vocab::phrase_kind(&lower)
+    vocab::phrase_kind(&lower).or_else(|| {
+        // A short heading-like line that opens the zone after the article:
+        // "Related Roundup: ...", "More Great WIRED Stories", "12 Comments".
+        (words <= END_MAX_WORDS)
+            .then(|| vocab::end_kind(&lower))
+            .flatten()
+    })
 }
+
+/// Words at most in a line judged by its opening as the start of the zone
+/// after the article.
+const END_MAX_WORDS: usize = 6;
 
 /// Whether a short block or heading opens an "About the company" or "About
 /// the author" section, which closes press releases and blog posts.
@@ -271,6 +281,15 @@ mod tests {
         assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Price tags")), None);
         assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
+        assert_eq!(
+            wording_kind(&p("Related Roundup: MacBook Pro")),
+            Some(Kind::Related)
+        );
+        assert_eq!(wording_kind(&p("14 Kommentare")), Some(Kind::Comments));
+        assert_eq!(
+            wording_kind(&p("Related findings were published in Nature last year.")),
+            None
+        );
         assert_eq!(
             wording_kind(&p(
                 "There's plenty more where that came from. Sign up today to get the free \
