@@ -44,6 +44,12 @@ pub fn extract(html: &str) -> Article {
             roots = bare_roots;
         }
     }
+    if let Some(desc) = meta.description.as_deref()
+        && let Some(lead) = select::standfirst(&dom, &roots, desc)
+    {
+        keep_subtree(&dom, &mut an, lead);
+        roots.insert(0, lead);
+    }
     let mut removed = Removed::default();
     count_pruned(&dom, &an, &mut removed);
     let blocks = blocks::emit(&dom, &an, &roots);
@@ -52,6 +58,22 @@ pub fn extract(html: &str) -> Article {
         blocks,
         removed,
         meta,
+    }
+}
+
+/// Undo the pruning over the subtree of `root`, but for the pruned
+/// subtrees nested in it.
+fn keep_subtree(dom: &Dom, an: &mut select::Analysis, root: usize) {
+    an.pruned[root] = None;
+    let end = dom.nodes[root].end as usize;
+    let mut j = root;
+    while j < end {
+        if j != root && an.pruned[j].is_some() {
+            j = dom.nodes[j].end as usize;
+            continue;
+        }
+        an.dropped[j] = false;
+        j += 1;
     }
 }
 
@@ -123,6 +145,22 @@ mod tests {
              </body></html>"
         );
         assert!(!text_of(&html).contains("Sections"));
+    }
+
+    #[test]
+    fn standfirst_repeating_the_description_is_kept() {
+        let lead = "Der Verband fordert nach dem Treffen in München einen schnelleren \
+                    Ausbau der Windkraft im ganzen Land.";
+        let html = format!(
+            "<html><head><meta name=\"description\" content=\"{lead}\"></head><body>\
+             <h1>Windkraft: Verband drängt</h1><div class=\"teaser-text\"><p>{lead}</p></div>\
+             <div class=\"teaser\"><p>Ein anderer Artikel über ein anderes Thema, der nur \
+             verlinkt wird und nicht zum Text gehört.</p></div>\
+             <article>{PARA}</article></body></html>"
+        );
+        let text = text_of(&html);
+        assert!(text.starts_with("Der Verband fordert"), "{text}");
+        assert!(!text.contains("anderes Thema"));
     }
 
     #[test]

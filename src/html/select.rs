@@ -463,6 +463,59 @@ fn lead_paragraphs(
     out
 }
 
+/// The standfirst: an element between the headline and the article that
+/// repeats the page's own description (`og:description`, `<meta
+/// name=description>`). Pages often mark it as a teaser, which the pruner
+/// drops, or set it as a sub-heading; it is the article's first paragraph.
+/// The innermost such element is returned.
+pub fn standfirst(dom: &Dom, roots: &[usize], description: &str) -> Option<usize> {
+    let first = *roots.first()?;
+    let key = text_key(description);
+    if key.chars().count() < STANDFIRST_KEY_CHARS {
+        return None;
+    }
+    let h1 = (0..first).rev().find(|&i| dom.nodes[i].tag == Tag::H(1))?;
+    let mut best: Option<usize> = None;
+    let mut i = dom.nodes[h1].end as usize;
+    while i < first {
+        if let Some(b) = best
+            && i >= dom.nodes[b].end as usize
+        {
+            break;
+        }
+        let node = &dom.nodes[i];
+        let candidate = matches!(
+            node.tag,
+            Tag::P | Tag::Div | Tag::Section | Tag::Blockquote | Tag::Header | Tag::H(2..=6)
+        ) && (node.end as usize) <= first;
+        if candidate {
+            let text: String = (i..node.end as usize)
+                .filter(|&j| dom.nodes[j].tag == Tag::Text)
+                .map(|j| dom.text_of(j))
+                .collect();
+            if text_key(&text) == key {
+                best = Some(i);
+            }
+        }
+        i += 1;
+    }
+    best
+}
+
+/// The first [`STANDFIRST_KEY_CHARS`] letters and digits of a text,
+/// lower-case: enough to recognise a description repeated in the page
+/// whatever its markup, spacing or truncation.
+fn text_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(STANDFIRST_KEY_CHARS)
+        .collect()
+}
+
+/// Letters and digits compared between a standfirst and the description.
+const STANDFIRST_KEY_CHARS: usize = 50;
+
 /// A lead paragraph has at least this many characters.
 const LEAD_MIN_CHARS: u32 = 60;
 
