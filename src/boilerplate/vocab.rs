@@ -662,6 +662,12 @@ const PHRASES: &[(&str, Kind)] = &[
     ("more from", Kind::Related),
     // Tag lists at the end of a post.
     ("tags:", Kind::Other),
+    ("タグ:", Kind::Other), // Japanese "tags:"
+    ("タグ：", Kind::Other),
+    ("标签：", Kind::Other), // Chinese "tags:"
+    ("标签:", Kind::Other),
+    ("標籤：", Kind::Other),
+    ("태그:", Kind::Other), // Korean "tags:"
     ("schlagwörter", Kind::Other),
     ("étiquettes", Kind::Other),
     ("etiquetas", Kind::Other),
