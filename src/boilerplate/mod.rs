@@ -25,8 +25,17 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
         return None;
     }
     let lower = block.text.to_lowercase();
+    if vocab::is_follow_line(&lower) {
+        return Some(Kind::Share);
+    }
+    if vocab::is_staff_credit(&lower) {
+        return Some(Kind::Footer);
+    }
     if words > PHRASE_MAX_WORDS {
         return vocab::is_subscribe_pitch(&lower).then_some(Kind::Subscribe);
+    }
+    if vocab::is_gallery_counter(&lower) {
+        return Some(Kind::Other);
     }
     if vocab::is_share_line(&lower) {
         return Some(Kind::Share);
@@ -281,6 +290,25 @@ mod tests {
         assert_eq!(wording_kind(&p("Tags")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("Price tags")), None);
         assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
+        assert_eq!(
+            wording_kind(&p(
+                "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+            )),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            wording_kind(&p("Follow the instructions on the box.")),
+            None
+        );
+        assert_eq!(
+            wording_kind(&p(
+                "(Reporting by Jane Roe; additional reporting by John Doe; Editing by Max Muster)"
+            )),
+            Some(Kind::Footer)
+        );
+        assert_eq!(wording_kind(&p("Image 3 of 12")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("Bild 2 von 5")), Some(Kind::Other));
+        assert_eq!(wording_kind(&p("DON'T MISS")), Some(Kind::Related));
         assert_eq!(
             wording_kind(&p("Related Roundup: MacBook Pro")),
             Some(Kind::Related)

@@ -873,6 +873,17 @@ pub const TAG_HEADINGS: &[&str] = &[
 ];
 
 const LABELS: &[(&str, Kind)] = &[
+    // The heading of a teaser box set inside the article: the box goes,
+    // the article goes on after it.
+    ("don't miss", Kind::Related),
+    ("don’t miss", Kind::Related),
+    ("do not miss", Kind::Related),
+    ("nicht verpassen", Kind::Related),
+    ("à ne pas manquer", Kind::Related),
+    ("no te lo pierdas", Kind::Related),
+    ("da non perdere", Kind::Related),
+    ("nie przegap", Kind::Related),
+    ("não perca", Kind::Related),
     ("advertisement", Kind::Other),
     ("advert", Kind::Other),
     ("ad", Kind::Other),
@@ -1420,6 +1431,79 @@ const CREDIT_OPENINGS: &[&str] = &[
 pub fn is_inline_furniture(lower: &str) -> bool {
     let t = lower.trim();
     AD_LABELS.contains(&t) || CREDIT_OPENINGS.iter().any(|p| t.starts_with(p))
+}
+
+/// Openings of a line that asks the reader to follow a site or a person.
+const FOLLOW_OPENINGS: &[&str] = &[
+    "follow ",
+    "folgen sie ",
+    "folge uns",
+    "folgt uns",
+    "suivez",
+    "síguenos",
+    "siga-nos",
+    "seguici",
+    "seguite",
+    "obserwuj",
+    "volg ons",
+];
+
+/// Social networks, named in follow and share lines.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "pinterest",
+    "telegram",
+    "whatsapp",
+    "mastodon",
+    "threads",
+    "bluesky",
+    "snapchat",
+];
+
+/// Whether a line (lower-case) asks to follow someone on social networks:
+/// "Follow Newsbeat on Instagram, Facebook and YouTube", "Folgen Sie uns
+/// auf Twitter".
+pub fn is_follow_line(lower: &str) -> bool {
+    let t = lower.trim_start();
+    FOLLOW_OPENINGS.iter().any(|o| t.starts_with(o))
+        && SOCIAL_NETWORKS.iter().any(|n| t.contains(n))
+}
+
+/// Openings of a news agency's staff credit: "(Reporting by ...; Editing
+/// by ...)", "Additional reporting by ...".
+const STAFF_CREDIT_OPENINGS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+];
+
+/// Whether a line (lower-case) is a staff credit line.
+pub fn is_staff_credit(lower: &str) -> bool {
+    let t = lower.trim_start_matches(|c: char| c == '(' || c == '[' || c.is_whitespace());
+    STAFF_CREDIT_OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
+/// Words that count the pictures of a gallery: "Image 1 of 5", "Bild 2
+/// von 12".
+const GALLERY_NOUNS: &[&str] = &[
+    "image", "images", "photo", "photos", "picture", "slide", "bild", "foto", "fotos", "zdjęcie",
+    "imagen", "immagine",
+];
+const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
+
+/// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
+pub fn is_gallery_counter(lower: &str) -> bool {
+    let t: Vec<&str> = lower.split_whitespace().collect();
+    let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(t.as_slice(), [noun, a, of, b]
+        if GALLERY_NOUNS.contains(noun) && num(a) && GALLERY_OF.contains(of) && num(b))
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows
