@@ -81,9 +81,14 @@ impl Template {
 
     /// First pass over a batch: read every text dump once and count its
     /// distinct lines. Unreadable inputs and HTML pages are skipped (they
-    /// fail or are judged in the second pass).
+    /// fail or are judged in the second pass); inputs named as HTML are not
+    /// even read.
     pub fn scan(inputs: &[Input], config: &Config) -> Template {
         let per_doc = |i: &Input| -> Option<Vec<u64>> {
+            // Pages named as HTML are not read twice (nor gunzipped twice).
+            if i.format == Some(Format::Html) {
+                return None;
+            }
             let bytes = input::read(&i.path, config.max_bytes).ok()?;
             let format = i.format.unwrap_or_else(|| crate::extract::sniff(&bytes));
             if format != Format::Text || crate::decode::looks_binary(&bytes) {
@@ -138,17 +143,28 @@ impl Template {
 /// "3 comments"). `None` for lines too short to count.
 pub fn key(text: &str) -> Option<u64> {
     let mut norm = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+    let mut chars = 0usize;
+    for c in text.chars() {
         if c.is_ascii_digit() {
             // A run of digits is one `0`.
             if !norm.ends_with('0') {
                 norm.push('0');
+                chars += 1;
             }
-        } else {
-            norm.extend(c.to_lowercase());
+        } else if c.is_ascii() {
+            // Other ASCII: letters lower-cased, the rest dropped.
+            if c.is_ascii_alphabetic() {
+                norm.push(c.to_ascii_lowercase());
+                chars += 1;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                norm.push(l);
+                chars += 1;
+            }
         }
     }
-    if norm.chars().count() < MIN_KEY_CHARS {
+    if chars < MIN_KEY_CHARS {
         return None;
     }
     let mut h = std::hash::DefaultHasher::new();

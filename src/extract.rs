@@ -130,9 +130,18 @@ pub fn process_bytes_with(
 /// carriage return, and DEL: they are never article text, and NUL in
 /// particular upsets downstream tools. Allocates only when one is present.
 pub fn strip_controls(text: &mut String) {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\x0c' | '\r')) || c == '\x7f';
-    if text.contains(bad) {
-        text.retain(|c| !bad(c));
+    // The characters dropped are all ASCII, and ASCII bytes never occur
+    // inside a multi-byte UTF-8 sequence: work on bytes.
+    let bad = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
+    // Branch-free over fixed chunks, so the check vectorises.
+    let any_bad = text
+        .as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |acc, &b| acc | bad(b)));
+    if any_bad {
+        let mut bytes = std::mem::take(text).into_bytes();
+        bytes.retain(|&b| !bad(b));
+        *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
     }
 }
 
@@ -141,8 +150,8 @@ pub fn strip_controls(text: &mut String) {
 /// `cap + 1`). Cheap enough to run before parsing.
 pub fn count_start_tags(html: &[u8], cap: usize) -> usize {
     let mut n = 0;
-    for w in html.windows(2) {
-        if w[0] == b'<' && w[1].is_ascii_alphabetic() {
+    for i in memchr::memchr_iter(b'<', html) {
+        if html.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
             n += 1;
             if n > cap {
                 break;
@@ -164,16 +173,17 @@ pub const MAX_ATTRIBUTES: usize = 1000;
 /// stops once `cap` is passed (the result is then more than `cap`).
 pub fn most_attributes(html: &[u8], cap: usize) -> usize {
     const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp"];
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
     let (mut most, mut on_html, mut on_body) = (0usize, 0usize, 0usize);
     let n = html.len();
     let mut i = 0;
     while i < n {
-        let Some(off) = html[i..].iter().position(|&b| b == b'<') else {
+        let Some(off) = memchr::memchr(b'<', &html[i..]) else {
             break;
         };
         i += off + 1;
         if html[i..].starts_with(b"!--") {
-            match html[i..].windows(3).position(|w| w == b"-->") {
+            match memchr::memmem::find(&html[i..], b"-->") {
                 Some(e) => i += e + 3,
                 None => break,
             }
@@ -186,7 +196,7 @@ pub fn most_attributes(html: &[u8], cap: usize) -> usize {
         if name_len == 0 || !html[i].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[i..i + name_len].to_ascii_lowercase();
+        let name = &html[i..i + name_len];
         i += name_len;
         // Count attribute names as the HTML tokenizer reads them: a name
         // starts after whitespace (or `/`); `=` then introduces a value,
@@ -203,19 +213,16 @@ pub fn most_attributes(html: &[u8], cap: usize) -> usize {
                 }
                 b'=' => {
                     i += 1;
-                    while i < n && matches!(html[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                    while i < n && is_space(html[i]) {
                         i += 1;
                     }
                     if i < n && (html[i] == b'"' || html[i] == b'\'') {
-                        let q = html[i];
-                        match html[i + 1..].iter().position(|&c| c == q) {
+                        match memchr::memchr(html[i], &html[i + 1..]) {
                             Some(e) => i += e + 2,
                             None => i = n,
                         }
                     } else {
-                        while i < n
-                            && !matches!(html[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
-                        {
+                        while i < n && !is_space(html[i]) && html[i] != b'>' {
                             i += 1;
                         }
                     }
@@ -232,34 +239,45 @@ pub fn most_attributes(html: &[u8], cap: usize) -> usize {
             }
             i += 1;
         }
-        let total = match name.as_slice() {
-            b"html" => {
-                on_html += count;
-                on_html
-            }
-            b"body" => {
-                on_body += count;
-                on_body
-            }
-            _ => count,
+        let total = if name.eq_ignore_ascii_case(b"html") {
+            on_html += count;
+            on_html
+        } else if name.eq_ignore_ascii_case(b"body") {
+            on_body += count;
+            on_body
+        } else {
+            count
         };
         most = most.max(total);
         if most > cap {
             return most;
         }
-        if RAW.contains(&name.as_slice()) {
-            let mut end = b"</".to_vec();
-            end.extend_from_slice(&name);
-            match html[i..]
-                .windows(end.len())
-                .position(|w| w.eq_ignore_ascii_case(&end))
-            {
-                Some(e) => i += e + end.len(),
+        if RAW.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+            match end_tag(&html[i..], name) {
+                Some(e) => i += e,
                 None => break,
             }
         }
     }
     most
+}
+
+/// The offset just past the first `</name` in `html` (any case).
+fn end_tag(html: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(off) = memchr::memchr(b'<', &html[from..]) {
+        let at = from + off;
+        let name_at = at + 2;
+        if html.get(at + 1) == Some(&b'/')
+            && html
+                .get(name_at..name_at + name.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(name))
+        {
+            return Some(name_at + name.len());
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Run the whole per-page path on `bytes` (gunzipped first when they are

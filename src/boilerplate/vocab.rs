@@ -815,10 +815,19 @@ pub fn is_rights_reserved(lower: &str) -> bool {
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {
-    PHRASES
-        .iter()
-        .find(|(p, _)| lower.contains(p))
-        .map(|&(_, k)| k)
+    // The first phrase of the list that the text contains, found in one
+    // pass over the text for all phrases.
+    static MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(PHRASES.iter().map(|(p, _)| p))
+                .expect("the phrase list builds an automaton")
+        });
+    let first = MATCHER
+        .find_overlapping_iter(lower)
+        .map(|m| m.pattern().as_usize())
+        .min();
+    debug_assert_eq!(PHRASES.iter().position(|(p, _)| lower.contains(p)), first);
+    first.map(|i| PHRASES[i].1)
 }
 
 /// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").

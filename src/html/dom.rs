@@ -142,32 +142,54 @@ fn never_content(name: &str) -> bool {
     )
 }
 
-/// The attributes the extractor reads, gathered in one pass over the
-/// element's attribute list.
-#[derive(Default)]
-struct Attrs<'a> {
-    class: Option<&'a str>,
-    id: Option<&'a str>,
-    role: Option<&'a str>,
-    itemprop: Option<&'a str>,
-    style: Option<&'a str>,
-    hidden: bool,
-    aria_hidden: bool,
+/// The attributes the arena build and the metadata walk look at on every
+/// element, gathered in one pass over its attribute list (each
+/// [`scraper::node::Element::attr`] call would search the list again).
+/// Like `attr(name)`, only un-namespaced attributes are read.
+#[derive(Default, Clone, Copy)]
+pub struct Attrs<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub rel: Option<&'a str>,
+    pub href: Option<&'a str>,
+    pub content: Option<&'a str>,
+    pub hidden: bool,
+    pub aria_hidden: bool,
 }
 
 impl<'a> Attrs<'a> {
-    fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+    pub fn read(el: &'a scraper::node::Element) -> Attrs<'a> {
+        use html5ever::local_name;
         let mut a = Attrs::default();
-        for (name, value) in el.attrs() {
-            match name {
-                "class" => a.class = Some(value),
-                "id" => a.id = Some(value),
-                "role" => a.role = Some(value),
-                "itemprop" => a.itemprop = Some(value),
-                "style" => a.style = Some(value),
-                "hidden" => a.hidden = true,
-                "aria-hidden" => a.aria_hidden = value.trim() == "true",
-                _ => {}
+        for (q, value) in &el.attrs {
+            if q.prefix.is_some() || !q.ns.is_empty() {
+                continue;
+            }
+            // Names are interned: compare atoms, not strings.
+            let slot = match q.local {
+                local_name!("class") => &mut a.class,
+                local_name!("id") => &mut a.id,
+                local_name!("role") => &mut a.role,
+                local_name!("itemprop") => &mut a.itemprop,
+                local_name!("style") => &mut a.style,
+                local_name!("rel") => &mut a.rel,
+                local_name!("href") => &mut a.href,
+                local_name!("content") => &mut a.content,
+                local_name!("hidden") => {
+                    a.hidden = true;
+                    continue;
+                }
+                local_name!("aria-hidden") => {
+                    a.aria_hidden = value.trim() == "true";
+                    continue;
+                }
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value);
             }
         }
         a
@@ -225,66 +247,92 @@ pub struct Dom {
 impl Dom {
     /// Build the arena from a parsed document.
     pub fn build(doc: &scraper::Html) -> Dom {
+        Dom::walk(doc, None)
+    }
+
+    /// Build the arena and, in the same walk, collect the page's metadata
+    /// (see [`crate::metadata::html::Walk`]): the page is walked once.
+    pub fn build_with_meta(doc: &scraper::Html) -> (Dom, crate::metadata::Metadata) {
+        let mut meta = crate::metadata::html::Walk::new();
+        let dom = Dom::walk(doc, Some(&mut meta));
+        (dom, meta.finish())
+    }
+
+    fn walk<'a>(
+        doc: &'a scraper::Html,
+        mut meta: Option<&mut crate::metadata::html::Walk<'a>>,
+    ) -> Dom {
         let mut dom = Dom::default();
         let mut stack: Vec<u32> = Vec::new();
-        // While inside a skipped subtree: the id of its root.
+        // While inside a skipped subtree: the id of its root. The metadata
+        // walk still sees it (`<head>`, scripts holding JSON-LD).
         let mut skip: Option<ego_tree::NodeId> = None;
         let mut cache = HashMap::new();
         for edge in doc.tree.root().traverse() {
             match edge {
-                Edge::Open(node) => {
-                    if skip.is_some() {
+                Edge::Open(node) => match node.value() {
+                    ScraperNode::Element(el) => {
+                        let attrs = Attrs::read(el);
+                        if let Some(meta) = meta.as_deref_mut() {
+                            let el_ref = scraper::ElementRef::wrap(node).expect("an element node");
+                            meta.open(el_ref, &attrs);
+                        }
+                        if skip.is_some() {
+                            continue;
+                        }
+                        let name = el.name();
+                        if never_content(name) || attrs.hides() {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        let tag = Tag::of(name);
+                        let (kind, weight, body_hint) = classify(tag, &attrs, &mut cache);
+                        let idx = dom.nodes.len() as u32;
+                        dom.nodes.push(Node {
+                            tag,
+                            parent: stack.last().copied().unwrap_or(idx),
+                            end: idx + 1,
+                            text: (0, 0),
+                            kind,
+                            weight,
+                            body_hint,
+                        });
+                        stack.push(idx);
+                    }
+                    ScraperNode::Text(t) => {
+                        if skip.is_some() {
+                            continue;
+                        }
+                        let Some(&parent) = stack.last() else {
+                            continue;
+                        };
+                        let start = dom.text.len() as u32;
+                        dom.text.push_str(t);
+                        let idx = dom.nodes.len() as u32;
+                        dom.nodes.push(Node {
+                            tag: Tag::Text,
+                            parent,
+                            end: idx + 1,
+                            text: (start, dom.text.len() as u32),
+                            kind: None,
+                            weight: 0,
+                            body_hint: false,
+                        });
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if !node.value().is_element() {
                         continue;
                     }
-                    match node.value() {
-                        ScraperNode::Element(el) => {
-                            let name = el.name();
-                            let attrs = Attrs::of(el);
-                            if never_content(name) || attrs.hides() {
-                                skip = Some(node.id());
-                                continue;
-                            }
-                            let tag = Tag::of(name);
-                            let (kind, weight, body_hint) = classify(tag, &attrs, &mut cache);
-                            let idx = dom.nodes.len() as u32;
-                            dom.nodes.push(Node {
-                                tag,
-                                parent: stack.last().copied().unwrap_or(idx),
-                                end: idx + 1,
-                                text: (0, 0),
-                                kind,
-                                weight,
-                                body_hint,
-                            });
-                            stack.push(idx);
-                        }
-                        ScraperNode::Text(t) => {
-                            let Some(&parent) = stack.last() else {
-                                continue;
-                            };
-                            let start = dom.text.len() as u32;
-                            dom.text.push_str(t);
-                            let idx = dom.nodes.len() as u32;
-                            dom.nodes.push(Node {
-                                tag: Tag::Text,
-                                parent,
-                                end: idx + 1,
-                                text: (start, dom.text.len() as u32),
-                                kind: None,
-                                weight: 0,
-                                body_hint: false,
-                            });
-                        }
-                        _ => {}
+                    if let Some(meta) = meta.as_deref_mut() {
+                        meta.close();
                     }
-                }
-                Edge::Close(node) => {
                     if skip == Some(node.id()) {
                         skip = None;
                         continue;
                     }
                     if skip.is_none()
-                        && node.value().is_element()
                         && let Some(idx) = stack.pop()
                     {
                         dom.nodes[idx as usize].end = dom.nodes.len() as u32;

@@ -1,9 +1,10 @@
 //! HTML pages -> article blocks.
 //!
-//! One parse (html5ever via scraper), one arena copy of the text-bearing
-//! nodes ([`dom`]), pruning and scoring over that arena ([`select`]), block
-//! emission from the chosen subtrees ([`blocks`]), then the shared
-//! block-level rules ([`crate::boilerplate`]).
+//! One parse (html5ever via scraper); one walk over the tree that copies
+//! the text-bearing nodes into an arena ([`dom`]) and collects the metadata
+//! candidates ([`crate::metadata::html::Walk`]); pruning and scoring over
+//! that arena ([`select`]), block emission from the chosen subtrees
+//! ([`blocks`]), then the shared block-level rules ([`crate::boilerplate`]).
 
 // The arena is walked by index: parents, subtree ends and per-node tables
 // are all indices, so index loops are the clear form here.
@@ -27,8 +28,7 @@ const MIN_CHARS: u32 = 250;
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
     let doc = scraper::Html::parse_document(html);
-    let meta = crate::metadata::html::extract(&doc);
-    let dom = Dom::build(&doc);
+    let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);
     let mut roots = select::select(&dom, &an);

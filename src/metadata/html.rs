@@ -32,6 +32,7 @@ use super::lists::{
     push_items,
 };
 use super::{Metadata, clean, date, jsonld, title};
+use crate::html::dom::Attrs;
 
 /// `<meta>` names for the publication date, most specific first
 /// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
@@ -230,48 +231,10 @@ fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
         })
 }
 
-/// The attributes [`walk`] looks at on every element, read in one pass
-/// (each [`scraper::node::Element::attr`] call interns the name and
-/// searches the list).
-#[derive(Default, Clone, Copy)]
-struct Attrs<'a> {
-    class: Option<&'a str>,
-    id: Option<&'a str>,
-    itemprop: Option<&'a str>,
-    rel: Option<&'a str>,
-    href: Option<&'a str>,
-    content: Option<&'a str>,
-}
-
-impl<'a> Attrs<'a> {
-    fn read(v: &'a scraper::node::Element) -> Self {
-        let mut a = Attrs::default();
-        for (q, value) in &v.attrs {
-            // `attr(name)` matches only un-namespaced attributes.
-            if q.prefix.is_some() || !q.ns.is_empty() {
-                continue;
-            }
-            let slot = match &*q.local {
-                "class" => &mut a.class,
-                "id" => &mut a.id,
-                "itemprop" => &mut a.itemprop,
-                "rel" => &mut a.rel,
-                "href" => &mut a.href,
-                "content" => &mut a.content,
-                _ => continue,
-            };
-            if slot.is_none() {
-                *slot = Some(value);
-            }
-        }
-        a
-    }
-}
-
 /// What [`walk`] knows of one element: its attributes, its class and id
 /// words, and the regions it sits in.
 struct ElInfo<'a, 'w> {
-    attrs: Attrs<'a>,
+    attrs: &'w Attrs<'a>,
     cls: &'w [Cow<'a, str>],
     /// [`in_foreign_region`] of the element.
     foreign: bool,
@@ -632,40 +595,67 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
 
 const MAX_CANDIDATES: usize = 30;
 
-fn walk(doc: &Html) -> Found {
-    let mut f = Found::default();
-    let mut index = 0usize;
-    let mut h1_at: Option<usize> = None;
-    let mut before: std::collections::VecDeque<String> = std::collections::VecDeque::new();
-    let mut label_pending = false;
-    // Region state of the open elements, innermost last.
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut cls: Vec<Cow<'_, str>> = Vec::new();
-    for edge in doc.root_element().traverse() {
-        let node = match edge {
-            Edge::Open(n) => n,
-            Edge::Close(n) => {
-                if n.value().is_element() {
-                    stack.pop();
-                }
-                continue;
-            }
-        };
-        let Some(el) = ElementRef::wrap(node) else {
-            continue;
-        };
+/// The candidate-collecting walk over the document, fed one element at a
+/// time in document order: [`Walk::open`] on each element's start,
+/// [`Walk::close`] on its end. It rides along the arena build
+/// ([`crate::html::dom::Dom::build_with_meta`]), so the page is walked once.
+pub struct Walk<'a> {
+    f: Found,
+    index: usize,
+    h1_at: Option<usize>,
+    before: std::collections::VecDeque<String>,
+    label_pending: bool,
+    /// Region state of the open elements, innermost last.
+    stack: Vec<Frame>,
+    cls: Vec<Cow<'a, str>>,
+}
+
+impl Default for Walk<'_> {
+    fn default() -> Self {
+        Walk::new()
+    }
+}
+
+impl<'a> Walk<'a> {
+    pub fn new() -> Self {
+        Walk {
+            f: Found::default(),
+            index: 0,
+            h1_at: None,
+            before: std::collections::VecDeque::new(),
+            label_pending: false,
+            stack: Vec::new(),
+            cls: Vec::new(),
+        }
+    }
+
+    /// The end of the innermost open element.
+    pub fn close(&mut self) {
+        self.stack.pop();
+    }
+
+    /// The start of element `el`, with its attributes read.
+    pub fn open(&mut self, el: ElementRef<'a>, attrs: &Attrs<'a>) {
         let v = el.value();
-        let attrs = Attrs::read(v);
+        let Walk {
+            f,
+            index,
+            h1_at,
+            before,
+            label_pending,
+            stack,
+            cls,
+        } = self;
         cls.clear();
         for value in [attrs.class, attrs.id].into_iter().flatten() {
             cls.extend(words_cow(value));
         }
         let parent = stack.last().copied().unwrap_or_default();
-        let frame = Frame::child(parent, v.name(), &cls);
+        let frame = Frame::child(parent, v.name(), cls);
         stack.push(frame);
         let info = ElInfo {
             attrs,
-            cls: &cls,
+            cls,
             foreign: frame.foreign.foreign(),
             list_foreign: parent.list.foreign(),
         };
@@ -681,13 +671,13 @@ fn walk(doc: &Html) -> Found {
                     .eq(words.iter().map(String::as_str))
             );
         }
-        index += 1;
+        *index += 1;
         if !matches!(
             v.name(),
             "script" | "style" | "meta" | "link" | "title" | "h1"
         ) {
             let own = own_text(&el);
-            match h1_at {
+            match *h1_at {
                 None => {
                     if let Some(t) = own.clone() {
                         if before.len() == BEFORE_H1 {
@@ -696,7 +686,7 @@ fn walk(doc: &Html) -> Found {
                         before.push_back(t);
                     }
                 }
-                Some(at) if index <= at + AFTER_H1 => {
+                Some(at) if *index <= at + AFTER_H1 => {
                     if let Some(t) = own.clone().filter(|_| !info.foreign) {
                         f.near_h1.push(t);
                     }
@@ -708,11 +698,11 @@ fn walk(doc: &Html) -> Found {
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
-                if label_pending {
+                if *label_pending {
                     if !info.foreign {
                         f.labelled_bylines.push(t);
                     }
-                    label_pending = false;
+                    *label_pending = false;
                 } else if let Some(name) = short_byline(&el, label, info.foreign) {
                     f.labelled_bylines.push(name);
                 } else if BYLINE_TAGS.contains(&label) {
@@ -727,7 +717,7 @@ fn walk(doc: &Html) -> Found {
                             f.labelled_bylines.push(name);
                         }
                         Some(_) => {}
-                        None => label_pending = true,
+                        None => *label_pending = true,
                     }
                 }
             }
@@ -747,7 +737,7 @@ fn walk(doc: &Html) -> Found {
                     let foreign_scope = v.attr("itemprop").is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         if key == "itemprop" && foreign_scope {
-                            continue;
+                            return;
                         }
                         if let Some(k) = v.attr(key) {
                             for k in k.split_whitespace() {
@@ -772,14 +762,14 @@ fn walk(doc: &Html) -> Found {
                         push_items(list, &content);
                     }
                 }
-                continue;
+                return;
             }
             "link" => {
                 let rel = v.attr("rel").unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
                     f.canonical = v.attr("href").and_then(clean);
                 }
-                continue;
+                return;
             }
             "title" => {
                 if f.title.is_none()
@@ -789,11 +779,11 @@ fn walk(doc: &Html) -> Found {
                 {
                     f.title = clean(&text_of(&el));
                 }
-                continue;
+                return;
             }
             "h1" => {
                 if h1_at.is_none() && !info.foreign {
-                    h1_at = Some(index);
+                    *h1_at = Some(*index);
                     f.near_h1.extend(before.drain(..));
                 }
                 if f.h1s.len() < 10
@@ -807,7 +797,7 @@ fn walk(doc: &Html) -> Found {
                     });
                     f.h1s.push((t, is_link));
                 }
-                continue;
+                return;
             }
             "h2" | "h3" => {
                 if f.title_heads.len() < 5
@@ -828,9 +818,9 @@ fn walk(doc: &Html) -> Found {
                     let raw: String = el.text().collect();
                     f.jsonld.extend(jsonld::parse_block(&raw));
                 }
-                continue;
+                return;
             }
-            "style" | "noscript" | "template" => continue,
+            "style" | "noscript" | "template" => return,
             "time" if f.times.len() < MAX_CANDIDATES && !info.foreign => {
                 let value = v
                     .attr("datetime")
@@ -864,9 +854,33 @@ fn walk(doc: &Html) -> Found {
             }
             _ => {}
         }
-        collect_attributes(&el, &info, &mut f);
+        collect_attributes(&el, &info, f);
     }
-    f
+
+    /// Pick each field from the candidates collected.
+    pub fn finish(self) -> Metadata {
+        pick(self.f)
+    }
+}
+
+/// The walk over a whole document on its own (without the arena).
+fn walk(doc: &Html) -> Found {
+    let mut w = Walk::new();
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if let Some(el) = ElementRef::wrap(n) {
+                    w.open(el, &Attrs::read(el.value()));
+                }
+            }
+            Edge::Close(n) => {
+                if n.value().is_element() {
+                    w.close();
+                }
+            }
+        }
+    }
+    w.f
 }
 
 /// `word.contains(needle)` for the short words of class names, without
@@ -880,7 +894,7 @@ fn has(word: &str, needle: &str) -> bool {
 /// Author, date and breadcrumb candidates marked by attributes.
 fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
-    let a = &info.attrs;
+    let a = info.attrs;
     let itemprop = a.itemprop.unwrap_or("");
     if itemprop == "datePublished" && v.name() != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
@@ -1074,7 +1088,11 @@ fn primary_language(tag: &str) -> Option<String> {
 
 /// Read the page's metadata from its parsed document.
 pub fn extract(doc: &Html) -> Metadata {
-    let f = walk(doc);
+    pick(walk(doc))
+}
+
+/// Pick each field from the candidates one walk collected.
+fn pick(f: Found) -> Metadata {
     let ld = jsonld::read(&f.jsonld);
     let meta = |k: &str| f.meta.get(k);
 

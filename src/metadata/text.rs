@@ -97,10 +97,34 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 
+/// [`MONTHS`] grouped by first letter, sorted by it, each group in list
+/// order, with each name's length in chars.
+type MonthGroups = Vec<(char, Vec<(&'static str, u32, usize)>)>;
+
+static MONTHS_BY_INITIAL: std::sync::LazyLock<MonthGroups> = std::sync::LazyLock::new(|| {
+    let mut groups: MonthGroups = Vec::new();
+    for &(name, n) in MONTHS {
+        let first = name.chars().next().unwrap_or_default();
+        let entry = (name, n, name.chars().count());
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, g)) => g.push(entry),
+            None => groups.push((first, vec![entry])),
+        }
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+});
+
 /// The month name starting at `s[i..]`, as (number, length in chars).
 fn month_at(s: &[char], i: usize) -> Option<(u32, usize)> {
-    for &(name, n) in MONTHS {
-        let len = name.chars().count();
+    // Most positions start no month name: look up the names with this
+    // first letter (a letter whose lower case is several characters
+    // matches none).
+    let mut lower = s.get(i)?.to_lowercase();
+    let first = lower.next().filter(|_| lower.next().is_none())?;
+    let groups = &*MONTHS_BY_INITIAL;
+    let group = &groups[groups.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
+    for &(name, n, len) in group {
         if i + len > s.len() {
             continue;
         }
