@@ -255,6 +255,87 @@ const MONTHS: &[(&str, u8)] = &[
     ("грудня", 12),
 ];
 
+/// Weekday names, lower-case: English, German, French, Spanish,
+/// Portuguese, Italian, Polish, Dutch.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// True for a weekday name or its usual abbreviation (case-insensitive,
+/// trailing dot ignored).
+pub fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    WEEKDAYS.contains(&w.as_str())
+}
+
 /// The month a word names, if any (case-insensitive, trailing dot ignored).
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -348,7 +429,12 @@ fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
                 (num(g(2), 1, 2), g(3), num(g(4), 1, 2))
             && mw.starts_with('月')
         {
-            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+            let used = if matches!(g(5), Some(Tok::Word("日"))) {
+                6
+            } else {
+                5
+            };
+            return Ymd::new(y, m, d).map(|ymd| (ymd, used));
         }
     }
     // YYYYMMDD (compact ISO, as in URLs and some meta tags)
@@ -436,6 +522,85 @@ pub fn parse(s: &str) -> Option<String> {
         .filter_map(|i| date_at(&toks, i).map(|(d, _)| d))
         .find(Ymd::is_plausible)
         .map(|d| d.iso())
+}
+
+/// Words that may stand beside a date in a line that states nothing else:
+/// labels ("Datum", "Published", "Erschienen am", "Publié le"), fillers and
+/// time-of-day words, lower-case.
+const DATE_LABELS: &[&str] = &[
+    // English
+    "date",
+    "published",
+    "posted",
+    "updated",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "last",
+    "modified",
+    // German
+    "datum",
+    "veröffentlicht",
+    "erschienen",
+    "aktualisiert",
+    "stand",
+    "vom",
+    "am",
+    "um",
+    "uhr",
+    "den",
+    "zuletzt",
+    "erstellt",
+    // French
+    "publié",
+    "publiée",
+    "le",
+    "mis",
+    "à",
+    "jour",
+    "h",
+    // Spanish, Portuguese, Italian
+    "publicado",
+    "fecha",
+    "data",
+    "pubblicato",
+    "il",
+    "el",
+    "em",
+    "às",
+    // Polish, Dutch
+    "opublikowano",
+    "dnia",
+    "godz",
+    "gepubliceerd",
+    "op",
+    // Chinese: "发布时间", "日期" are read as words of Han characters
+    "发布时间",
+    "发布日期",
+    "日期",
+    "时间",
+];
+
+/// A line that is a date and nothing else, beside a label, a weekday, a
+/// time of day and punctuation ("16.10.2021", "Apr 7, 2009", "am
+/// 20.09.2020", "Datum: 28.01.2022", "Mittwoch, 3. März 2021, 14:05 Uhr").
+/// The date is returned as `YYYY-MM-DD` when plausible.
+pub fn standalone(s: &str) -> Option<String> {
+    if s.chars().count() > 80 {
+        return None;
+    }
+    let toks = tokenize(s);
+    let (at, (ymd, len)) = (0..toks.len()).find_map(|i| date_at(&toks, i).map(|d| (i, d)))?;
+    let rest_ok = toks[..at].iter().chain(&toks[at + len..]).all(|t| match t {
+        Tok::Word(w) => {
+            let w = w.to_lowercase();
+            DATE_LABELS.contains(&w.as_str()) || is_weekday(&w)
+        }
+        Tok::Num(n) => n.len() <= 2,
+        Tok::Sep(_) => true,
+    });
+    (rest_ok && ymd.is_plausible()).then(|| ymd.iso())
 }
 
 /// A date written into a URL path: `/2025/11/01/`, `/2025-11-01-slug`,
@@ -582,6 +747,45 @@ mod tests {
         assert_eq!(parse(&format!("{next_year}-01-01")), None);
         assert_eq!(parse("© 2019 Example Inc."), None);
         assert_eq!(parse("no date here"), None);
+    }
+
+    #[test]
+    fn dates_standing_alone() {
+        assert_eq!(standalone("16.10.2021").as_deref(), Some("2021-10-16"));
+        assert_eq!(standalone("Apr 7, 2009").as_deref(), Some("2009-04-07"));
+        assert_eq!(standalone("am 20.09.2020").as_deref(), Some("2020-09-20"));
+        assert_eq!(
+            standalone("Datum: 28.01.2022").as_deref(),
+            Some("2022-01-28")
+        );
+        assert_eq!(
+            standalone("Mittwoch, 3. März 2021, 14:05 Uhr").as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            standalone("Publié le 24 novembre 2025 à 10 h").as_deref(),
+            Some("2025-11-24")
+        );
+        assert_eq!(
+            standalone("24 listopada 2025").as_deref(),
+            Some("2025-11-24")
+        );
+        assert_eq!(standalone("2025年11月24日").as_deref(), Some("2025-11-24"));
+        // A date inside a sentence, or with other words, is not alone.
+        assert_eq!(
+            standalone("Das Forum wurde am 26. Januar 2022 eröffnet"),
+            None
+        );
+        assert_eq!(standalone("© 16.10.2021 Example GmbH"), None);
+        assert_eq!(standalone("no date"), None);
+    }
+
+    #[test]
+    fn weekdays() {
+        assert!(is_weekday("Mittwoch"));
+        assert!(is_weekday("mardi"));
+        assert!(is_weekday("Wed."));
+        assert!(!is_weekday("Mitte"));
     }
 
     #[test]

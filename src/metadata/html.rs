@@ -209,6 +209,10 @@ const DATE_WORDS: &[&str] = &[
     "author",
 ];
 
+/// Class or id words of a widget that shows today's date or the time, not
+/// the article's.
+const CLOCK_WORDS: &[&str] = &["widget", "today", "current", "clock", "heute", "weather"];
+
 /// Split a class or id into lower-case words at spaces, `-` and `_`.
 pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -596,6 +600,9 @@ struct Found {
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
+    /// Dates that stand alone in an element's own text ("16.10.2021",
+    /// "Datum: 28.01.2022"), outside foreign regions, in page order.
+    standalone_dates: Vec<String>,
 }
 
 /// How many elements before and after the first `<h1>` are looked at for
@@ -687,6 +694,9 @@ fn walk(doc: &Html) -> Found {
             "script" | "style" | "meta" | "link" | "title" | "h1"
         ) {
             let own = own_text(&el);
+            // A `<time>` is a candidate of its own.
+            let foreign = info.foreign || v.name() == "time";
+            note_standalone_date(&mut f, own.as_deref(), foreign);
             match h1_at {
                 None => {
                     if let Some(t) = own.clone() {
@@ -869,6 +879,16 @@ fn walk(doc: &Html) -> Found {
     f
 }
 
+/// Keep the element's own text when it is a date and nothing else.
+fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
+    if let Some(d) = own
+        .filter(|_| !foreign && f.standalone_dates.len() < MAX_CANDIDATES)
+        .and_then(date::standalone)
+    {
+        f.standalone_dates.push(d);
+    }
+}
+
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
 fn has(word: &str, needle: &str) -> bool {
@@ -988,7 +1008,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
                 && !w.contains("update")
                 && !w.contains("candidat")
                 && !w.contains("validat"))
-    });
+    }) && !cls.iter().any(|w| CLOCK_WORDS.contains(&w.as_ref()));
     if date_class && f.class_dates.len() < MAX_CANDIDATES && !info.foreign {
         let t = text_of(el);
         if !t.is_empty() && t.chars().count() <= 100 {
@@ -1293,31 +1313,29 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
 /// The first date in order of trust, with the raw string it came from.
 fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(String, String)> {
     let parsed = |s: &String| date::parse(s).map(|d| (s.clone(), d));
-    if let Some(d) = ld.date_published.as_ref().and_then(parsed) {
-        return Some(d);
-    }
     let non_article = declared_non_article(f);
-    for k in PUBLISHED_META {
-        if non_article && (k.starts_with("article") || k.starts_with("og:")) {
-            continue;
-        }
-        if let Some(d) = f.meta.get(*k).and_then(parsed) {
-            return Some(d);
-        }
-    }
-    if let Some(d) = f.itemprop_dates.iter().find_map(parsed) {
-        return Some(d);
-    }
-    let best_time = |min: u8| {
-        (min..=3).rev().find_map(|s| {
-            f.times
-                .iter()
-                .filter(|t| t.score == s)
-                .find_map(|t| parsed(&t.value))
-        })
-    };
-    if let Some(d) = best_time(2) {
-        return Some(d);
+    // The trusted statements of a publication date, most trusted first.
+    let published_meta = PUBLISHED_META
+        .iter()
+        .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
+        .filter_map(|k| f.meta.get(*k));
+    let strong_times = (2..=3)
+        .rev()
+        .flat_map(|s| f.times.iter().filter(move |t| t.score == s))
+        .map(|t| &t.value);
+    let trusted: Vec<(String, String)> = ld
+        .date_published
+        .iter()
+        .chain(published_meta)
+        .chain(&f.itemprop_dates)
+        .chain(strong_times)
+        .filter_map(parsed)
+        .collect();
+    if let Some(first) = trusted.first() {
+        // Sources that disagree: the one the reader is shown wins.
+        let shown = shown_dates(f);
+        let confirmed = trusted.iter().find(|(_, d)| shown.contains(d));
+        return Some(confirmed.unwrap_or(first).clone());
     }
     if let Some(d) = url.and_then(date::from_url) {
         return Some((d.clone(), d));
@@ -1325,11 +1343,18 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
     if let Some(d) = f.near_h1.iter().find_map(parsed) {
         return Some(d);
     }
-    if let Some(d) = best_time(1) {
+    // A page that declares itself no article: an unmarked `<time>` is a
+    // listed item's.
+    let weak_time = f.times.iter().filter(|t| t.score == 1 && !non_article);
+    if let Some(d) = weak_time.map(|t| &t.value).find_map(parsed) {
         return Some(d);
     }
     if let Some(d) = f.class_dates.iter().find_map(parsed) {
         return Some(d);
+    }
+    // A date alone in an element ("Datum: 28.01.2022").
+    if let Some(d) = f.standalone_dates.first() {
+        return Some((d.clone(), d.clone()));
     }
     // A date in the headline ("Report of 22.04.2020").
     let titles = [f.meta.get("og:title"), f.title.as_ref()];
@@ -1345,6 +1370,18 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
             .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
             .find_map(|k| f.meta.get(*k).and_then(parsed))
     })
+}
+
+/// The dates the reader sees: `<time>` texts, date lines near the headline,
+/// date-classed elements and dates standing alone.
+fn shown_dates(f: &Found) -> Vec<String> {
+    f.times
+        .iter()
+        .filter_map(|t| date::parse(&t.shown))
+        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
+        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)))
+        .chain(f.standalone_dates.iter().cloned())
+        .collect()
 }
 
 /// The page's own summary: `<meta name=description>` (what the author
@@ -1664,6 +1701,46 @@ mod tests {
             <time datetime="2022-02-04">4 Feb</time></body></html>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2022-02-03"));
+    }
+
+    #[test]
+    fn the_date_the_reader_is_shown_settles_a_disagreement() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="article">
+            <meta name="pubdate" content="2021-12-14T15:41:07+01:00">
+            <meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">
+            </head><body><h1>T</h1><p class="date">04.02.2022 | 15:33 Uhr</p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-02-04"));
+        // Without a shown date, the most trusted source stands.
+        let m = meta_of(
+            r#"<html><head><meta name="pubdate" content="2021-12-14">
+            <meta name="date" content="2022-02-04"></head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2021-12-14"));
+    }
+
+    #[test]
+    fn a_date_alone_in_an_element_but_not_a_clock_widget() {
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>Text.</p><p><strong>Datum</strong>
+            <span class="value">28.01.2022</span></p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-01-28"));
+        let m = meta_of(
+            r#"<html><body><div id="date-widget"><div>Feb.</div><div>19</div>
+            <div>2020</div></div><h1>T</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        // A page that is no article: an unmarked `<time>` dates a listed item.
+        let html = format!(
+            r#"<html><head><meta property="og:type" content="website"></head><body>
+            <h1>T</h1>{}<div><h2>Item</h2><time datetime="2022-12-08">08.12.2022</time></div>
+            </body></html>"#,
+            "<p>Text.</p>".repeat(30)
+        );
+        let m = meta_of(&html);
+        assert_eq!(m.date, None);
     }
 
     #[test]
