@@ -600,7 +600,7 @@ struct Found {
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
-    /// Dates that stand alone in an element's own text ("16.10.2021",
+    /// Own texts of elements that are a date alone ("16.10.2021",
     /// "Datum: 28.01.2022"), outside foreign regions, in page order.
     standalone_dates: Vec<String>,
 }
@@ -883,9 +883,9 @@ fn walk(doc: &Html) -> Found {
 fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
     if let Some(d) = own
         .filter(|_| !foreign && f.standalone_dates.len() < MAX_CANDIDATES)
-        .and_then(date::standalone)
+        .filter(|t| date::standalone(t, date::Reading::MARKUP).is_some())
     {
-        f.standalone_dates.push(d);
+        f.standalone_dates.push(d.to_string());
     }
 }
 
@@ -1128,7 +1128,14 @@ pub fn extract(doc: &Html) -> Metadata {
         hints.push(title::norm(s));
     }
     let author = choose_author(&f, &ld, &hints);
-    let date = choose_date(&f, &ld, url.as_deref());
+    // Slashed dates are read in the page's order ("05/06/2020").
+    let how = date::Reading::for_language(
+        f.lang
+            .as_deref()
+            .or_else(|| meta("content-language").map(String::as_str))
+            .or_else(|| meta("og:locale").map(String::as_str)),
+    );
+    let date = choose_date(&f, &ld, url.as_deref(), how);
 
     let language = f.lang.as_deref().and_then(primary_language).or_else(|| {
         ["content-language", "language", "dc.language", "og:locale"]
@@ -1282,23 +1289,28 @@ fn declared_non_article(f: &Found) -> bool {
 /// The publication date: the most trusted source that states one, then
 /// corrected to the reader's calendar day when it is a UTC timestamp (see
 /// [`date::is_utc_stamp`]) and a date the page shows is one day off it.
-fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
-    let (raw, d) = first_date(f, ld, url)?;
+fn choose_date(
+    f: &Found,
+    ld: &jsonld::JsonLd,
+    url: Option<&str>,
+    how: date::Reading,
+) -> Option<String> {
+    let (raw, d) = first_date(f, ld, url, how)?;
     if !date::is_utc_stamp(&raw) {
         return Some(d);
     }
     let shown = url
         .and_then(date::from_url)
         .into_iter()
-        .chain(f.times.iter().filter_map(|t| date::parse(&t.shown)))
+        .chain(f.times.iter().filter_map(|t| date::parse_as(&t.shown, how)))
         .chain(
             f.times
                 .iter()
                 .filter(|t| !date::is_utc_stamp(&t.value))
                 .filter_map(|t| date::parse(&t.value)),
         )
-        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
-        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)));
+        .chain(f.near_h1.iter().filter_map(|v| date::parse_as(v, how)))
+        .chain(f.class_dates.iter().filter_map(|v| date::parse_as(v, how)));
     for local in shown {
         if local == d {
             return Some(d);
@@ -1311,8 +1323,13 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
 }
 
 /// The first date in order of trust, with the raw string it came from.
-fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(String, String)> {
-    let parsed = |s: &String| date::parse(s).map(|d| (s.clone(), d));
+fn first_date(
+    f: &Found,
+    ld: &jsonld::JsonLd,
+    url: Option<&str>,
+    how: date::Reading,
+) -> Option<(String, String)> {
+    let parsed = |s: &String| date::parse_as(s, how).map(|d| (s.clone(), d));
     let non_article = declared_non_article(f);
     // The trusted statements of a publication date, most trusted first.
     let published_meta = PUBLISHED_META
@@ -1333,7 +1350,7 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
         .collect();
     if let Some(first) = trusted.first() {
         // Sources that disagree: the one the reader is shown wins.
-        let shown = shown_dates(f);
+        let shown = shown_dates(f, how);
         let confirmed = trusted.iter().find(|(_, d)| shown.contains(d));
         return Some(confirmed.unwrap_or(first).clone());
     }
@@ -1353,8 +1370,8 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
         return Some(d);
     }
     // A date alone in an element ("Datum: 28.01.2022").
-    if let Some(d) = f.standalone_dates.first() {
-        return Some((d.clone(), d.clone()));
+    if let Some(d) = f.standalone_dates.iter().find_map(parsed) {
+        return Some(d);
     }
     // A date in the headline ("Report of 22.04.2020").
     let titles = [f.meta.get("og:title"), f.title.as_ref()];
@@ -1374,13 +1391,14 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
 
 /// The dates the reader sees: `<time>` texts, date lines near the headline,
 /// date-classed elements and dates standing alone.
-fn shown_dates(f: &Found) -> Vec<String> {
+fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
     f.times
         .iter()
-        .filter_map(|t| date::parse(&t.shown))
-        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
-        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)))
-        .chain(f.standalone_dates.iter().cloned())
+        .map(|t| &t.shown)
+        .chain(&f.near_h1)
+        .chain(&f.class_dates)
+        .chain(&f.standalone_dates)
+        .filter_map(|v| date::parse_as(v, how))
         .collect()
 }
 
