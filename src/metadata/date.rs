@@ -584,8 +584,9 @@ pub fn parse_as(s: &str, how: Reading) -> Option<String> {
 /// labels ("Datum", "Published", "Erschienen am", "Publié le"), fillers and
 /// time-of-day words, lower-case.
 const DATE_LABELS: &[&str] = &[
-    // English
+    // English ("by" and its kin: a byline whose name is a link of its own)
     "date",
+    "by",
     "published",
     "posted",
     "updated",
@@ -597,6 +598,7 @@ const DATE_LABELS: &[&str] = &[
     "modified",
     // German
     "datum",
+    "von",
     "veröffentlicht",
     "erschienen",
     "aktualisiert",
@@ -611,6 +613,7 @@ const DATE_LABELS: &[&str] = &[
     // French
     "publié",
     "publiée",
+    "par",
     "le",
     "mis",
     "à",
@@ -656,7 +659,8 @@ pub fn standalone(s: &str, how: Reading) -> Option<String> {
                 || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
         }
         Tok::Num(n) => n.len() <= 2,
-        Tok::Sep(_) => true,
+        // "© 16.10.2021" is a copyright notice.
+        Tok::Sep(c) => *c != '©',
     });
     (rest_ok && ymd.is_plausible()).then(|| ymd.iso())
 }
@@ -856,6 +860,8 @@ mod tests {
                 ("Das Forum wurde am 26. Januar 2022 eröffnet", None),
                 ("© 16.10.2021 Example GmbH", None),
                 ("no date", None),
+                ("© 16.10.2021", None),
+                ("von am 20.09.2020", Some("2020-09-20")),
             ],
         );
     }
