@@ -596,6 +596,12 @@ const DATE_LABELS: &[&str] = &[
     "pm",
     "last",
     "modified",
+    "a",
+    "p",
+    "m",
+    "et",
+    "gmt",
+    "utc",
     // German
     "datum",
     "von",
@@ -630,6 +636,9 @@ const DATE_LABELS: &[&str] = &[
     "às",
     // Polish, Dutch
     "opublikowano",
+    "publikacji",
+    "aktualizacji",
+    "r",
     "dnia",
     "godz",
     "gepubliceerd",
@@ -693,8 +702,29 @@ pub fn from_url(url: &str) -> Option<String> {
                 }
             }
         }
-        // 2025-11-01 or 20251101 at the start of a segment
         let b = seg.as_bytes();
+        let next = segs.get(i + 1).copied().unwrap_or("");
+        let two_digits = |s: &str| {
+            let n = s.as_bytes();
+            n.len() >= 2
+                && n[..2].iter().all(u8::is_ascii_digit)
+                && n.get(2).is_none_or(|c| !c.is_ascii_digit())
+        };
+        // /2025-11/01/ and /2025/1101/ (Chinese news sites)
+        if b.len() == 7
+            && b[4] == b'-'
+            && two_digits(next)
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[5..7], &next[0..2])
+        {
+            return Some(ymd.iso());
+        }
+        if all_digits(seg, 4)
+            && all_digits(next, 4)
+            && let Some(ymd) = parse_ymd_digits(seg, &next[0..2], &next[2..4])
+        {
+            return Some(ymd.iso());
+        }
+        // 2025-11-01 or 20251101 at the start of a segment
         if b.len() >= 10
             && b[4] == b'-'
             && b[7] == b'-'
@@ -856,6 +886,10 @@ mod tests {
                 ("Publié le 24 novembre 2025 à 10 h", Some("2025-11-24")),
                 ("24 listopada 2025", Some("2025-11-24")),
                 ("2025年11月24日", Some("2025-11-24")),
+                ("wtorek, 24 listopada 2025 r.", Some("2025-11-24")),
+                ("Data publikacji: 24.11.2025", Some("2025-11-24")),
+                ("发布时间：2025-11-24 10:30", Some("2025-11-24")),
+                ("Nov. 24, 2025 at 10:30 a.m. ET", Some("2025-11-24")),
                 // A date inside a sentence, or with other words, is not alone.
                 ("Das Forum wurde am 26. Januar 2022 eröffnet", None),
                 ("© 16.10.2021 Example GmbH", None),
@@ -886,6 +920,15 @@ mod tests {
             Some("2020-04-28")
         );
         assert_eq!(from_url("https://example.com/2019/10/slug"), None);
+        assert_eq!(
+            from_url("http://www.example.cn/news/2012-06/04/content_25340717.htm").as_deref(),
+            Some("2012-06-04")
+        );
+        assert_eq!(
+            from_url("http://example.cn/n1/2019/1124/c1001-31469370.html").as_deref(),
+            Some("2019-11-24")
+        );
+        assert_eq!(from_url("https://example.com/2019/1399/x"), None);
         assert_eq!(from_url("https://example.com/1234/5678/90/"), None);
     }
 
