@@ -1334,8 +1334,10 @@ fn first_date(
     // The trusted statements of a publication date, most trusted first.
     let published_meta = PUBLISHED_META
         .iter()
+        .copied()
+        .chain(prefixed_published_keys(f))
         .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
-        .filter_map(|k| f.meta.get(*k));
+        .filter_map(|k| f.meta.get(k));
     let strong_times = (2..=3)
         .rev()
         .flat_map(|s| f.times.iter().filter(move |t| t.score == s))
@@ -1387,6 +1389,33 @@ fn first_date(
             .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
             .find_map(|k| f.meta.get(*k).and_then(parsed))
     })
+}
+
+/// Endings of `<meta>` names that state a publication date under a
+/// vendor's prefix (`shareaholic:article_published_time`, `bi3dPubDate`).
+const PUBLISHED_SUFFIXES: &[&str] = &[
+    "published_time",
+    "publishedtime",
+    "publish_date",
+    "publishdate",
+    "published_date",
+    "publication_date",
+    "pubdate",
+    "datepublished",
+];
+
+/// The page's `<meta>` names that end like a publication date's but are
+/// not in [`PUBLISHED_META`], in a stable order.
+fn prefixed_published_keys(f: &Found) -> Vec<&str> {
+    let mut keys: Vec<&str> = f
+        .meta
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !PUBLISHED_META.contains(k))
+        .filter(|k| PUBLISHED_SUFFIXES.iter().any(|s| k.ends_with(s)))
+        .collect();
+    keys.sort_unstable();
+    keys
 }
 
 /// The dates the reader sees: `<time>` texts, date lines near the headline,
@@ -1736,6 +1765,17 @@ mod tests {
             <meta name="date" content="2022-02-04"></head><body></body></html>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2021-12-14"));
+    }
+
+    #[test]
+    fn vendor_prefixed_publication_meta() {
+        let m = meta_of(
+            r#"<html><head><meta name='shareaholic:article_published_time'
+            content='2014-03-17T01:44:37+01:00'>
+            <meta name='shareaholic:article_modified_time' content='2018-09-16T07:34:07+01:00'>
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2014-03-17"));
     }
 
     #[test]
