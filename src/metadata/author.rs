@@ -137,6 +137,31 @@ const NOT_PEOPLE: &[&str] = &[
     "cpt",
 ];
 
+/// First words of a photo credit, lower-case (several languages).
+const PHOTO_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "foto",
+    "fotos",
+    "fotografie",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "illustration",
+    "fot",
+    "zdjęcie",
+    "фото",
+    "світлина",
+    "图片",
+    "摄影",
+    "写真",
+];
+
 /// Words of a company's legal form: a firm, not a person.
 const LEGAL_FORMS: &[&str] = &[
     "gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "e.v.", "kg", "co.", "s.a.", "s.l.", "gbr",
@@ -344,6 +369,11 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
     if is_site_name(&name, site_hints) {
         return None;
     }
+    // A photo credit ("Foto: dpa", "Фото из Инстаграма ..."), not a byline.
+    let first = lower.split([' ', ':', '/']).next().unwrap_or("");
+    if PHOTO_WORDS.contains(&first.trim_end_matches('.')) {
+        return None;
+    }
     if lower.split(' ').any(|w| LEGAL_FORMS.contains(&w)) || lower.contains("rights reserved") {
         return None;
     }
@@ -436,6 +466,8 @@ mod tests {
             ("Example Media GmbH", None),
             ("kj", None),
             ("Dienstag", None),
+            ("Foto: Jane Doe", None),
+            ("Фото из Инстаграма Лукаша Подольски", None),
             ("Grant Tinsley, PhD", Some("Grant Tinsley")),
             ("CBS News February 24, 2020", Some("CBS News")),
         ]);
