@@ -1433,9 +1433,10 @@ fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
 
 /// The page's own summary: `<meta name=description>` (what the author
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
-/// a URL is skipped.
+/// a URL is skipped, and one that is only the start of a much fuller one
+/// ("Interview: Jane Doe" before the interview's summary) yields to it.
 fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Option<String> {
-    [
+    let cands: Vec<String> = [
         "description",
         "og:description",
         "twitter:description",
@@ -1445,13 +1446,19 @@ fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Optio
     .filter_map(|k| f.meta.get(*k))
     .chain(&ld.description)
     .filter_map(|d| clean(d))
-    .find(|d| {
+    .filter(|d| {
         let lower = d.to_lowercase();
         !d.starts_with("http://")
             && !d.starts_with("https://")
             && !title::is_site(d.trim_matches(|c: char| !c.is_alphanumeric()), hints)
             && !BLOG_TAGLINES.iter().any(|t| lower.contains(t))
     })
+    .collect();
+    let first = cands.first()?;
+    let fuller = cands
+        .iter()
+        .find(|c| c.len() > 2 * first.len() && c.starts_with(first.as_str()));
+    Some(fuller.unwrap_or(first).clone())
 }
 
 /// Blog engines' default taglines, which stand in a description field
@@ -1689,6 +1696,17 @@ mod tests {
             </head><body></body></html>"#,
         );
         assert_eq!(m.description.as_deref(), Some("The story in brief."));
+    }
+
+    #[test]
+    fn a_description_cut_to_its_start_yields_to_the_full_one() {
+        let m = meta_of(
+            r#"<html><head><meta name="description" content="Interview: Jane Doe">
+            <meta property="og:description" content="Interview: Jane Doe What happens next in
+            the region, and who decides it? A long talk about the coming years.">
+            </head><body></body></html>"#,
+        );
+        assert!(m.description.unwrap().ends_with("the coming years."));
     }
 
     #[test]
