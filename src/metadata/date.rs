@@ -510,6 +510,21 @@ fn date_at(toks: &[Tok<'_>], i: usize, how: Reading) -> Option<(Ymd, usize)> {
             let (d, m) = if us { (b, a) } else { (a, b) };
             return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
         }
+        // 24.11.25, a German short form: two digits each, this century,
+        // and not part of a longer dotted number (a version, an address).
+        if let (Some(_), Some(b), Some(_), Some(yy)) = (
+            is_sep(g(1), &['.']),
+            num(g(2), 2, 2),
+            is_sep(g(3), &['.']),
+            num(g(4), 2, 2),
+        ) && matches!(g(0), Some(Tok::Num(n)) if n.len() == 2)
+            && !(is_sep(g(5), &['.']).is_some() && matches!(g(6), Some(Tok::Num(_))))
+            && !(i >= 2
+                && is_sep(toks.get(i - 1), &['.']).is_some()
+                && matches!(toks.get(i - 2), Some(Tok::Num(_))))
+        {
+            return Ymd::new(2000 + yy, b, a).map(|ymd| (ymd, 5));
+        }
         // 1. November 2025, 1 novembre 2025, 1 de mayo de 2022, 1st May 2025
         let mut k = 1;
         if is_sep(g(k), &['.']).is_some() {
@@ -840,6 +855,9 @@ mod tests {
                 ("10/18/2019", Some("2019-10-18")),
                 ("18/10/2019", Some("2019-10-18")),
                 ("adminNovember 1, 2025No Comments", Some("2025-11-01")),
+                ("23.09.20 | 18:19", Some("2020-09-23")),
+                ("Version 10.11.12.4", None),
+                ("192.168.10.11.12", None),
             ],
         );
     }
