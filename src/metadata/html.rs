@@ -1418,13 +1418,12 @@ fn prefixed_published_keys(f: &Found) -> Vec<&str> {
     keys
 }
 
-/// The dates the reader sees: `<time>` texts, date lines near the headline,
-/// date-classed elements and dates standing alone.
+/// The dates the reader sees: date lines near the headline, date-classed
+/// elements and dates standing alone (a `<time>`'s own text is left out:
+/// it would only confirm its own `datetime`).
 fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
-    f.times
+    f.near_h1
         .iter()
-        .map(|t| &t.shown)
-        .chain(&f.near_h1)
         .chain(&f.class_dates)
         .chain(&f.standalone_dates)
         .filter_map(|v| date::parse_as(v, how))
