@@ -847,24 +847,7 @@ fn walk(doc: &Html) -> Found {
                     .and_then(clean)
                     .unwrap_or_else(|| text_of(&el));
                 let cls = info.cls;
-                let score =
-                    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
-                        3
-                    } else if cls
-                        .iter()
-                        .any(|w| w.contains("publish") || w == "entry" || w == "post")
-                    {
-                        2
-                    } else if cls
-                        .iter()
-                        .any(|w| w.contains("updated") || w.contains("modified"))
-                    {
-                        0
-                    } else if in_header(&el) {
-                        2
-                    } else {
-                        1
-                    };
+                let score = time_score(v, cls, || in_header(&el));
                 let shown = text_of(&el);
                 f.times.push(DateCand {
                     value,
@@ -886,6 +869,29 @@ fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
         .filter(|t| date::standalone(t, date::Reading::MARKUP).is_some())
     {
         f.standalone_dates.push(d.to_string());
+    }
+}
+
+/// How much a `<time>` is trusted as the publication date: 3 marked as
+/// such, 2 classed as published or as the entry's (WordPress `entry-date
+/// published updated` included), or standing in a header; 0 a
+/// modification date ("entry-updated"); 1 otherwise.
+fn time_score(
+    v: &scraper::node::Element,
+    cls: &[Cow<'_, str>],
+    in_header: impl FnOnce() -> bool,
+) -> u8 {
+    let any = |p: &dyn Fn(&str) -> bool| cls.iter().any(|w| p(w));
+    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
+        3
+    } else if any(&|w| w.contains("publish")) {
+        2
+    } else if any(&|w| w.contains("updated") || w.contains("modified")) {
+        0
+    } else if any(&|w| w == "entry" || w == "post") || in_header() {
+        2
+    } else {
+        1
     }
 }
 
@@ -1338,23 +1344,25 @@ fn first_date(
         .chain(prefixed_published_keys(f))
         .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
         .filter_map(|k| f.meta.get(k));
-    let strong_times = (2..=3)
-        .rev()
-        .flat_map(|s| f.times.iter().filter(move |t| t.score == s))
-        .map(|t| &t.value);
-    let trusted: Vec<(String, String)> = ld
+    let declared: Vec<(String, String)> = ld
         .date_published
         .iter()
         .chain(published_meta)
         .chain(&f.itemprop_dates)
-        .chain(strong_times)
         .filter_map(parsed)
         .collect();
-    if let Some(first) = trusted.first() {
-        // Sources that disagree: the one the reader is shown wins.
+    if let Some(first) = declared.first() {
+        // Declarations that disagree: the one the reader is shown wins.
         let shown = shown_dates(f, how);
-        let confirmed = trusted.iter().find(|(_, d)| shown.contains(d));
+        let confirmed = declared.iter().find(|(_, d)| shown.contains(d));
         return Some(confirmed.unwrap_or(first).clone());
+    }
+    let strong_time = (2..=3)
+        .rev()
+        .flat_map(|s| f.times.iter().filter(move |t| t.score == s))
+        .find_map(|t| parsed(&t.value));
+    if let Some(d) = strong_time {
+        return Some(d);
     }
     if let Some(d) = url.and_then(date::from_url) {
         return Some((d.clone(), d));
@@ -1776,6 +1784,15 @@ mod tests {
             </head><body><h1>T</h1><p class="date">04.02.2022 | 15:33 Uhr</p></body></html>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2022-02-04"));
+        // A shown modification date does not displace the publication date.
+        let m = meta_of(
+            r#"<html><head><meta property="article:published_time" content="2019-11-08T15:30:00-05:00">
+            <meta property="article:modified_time" content="2019-11-13T10:28:18-05:00">
+            </head><body><h1>T</h1><span class="byline">
+            <time class="entry-updated updated" datetime="2019-11-13T15:28:18">Nov 13, 2019</time>
+            </span></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-11-08"));
         // Without a shown date, the most trusted source stands.
         let m = meta_of(
             r#"<html><head><meta name="pubdate" content="2021-12-14">
