@@ -1440,7 +1440,7 @@ fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
 
 /// The page's own summary: `<meta name=description>` (what the author
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
-/// a URL is skipped, and one that is only the start of a much fuller one
+/// a URL is skipped, and one cut off at the start of a much fuller one
 /// ("Interview: Jane Doe" before the interview's summary) yields to it.
 fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Option<String> {
     let cands: Vec<String> = [
@@ -1462,9 +1462,11 @@ fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Optio
     })
     .collect();
     let first = cands.first()?;
+    // A whole sentence is a summary of its own, not a cut.
+    let cut = !first.ends_with(['.', '!', '?', '…', '。', '！', '？']);
     let fuller = cands
         .iter()
-        .find(|c| c.len() > 2 * first.len() && c.starts_with(first.as_str()));
+        .find(|c| cut && c.len() > 2 * first.len() && c.starts_with(first.as_str()));
     Some(fuller.unwrap_or(first).clone())
 }
 
