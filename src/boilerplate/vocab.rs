@@ -956,8 +956,9 @@ pub const ABOUT_OPENERS: &[&str] = &[
     "más información",
 ];
 
-/// Month, weekday and time words in the languages deboil meets most, for
-/// telling a dateline ("Posted Nov 18, 8:19 PM") from a sentence.
+/// Month and time words in the languages deboil meets most (weekdays are
+/// `metadata::date`'s), for telling a dateline ("Posted Nov 18, 8:19 PM")
+/// from a sentence.
 const DATE_WORDS: &[&str] = &[
     // English
     "jan",
@@ -984,13 +985,6 @@ const DATE_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "am",
     "pm",
     "posted",
@@ -1019,13 +1013,6 @@ const DATE_WORDS: &[&str] = &[
     "juli",
     "oktober",
     "dezember",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
     "uhr",
     "am",
     "um",
@@ -1044,13 +1031,6 @@ const DATE_WORDS: &[&str] = &[
     "octobre",
     "novembre",
     "décembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "le",
     "publié",
     "mis",
@@ -1091,18 +1071,6 @@ const DATE_WORDS: &[&str] = &[
     "às",
     "del",
     "di",
-    "segunda-feira",
-    "terça-feira",
-    "quarta-feira",
-    "quinta-feira",
-    "sexta-feira",
-    "sábado",
-    "domingo",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
     // Polish, Dutch
     "stycznia",
     "lutego",
@@ -1160,7 +1128,7 @@ pub fn is_month(lower: &str) -> bool {
 
 /// Whether a lower-case word is a month, weekday or time word.
 pub fn is_date_word(lower: &str) -> bool {
-    DATE_WORDS.contains(&lower.trim_end_matches('.'))
+    DATE_WORDS.contains(&lower.trim_end_matches('.')) || crate::metadata::date::is_weekday(lower)
 }
 
 /// Names of share targets and social networks, and the words of a share

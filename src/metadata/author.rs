@@ -137,42 +137,35 @@ const NOT_PEOPLE: &[&str] = &[
     "cpt",
 ];
 
+/// First words of a photo credit, lower-case (several languages).
+const PHOTO_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "foto",
+    "fotos",
+    "fotografie",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "illustration",
+    "fot",
+    "zdjęcie",
+    "фото",
+    "світлина",
+    "图片",
+    "摄影",
+    "写真",
+];
+
 /// Words of a company's legal form: a firm, not a person.
 const LEGAL_FORMS: &[&str] = &[
     "gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "e.v.", "kg", "co.", "s.a.", "s.l.", "gbr",
     "ug", "plc", "corp", "corp.", "sarl", "srl", "s.r.l.", "b.v.",
-];
-
-/// Weekday names (en, de, fr, es), which bylines put before dates.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
 ];
 
 /// Words after which a byline stops being a name ("Jane Doe on May 3").
@@ -376,12 +369,17 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
     if is_site_name(&name, site_hints) {
         return None;
     }
+    // A photo credit ("Foto: dpa", "Фото из Инстаграма ..."), not a byline.
+    let first = lower.split([' ', ':', '/']).next().unwrap_or("");
+    if PHOTO_WORDS.contains(&first.trim_end_matches('.')) {
+        return None;
+    }
     if lower.split(' ').any(|w| LEGAL_FORMS.contains(&w)) || lower.contains("rights reserved") {
         return None;
     }
     // A month or weekday left over from a date ("Jane Doe, March 3").
     if !name.contains(' ')
-        && (super::date::month_number(&name).is_some() || WEEKDAYS.contains(&lower.as_str()))
+        && (super::date::month_number(&name).is_some() || super::date::is_weekday(&lower))
     {
         return None;
     }
@@ -420,79 +418,62 @@ mod tests {
         assert_eq!(clean_author("Veröffentlicht", &[]), None);
     }
 
+    /// Each raw string cleans (without site hints) to its expected value.
+    fn cleans(cases: &[(&str, Option<&str>)]) {
+        for &(raw, want) in cases {
+            assert_eq!(clean_author(raw, &[]).as_deref(), want, "{raw:?}");
+        }
+    }
+
     #[test]
     fn strips_lead_ins() {
-        assert_eq!(
-            clean_author("By Jane Doe", &[]).as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            clean_author("Von Max Muster", &[]).as_deref(),
-            Some("Max Muster")
-        );
-        assert_eq!(
-            clean_author("Par Marie Merlet", &[]).as_deref(),
-            Some("Marie Merlet")
-        );
-        assert_eq!(
-            clean_author("Written by: Ann Lee", &[]).as_deref(),
-            Some("Ann Lee")
-        );
-        assert_eq!(
-            clean_author("Autor: Jan Koch", &[]).as_deref(),
-            Some("Jan Koch")
-        );
-        assert_eq!(
-            clean_author("Byron Smith", &[]).as_deref(),
-            Some("Byron Smith")
-        );
+        cleans(&[
+            ("By Jane Doe", Some("Jane Doe")),
+            ("Von Max Muster", Some("Max Muster")),
+            ("Par Marie Merlet", Some("Marie Merlet")),
+            ("Written by: Ann Lee", Some("Ann Lee")),
+            ("Autor: Jan Koch", Some("Jan Koch")),
+            ("Byron Smith", Some("Byron Smith")),
+        ]);
     }
 
     #[test]
     fn cuts_dates_after_the_name() {
-        assert_eq!(
-            clean_author("By Jane Doe on March 3, 2020", &[]).as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            clean_author("Von Max Muster am 3. März 2020", &[]).as_deref(),
-            Some("Max Muster")
-        );
+        cleans(&[
+            ("By Jane Doe on March 3, 2020", Some("Jane Doe")),
+            ("Von Max Muster am 3. März 2020", Some("Max Muster")),
+            ("Jane Doe, Mittwoch", Some("Jane Doe")),
+        ]);
     }
 
     #[test]
     fn several_authors() {
-        assert_eq!(
-            clean_author("By Jane Doe and John Roe", &[]).as_deref(),
-            Some("Jane Doe; John Roe")
-        );
-        assert_eq!(
-            clean_author("Jane Doe, John Roe", &[]).as_deref(),
-            Some("Jane Doe; John Roe")
-        );
-        assert_eq!(clean_author("dpa/AFP", &[]).as_deref(), Some("dpa/AFP"));
+        cleans(&[
+            ("By Jane Doe and John Roe", Some("Jane Doe; John Roe")),
+            ("Jane Doe, John Roe", Some("Jane Doe; John Roe")),
+            ("dpa/AFP", Some("dpa/AFP")),
+        ]);
     }
 
     #[test]
     fn rejects_non_people() {
-        assert_eq!(clean_author("admin", &[]), None);
-        assert_eq!(clean_author("Redaktion", &[]), None);
-        assert_eq!(clean_author("https://example.com/author/jane", &[]), None);
-        assert_eq!(clean_author("jane@example.com", &[]), None);
+        cleans(&[
+            ("admin", None),
+            ("Redaktion", None),
+            ("https://example.com/author/jane", None),
+            ("jane@example.com", None),
+            ("", None),
+            ("Example Media GmbH", None),
+            ("kj", None),
+            ("Dienstag", None),
+            ("Foto: Jane Doe", None),
+            ("Фото из Инстаграма Лукаша Подольски", None),
+            ("Grant Tinsley, PhD", Some("Grant Tinsley")),
+            ("CBS News February 24, 2020", Some("CBS News")),
+        ]);
         assert_eq!(
             clean_author("Example News", &["examplenews".to_string()]),
             None
-        );
-        assert_eq!(clean_author("", &[]), None);
-        assert_eq!(clean_author("Example Media GmbH", &[]), None);
-        assert_eq!(clean_author("kj", &[]), None);
-        assert_eq!(
-            clean_author("Grant Tinsley, PhD", &[]).as_deref(),
-            Some("Grant Tinsley")
-        );
-        assert_eq!(
-            clean_author("CBS News February 24, 2020", &[]).as_deref(),
-            Some("CBS News")
         );
     }
 }

@@ -255,17 +255,167 @@ const MONTHS: &[(&str, u8)] = &[
     ("грудня", 12),
 ];
 
+/// Weekday names, lower-case: English, German, French, Portuguese,
+/// Spanish, Italian, Polish, Dutch.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// Short weekday forms that date lines use ("Mi., 3. März", "Wed, 4 Nov"),
+/// too ambiguous ("do", "so") to be taken for weekdays elsewhere.
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "mo", "di", "mi", "do", "fr",
+    "sa", "so", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+];
+
+/// True for a weekday's full name (case-insensitive, trailing dot
+/// ignored).
+pub fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    WEEKDAYS.contains(&w.as_str())
+}
+
 /// The month a word names, if any (case-insensitive, trailing dot ignored).
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
 }
 
+/// The month name starting at `s[i..]` and ending there (not running on
+/// into a longer word): its number and length in characters.
+pub fn month_at(s: &[char], i: usize) -> Option<(u8, usize)> {
+    // Most positions start no month name: only the names with this first
+    // letter are compared (a letter whose lower case is several characters
+    // starts none).
+    let mut lower = s.get(i)?.to_lowercase();
+    let first = lower.next().filter(|_| lower.next().is_none())?;
+    let groups = &*MONTHS_BY_INITIAL;
+    let group = &groups[groups.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
+    group.iter().find_map(|&(name, n, len)| {
+        let here = s.get(i..i + len)?;
+        let same = here
+            .iter()
+            .zip(name.chars())
+            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)));
+        (same && !s.get(i + len).is_some_and(|c| c.is_alphabetic())).then_some((n, len))
+    })
+}
+
+/// [`MONTHS`] grouped by first letter, sorted by it, each group in list
+/// order (longer names first stays true), with each name's length in chars.
+type MonthGroups = Vec<(char, Vec<(&'static str, u8, usize)>)>;
+
+static MONTHS_BY_INITIAL: std::sync::LazyLock<MonthGroups> = std::sync::LazyLock::new(|| {
+    let mut groups: MonthGroups = Vec::new();
+    for &(name, n) in MONTHS {
+        let first = name.chars().next().unwrap_or_default();
+        let entry = (name, n, name.chars().count());
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, g)) => g.push(entry),
+            None => groups.push((first, vec![entry])),
+        }
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+});
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok<'a> {
     Num(&'a str),
     Word(&'a str),
     Sep(char),
+}
+
+/// How to read what a written date leaves open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// `05/06/2020` is the 5th of June (most of the world), not May 6th
+    /// (the United States). Dots and dashes are always day first.
+    pub day_first: bool,
+    /// `20200506` is a date (as in URLs and meta tags); off for running
+    /// text, where eight digits are more often a number.
+    pub compact: bool,
+}
+
+impl Reading {
+    /// Markup values: US order for ambiguous slashes, compact dates read.
+    pub const MARKUP: Reading = Reading {
+        day_first: false,
+        compact: true,
+    };
+    /// Running text: US order for ambiguous slashes, no compact dates.
+    pub const TEXT: Reading = Reading {
+        day_first: false,
+        compact: false,
+    };
+
+    /// The reading for a page in `language` (a tag such as `en-GB`, `de`):
+    /// day first everywhere but in American English (or English with no
+    /// region given).
+    pub fn for_language(language: Option<&str>) -> Reading {
+        let day_first = language.is_some_and(|l| {
+            let l = l.trim().to_lowercase().replace('_', "-");
+            let mut parts = l.split('-');
+            let primary = parts.next().unwrap_or("");
+            let region = parts.next();
+            !primary.is_empty() && (primary != "en" || region.is_some_and(|r| r != "us"))
+        });
+        Reading {
+            day_first,
+            compact: true,
+        }
+    }
 }
 
 /// Split into digit runs, letter runs and single punctuation marks;
@@ -285,12 +435,16 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
             out.push(Tok::Num(&s[i..end]));
         } else if c.is_alphabetic() {
+            // A capital after a lower-case letter starts a new word: inline
+            // elements run together in text dumps ("adminNovember 1").
             let mut end = i + c.len_utf8();
+            let mut prev = c;
             while let Some(&(j, d)) = iter.peek() {
-                if !d.is_alphabetic() {
+                if !d.is_alphabetic() || (d.is_uppercase() && prev.is_lowercase()) {
                     break;
                 }
                 end = j + d.len_utf8();
+                prev = d;
                 iter.next();
             }
             out.push(Tok::Word(&s[i..end]));
@@ -328,11 +482,11 @@ fn month_tok(t: Option<&Tok<'_>>) -> Option<u32> {
 /// Connector words that may stand between day, month and year
 /// ("1 de mayo de 2022", "1st of May").
 fn is_filler(t: Option<&Tok<'_>>) -> bool {
-    matches!(t, Some(Tok::Word(w)) if matches!(w.to_lowercase().as_str(), "de" | "of" | "del" | "st" | "nd" | "rd" | "th"))
+    matches!(t, Some(Tok::Word(w)) if matches!(w.to_lowercase().as_str(), "de" | "of" | "del" | "st" | "nd" | "rd" | "th" | "er"))
 }
 
 /// Try every pattern at token `i`; the date and the tokens it used.
-fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
+fn date_at(toks: &[Tok<'_>], i: usize, how: Reading) -> Option<(Ymd, usize)> {
     let g = |k: usize| toks.get(i + k);
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (also "2019. 6. 24.")
     if let Some(y) = num(g(0), 4, 4) {
@@ -348,11 +502,17 @@ fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
                 (num(g(2), 1, 2), g(3), num(g(4), 1, 2))
             && mw.starts_with('月')
         {
-            return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+            let used = if matches!(g(5), Some(Tok::Word("日"))) {
+                6
+            } else {
+                5
+            };
+            return Ymd::new(y, m, d).map(|ymd| (ymd, used));
         }
     }
     // YYYYMMDD (compact ISO, as in URLs and some meta tags)
     if let Some(Tok::Num(n)) = g(0)
+        && how.compact
         && (n.len() == 8 || (n.len() == 14 && i == 0))
     {
         let y = n[0..4].parse().ok()?;
@@ -370,8 +530,24 @@ fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
             && let (Some(b), Some(_), Some(y)) =
                 (num(g(2), 1, 2), is_sep(g(3), &[s]), num(g(4), 4, 4))
         {
-            let (d, m) = if s == '/' && a <= 12 { (b, a) } else { (a, b) };
+            let us = s == '/' && a <= 12 && !(how.day_first && b <= 12);
+            let (d, m) = if us { (b, a) } else { (a, b) };
             return Ymd::new(y, m, d).map(|ymd| (ymd, 5));
+        }
+        // 24.11.25, a German short form: two digits each, this century,
+        // and not part of a longer dotted number (a version, an address).
+        if let (Some(_), Some(b), Some(_), Some(yy)) = (
+            is_sep(g(1), &['.']),
+            num(g(2), 2, 2),
+            is_sep(g(3), &['.']),
+            num(g(4), 2, 2),
+        ) && matches!(g(0), Some(Tok::Num(n)) if n.len() == 2)
+            && !(is_sep(g(5), &['.']).is_some() && matches!(g(6), Some(Tok::Num(_))))
+            && !(i >= 2
+                && is_sep(toks.get(i - 1), &['.']).is_some()
+                && matches!(toks.get(i - 2), Some(Tok::Num(_))))
+        {
+            return Ymd::new(2000 + yy, b, a).map(|ymd| (ymd, 5));
         }
         // 1. November 2025, 1 novembre 2025, 1 de mayo de 2022, 1st May 2025
         let mut k = 1;
@@ -417,9 +593,9 @@ fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(Ymd, usize)> {
 }
 
 /// The first calendar date written in `s`, plausible or not.
-pub fn find(s: &str) -> Option<Ymd> {
+pub fn find(s: &str, how: Reading) -> Option<Ymd> {
     let toks = tokenize(s);
-    (0..toks.len()).find_map(|i| date_at(&toks, i).map(|(d, _)| d))
+    (0..toks.len()).find_map(|i| date_at(&toks, i, how).map(|(d, _)| d))
 }
 
 /// The first plausible date written in `s`, as `YYYY-MM-DD`.
@@ -431,11 +607,110 @@ pub fn find(s: &str) -> Option<Ymd> {
 /// assert_eq!(parse("© 1980"), None);
 /// ```
 pub fn parse(s: &str) -> Option<String> {
+    parse_as(s, Reading::MARKUP)
+}
+
+/// [`parse`] with ambiguities read as `how` says.
+pub fn parse_as(s: &str, how: Reading) -> Option<String> {
     let toks = tokenize(s);
     (0..toks.len())
-        .filter_map(|i| date_at(&toks, i).map(|(d, _)| d))
+        .filter_map(|i| date_at(&toks, i, how).map(|(d, _)| d))
         .find(Ymd::is_plausible)
         .map(|d| d.iso())
+}
+
+/// Words that may stand beside a date in a line that states nothing else:
+/// labels ("Datum", "Published", "Erschienen am", "Publié le"), fillers and
+/// time-of-day words, lower-case.
+const DATE_LABELS: &[&str] = &[
+    // English ("by" and its kin: a byline whose name is a link of its own)
+    "date",
+    "by",
+    "published",
+    "posted",
+    "updated",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "last",
+    "modified",
+    "a",
+    "p",
+    "m",
+    "et",
+    "gmt",
+    "utc",
+    // German
+    "datum",
+    "von",
+    "veröffentlicht",
+    "erschienen",
+    "aktualisiert",
+    "stand",
+    "vom",
+    "am",
+    "um",
+    "uhr",
+    "den",
+    "zuletzt",
+    "erstellt",
+    // French
+    "publié",
+    "publiée",
+    "par",
+    "le",
+    "mis",
+    "à",
+    "jour",
+    "h",
+    // Spanish, Portuguese, Italian
+    "publicado",
+    "fecha",
+    "data",
+    "pubblicato",
+    "il",
+    "el",
+    "em",
+    "às",
+    // Polish, Dutch
+    "opublikowano",
+    "publikacji",
+    "aktualizacji",
+    "r",
+    "dnia",
+    "godz",
+    "gepubliceerd",
+    "op",
+    // Chinese: "发布时间", "日期" are read as words of Han characters
+    "发布时间",
+    "发布日期",
+    "日期",
+    "时间",
+];
+
+/// A line that is a date and nothing else, beside a label, a weekday, a
+/// time of day and punctuation ("16.10.2021", "Apr 7, 2009", "am
+/// 20.09.2020", "Datum: 28.01.2022", "Mittwoch, 3. März 2021, 14:05 Uhr").
+/// The date is returned as `YYYY-MM-DD` when plausible.
+pub fn standalone(s: &str, how: Reading) -> Option<String> {
+    if s.chars().count() > 80 {
+        return None;
+    }
+    let toks = tokenize(s);
+    let (at, (ymd, len)) = (0..toks.len()).find_map(|i| date_at(&toks, i, how).map(|d| (i, d)))?;
+    let rest_ok = toks[..at].iter().chain(&toks[at + len..]).all(|t| match t {
+        Tok::Word(w) => {
+            let w = w.to_lowercase();
+            DATE_LABELS.contains(&w.as_str())
+                || is_weekday(&w)
+                || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
+        }
+        Tok::Num(n) => n.len() <= 2,
+        // "© 16.10.2021" is a copyright notice.
+        Tok::Sep(c) => *c != '©',
+    });
+    (rest_ok && ymd.is_plausible()).then(|| ymd.iso())
 }
 
 /// A date written into a URL path: `/2025/11/01/`, `/2025-11-01-slug`,
@@ -466,8 +741,29 @@ pub fn from_url(url: &str) -> Option<String> {
                 }
             }
         }
-        // 2025-11-01 or 20251101 at the start of a segment
         let b = seg.as_bytes();
+        let next = segs.get(i + 1).copied().unwrap_or("");
+        let two_digits = |s: &str| {
+            let n = s.as_bytes();
+            n.len() >= 2
+                && n[..2].iter().all(u8::is_ascii_digit)
+                && n.get(2).is_none_or(|c| !c.is_ascii_digit())
+        };
+        // /2025-11/01/ and /2025/1101/ (Chinese news sites)
+        if b.len() == 7
+            && b[4] == b'-'
+            && two_digits(next)
+            && let Some(ymd) = parse_ymd_digits(&seg[0..4], &seg[5..7], &next[0..2])
+        {
+            return Some(ymd.iso());
+        }
+        if all_digits(seg, 4)
+            && all_digits(next, 4)
+            && let Some(ymd) = parse_ymd_digits(seg, &next[0..2], &next[2..4])
+        {
+            return Some(ymd.iso());
+        }
+        // 2025-11-01 or 20251101 at the start of a segment
         if b.len() >= 10
             && b[4] == b'-'
             && b[7] == b'-'
@@ -540,48 +836,119 @@ fn parse_ymd_digits(y: &str, m: &str, d: &str) -> Option<Ymd> {
 mod tests {
     use super::*;
 
+    /// Each input gives its expected value.
+    fn reads(f: impl Fn(&str) -> Option<String>, cases: &[(&str, Option<&str>)]) {
+        for &(s, want) in cases {
+            assert_eq!(f(s).as_deref(), want, "{s:?}");
+        }
+    }
+
     #[test]
     fn machine_formats() {
-        assert_eq!(parse("2025-11-01T10:00:00Z").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("2025-11-01").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("2019/10/18 12:00").as_deref(), Some("2019-10-18"));
-        assert_eq!(parse("20191018").as_deref(), Some("2019-10-18"));
-        assert_eq!(parse("2019年06月24日 12時").as_deref(), Some("2019-06-24"));
+        reads(
+            parse,
+            &[
+                ("2025-11-01T10:00:00Z", Some("2025-11-01")),
+                ("2025-11-01", Some("2025-11-01")),
+                ("2019/10/18 12:00", Some("2019-10-18")),
+                ("20191018", Some("2019-10-18")),
+                ("2019年06月24日 12時", Some("2019-06-24")),
+            ],
+        );
     }
 
     #[test]
     fn textual_dates_in_several_languages() {
-        assert_eq!(parse("November 1, 2025").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("Nov. 1st, 2025").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("1. November 2025").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("am 3. März 2020").as_deref(), Some("2020-03-03"));
-        assert_eq!(parse("1 novembre 2025").as_deref(), Some("2025-11-01"));
-        assert_eq!(parse("1 de mayo de 2022").as_deref(), Some("2022-05-01"));
-        assert_eq!(parse("12 ottobre 2021").as_deref(), Some("2021-10-12"));
-        assert_eq!(parse("5 de março de 2021").as_deref(), Some("2021-03-05"));
-        assert_eq!(parse("7 listopada 2020").as_deref(), Some("2020-11-07"));
-        assert_eq!(parse("3 mei 2019").as_deref(), Some("2019-05-03"));
-        assert_eq!(
-            parse("15 августа 2016, 13:43").as_deref(),
-            Some("2016-08-15")
+        reads(
+            parse,
+            &[
+                ("November 1, 2025", Some("2025-11-01")),
+                ("Nov. 1st, 2025", Some("2025-11-01")),
+                ("1. November 2025", Some("2025-11-01")),
+                ("24. November 2025", Some("2025-11-24")),
+                ("am 3. März 2020", Some("2020-03-03")),
+                ("1 novembre 2025", Some("2025-11-01")),
+                ("1er novembre 2025", Some("2025-11-01")),
+                ("1 de mayo de 2022", Some("2022-05-01")),
+                ("12 ottobre 2021", Some("2021-10-12")),
+                ("5 de março de 2021", Some("2021-03-05")),
+                ("7 listopada 2020", Some("2020-11-07")),
+                ("3 mei 2019", Some("2019-05-03")),
+                ("15 августа 2016, 13:43", Some("2016-08-15")),
+                ("Published 01.11.2025, 10:00", Some("2025-11-01")),
+                ("10/18/2019", Some("2019-10-18")),
+                ("18/10/2019", Some("2019-10-18")),
+                ("adminNovember 1, 2025No Comments", Some("2025-11-01")),
+                ("23.09.20 | 18:19", Some("2020-09-23")),
+                ("Version 10.11.12.4", None),
+                ("192.168.10.11.12", None),
+            ],
         );
-        assert_eq!(
-            parse("Published 01.11.2025, 10:00").as_deref(),
-            Some("2025-11-01")
-        );
-        assert_eq!(parse("10/18/2019").as_deref(), Some("2019-10-18"));
-        assert_eq!(parse("18/10/2019").as_deref(), Some("2019-10-18"));
+    }
+
+    #[test]
+    fn slashed_dates_in_the_page_order() {
+        let gb = Reading::for_language(Some("en-GB"));
+        let fr = Reading::for_language(Some("fr"));
+        let us = Reading::for_language(Some("en"));
+        assert_eq!(parse_as("02/10/2020", gb).as_deref(), Some("2020-10-02"));
+        assert_eq!(parse_as("05/06/2020", fr).as_deref(), Some("2020-06-05"));
+        assert_eq!(parse_as("05/06/2020", us).as_deref(), Some("2020-05-06"));
+        assert_eq!(parse_as("10/18/2019", fr).as_deref(), Some("2019-10-18"));
+        assert_eq!(parse_as("05.06.2020", us).as_deref(), Some("2020-06-05"));
     }
 
     #[test]
     fn rejects_impossible_and_implausible_dates() {
-        assert_eq!(parse("2019-02-30"), None);
-        assert_eq!(parse("1. Januar 1990"), None);
-        assert_eq!(parse("3099-01-01"), None);
         let next_year = today().year + 1;
-        assert_eq!(parse(&format!("{next_year}-01-01")), None);
-        assert_eq!(parse("© 2019 Example Inc."), None);
-        assert_eq!(parse("no date here"), None);
+        let future = format!("{next_year}-01-01");
+        reads(
+            parse,
+            &[
+                ("2019-02-30", None),
+                ("1. Januar 1990", None),
+                ("3099-01-01", None),
+                (&future, None),
+                ("© 2019 Example Inc.", None),
+                ("no date here", None),
+            ],
+        );
+    }
+
+    #[test]
+    fn dates_standing_alone() {
+        reads(
+            |s| standalone(s, Reading::MARKUP),
+            &[
+                ("16.10.2021", Some("2021-10-16")),
+                ("Apr 7, 2009", Some("2009-04-07")),
+                ("am 20.09.2020", Some("2020-09-20")),
+                ("Datum: 28.01.2022", Some("2022-01-28")),
+                ("Mittwoch, 3. März 2021, 14:05 Uhr", Some("2021-03-03")),
+                ("Publié le 24 novembre 2025 à 10 h", Some("2025-11-24")),
+                ("24 listopada 2025", Some("2025-11-24")),
+                ("2025年11月24日", Some("2025-11-24")),
+                ("wtorek, 24 listopada 2025 r.", Some("2025-11-24")),
+                ("Data publikacji: 24.11.2025", Some("2025-11-24")),
+                ("发布时间：2025-11-24 10:30", Some("2025-11-24")),
+                ("Nov. 24, 2025 at 10:30 a.m. ET", Some("2025-11-24")),
+                // A date inside a sentence, or with other words, is not alone.
+                ("Das Forum wurde am 26. Januar 2022 eröffnet", None),
+                ("© 16.10.2021 Example GmbH", None),
+                ("no date", None),
+                ("© 16.10.2021", None),
+                ("von am 20.09.2020", Some("2020-09-20")),
+            ],
+        );
+    }
+
+    #[test]
+    fn weekdays() {
+        assert!(is_weekday("Mittwoch"));
+        assert!(is_weekday("mardi"));
+        assert!(is_weekday("Środa"));
+        assert!(!is_weekday("so"));
+        assert!(!is_weekday("Mitte"));
     }
 
     #[test]
@@ -595,6 +962,15 @@ mod tests {
             Some("2020-04-28")
         );
         assert_eq!(from_url("https://example.com/2019/10/slug"), None);
+        assert_eq!(
+            from_url("http://www.example.cn/news/2012-06/04/content_25340717.htm").as_deref(),
+            Some("2012-06-04")
+        );
+        assert_eq!(
+            from_url("http://example.cn/n1/2019/1124/c1001-31469370.html").as_deref(),
+            Some("2019-11-24")
+        );
+        assert_eq!(from_url("https://example.com/2019/1399/x"), None);
         assert_eq!(from_url("https://example.com/1234/5678/90/"), None);
     }
 

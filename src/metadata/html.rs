@@ -210,6 +210,10 @@ const DATE_WORDS: &[&str] = &[
     "author",
 ];
 
+/// Class or id words of a widget that shows today's date or the time, not
+/// the article's.
+const CLOCK_WORDS: &[&str] = &["widget", "today", "current", "clock", "heute", "weather"];
+
 /// Split a class or id into lower-case words at spaces, `-` and `_`.
 pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -559,6 +563,9 @@ struct Found {
     /// Short texts of the few elements just before the first `<h1>`
     /// and of those after it: where a date line stands.
     near_h1: Vec<String>,
+    /// Own texts of elements that are a date alone ("16.10.2021",
+    /// "Datum: 28.01.2022"), outside foreign regions, in page order.
+    standalone_dates: Vec<String>,
 }
 
 /// How many elements before and after the first `<h1>` are looked at for
@@ -677,6 +684,9 @@ impl<'a> Walk<'a> {
             "script" | "style" | "meta" | "link" | "title" | "h1"
         ) {
             let own = own_text(&el);
+            // A `<time>` is a candidate of its own.
+            let foreign = info.foreign || v.name() == "time";
+            note_standalone_date(f, own.as_deref(), foreign);
             match *h1_at {
                 None => {
                     if let Some(t) = own.clone() {
@@ -827,24 +837,7 @@ impl<'a> Walk<'a> {
                     .and_then(clean)
                     .unwrap_or_else(|| text_of(&el));
                 let cls = info.cls;
-                let score =
-                    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
-                        3
-                    } else if cls
-                        .iter()
-                        .any(|w| w.contains("publish") || w == "entry" || w == "post")
-                    {
-                        2
-                    } else if cls
-                        .iter()
-                        .any(|w| w.contains("updated") || w.contains("modified"))
-                    {
-                        0
-                    } else if in_header(&el) {
-                        2
-                    } else {
-                        1
-                    };
+                let score = time_score(v, cls, || in_header(&el));
                 let shown = text_of(&el);
                 f.times.push(DateCand {
                     value,
@@ -881,6 +874,39 @@ fn walk(doc: &Html) -> Found {
         }
     }
     w.f
+}
+
+/// Keep the element's own text when it is a date and nothing else.
+fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
+    if let Some(d) = own
+        .filter(|_| !foreign && f.standalone_dates.len() < MAX_CANDIDATES)
+        .filter(|t| date::standalone(t, date::Reading::MARKUP).is_some())
+    {
+        f.standalone_dates.push(d.to_string());
+    }
+}
+
+/// How much a `<time>` is trusted as the publication date: 3 marked as
+/// such, 2 classed as published or as the entry's (WordPress `entry-date
+/// published updated` included), or standing in a header; 0 a
+/// modification date ("entry-updated"); 1 otherwise.
+fn time_score(
+    v: &scraper::node::Element,
+    cls: &[Cow<'_, str>],
+    in_header: impl FnOnce() -> bool,
+) -> u8 {
+    let any = |p: &dyn Fn(&str) -> bool| cls.iter().any(|w| p(w));
+    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
+        3
+    } else if any(&|w| w.contains("publish")) {
+        2
+    } else if any(&|w| w.contains("updated") || w.contains("modified")) {
+        0
+    } else if any(&|w| w == "entry" || w == "post") || in_header() {
+        2
+    } else {
+        1
+    }
 }
 
 /// `word.contains(needle)` for the short words of class names, without
@@ -1002,7 +1028,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
                 && !w.contains("update")
                 && !w.contains("candidat")
                 && !w.contains("validat"))
-    });
+    }) && !cls.iter().any(|w| CLOCK_WORDS.contains(&w.as_ref()));
     if date_class && f.class_dates.len() < MAX_CANDIDATES && !info.foreign {
         let t = text_of(el);
         if !t.is_empty() && t.chars().count() <= 100 {
@@ -1126,7 +1152,14 @@ fn pick(f: Found) -> Metadata {
         hints.push(title::norm(s));
     }
     let author = choose_author(&f, &ld, &hints);
-    let date = choose_date(&f, &ld, url.as_deref());
+    // Slashed dates are read in the page's order ("05/06/2020").
+    let how = date::Reading::for_language(
+        f.lang
+            .as_deref()
+            .or_else(|| meta("content-language").map(String::as_str))
+            .or_else(|| meta("og:locale").map(String::as_str)),
+    );
+    let date = choose_date(&f, &ld, url.as_deref(), how);
 
     let language = f.lang.as_deref().and_then(primary_language).or_else(|| {
         ["content-language", "language", "dc.language", "og:locale"]
@@ -1280,23 +1313,28 @@ fn declared_non_article(f: &Found) -> bool {
 /// The publication date: the most trusted source that states one, then
 /// corrected to the reader's calendar day when it is a UTC timestamp (see
 /// [`date::is_utc_stamp`]) and a date the page shows is one day off it.
-fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
-    let (raw, d) = first_date(f, ld, url)?;
+fn choose_date(
+    f: &Found,
+    ld: &jsonld::JsonLd,
+    url: Option<&str>,
+    how: date::Reading,
+) -> Option<String> {
+    let (raw, d) = first_date(f, ld, url, how)?;
     if !date::is_utc_stamp(&raw) {
         return Some(d);
     }
     let shown = url
         .and_then(date::from_url)
         .into_iter()
-        .chain(f.times.iter().filter_map(|t| date::parse(&t.shown)))
+        .chain(f.times.iter().filter_map(|t| date::parse_as(&t.shown, how)))
         .chain(
             f.times
                 .iter()
                 .filter(|t| !date::is_utc_stamp(&t.value))
                 .filter_map(|t| date::parse(&t.value)),
         )
-        .chain(f.near_h1.iter().filter_map(|v| date::parse(v)))
-        .chain(f.class_dates.iter().filter_map(|v| date::parse(v)));
+        .chain(f.near_h1.iter().filter_map(|v| date::parse_as(v, how)))
+        .chain(f.class_dates.iter().filter_map(|v| date::parse_as(v, how)));
     for local in shown {
         if local == d {
             return Some(d);
@@ -1309,32 +1347,39 @@ fn choose_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<Stri
 }
 
 /// The first date in order of trust, with the raw string it came from.
-fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(String, String)> {
-    let parsed = |s: &String| date::parse(s).map(|d| (s.clone(), d));
-    if let Some(d) = ld.date_published.as_ref().and_then(parsed) {
-        return Some(d);
-    }
+fn first_date(
+    f: &Found,
+    ld: &jsonld::JsonLd,
+    url: Option<&str>,
+    how: date::Reading,
+) -> Option<(String, String)> {
+    let parsed = |s: &String| date::parse_as(s, how).map(|d| (s.clone(), d));
     let non_article = declared_non_article(f);
-    for k in PUBLISHED_META {
-        if non_article && (k.starts_with("article") || k.starts_with("og:")) {
-            continue;
-        }
-        if let Some(d) = f.meta.get(*k).and_then(parsed) {
-            return Some(d);
-        }
+    // The trusted statements of a publication date, most trusted first.
+    let published_meta = PUBLISHED_META
+        .iter()
+        .copied()
+        .chain(prefixed_published_keys(f))
+        .filter(|k| !(non_article && (k.starts_with("article") || k.starts_with("og:"))))
+        .filter_map(|k| f.meta.get(k));
+    let declared: Vec<(String, String)> = ld
+        .date_published
+        .iter()
+        .chain(published_meta)
+        .chain(&f.itemprop_dates)
+        .filter_map(parsed)
+        .collect();
+    if let Some(first) = declared.first() {
+        // Declarations that disagree: the one the reader is shown wins.
+        let shown = shown_dates(f, how);
+        let confirmed = declared.iter().find(|(_, d)| shown.contains(d));
+        return Some(confirmed.unwrap_or(first).clone());
     }
-    if let Some(d) = f.itemprop_dates.iter().find_map(parsed) {
-        return Some(d);
-    }
-    let best_time = |min: u8| {
-        (min..=3).rev().find_map(|s| {
-            f.times
-                .iter()
-                .filter(|t| t.score == s)
-                .find_map(|t| parsed(&t.value))
-        })
-    };
-    if let Some(d) = best_time(2) {
+    let strong_time = (2..=3)
+        .rev()
+        .flat_map(|s| f.times.iter().filter(move |t| t.score == s))
+        .find_map(|t| parsed(&t.value));
+    if let Some(d) = strong_time {
         return Some(d);
     }
     if let Some(d) = url.and_then(date::from_url) {
@@ -1343,10 +1388,17 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
     if let Some(d) = f.near_h1.iter().find_map(parsed) {
         return Some(d);
     }
-    if let Some(d) = best_time(1) {
+    // A page that declares itself no article: an unmarked `<time>` is a
+    // listed item's.
+    let weak_time = f.times.iter().filter(|t| t.score == 1 && !non_article);
+    if let Some(d) = weak_time.map(|t| &t.value).find_map(parsed) {
         return Some(d);
     }
     if let Some(d) = f.class_dates.iter().find_map(parsed) {
+        return Some(d);
+    }
+    // A date alone in an element ("Datum: 28.01.2022").
+    if let Some(d) = f.standalone_dates.iter().find_map(parsed) {
         return Some(d);
     }
     // A date in the headline ("Report of 22.04.2020").
@@ -1365,11 +1417,51 @@ fn first_date(f: &Found, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<(Stri
     })
 }
 
+/// Endings of `<meta>` names that state a publication date under a
+/// vendor's prefix (`shareaholic:article_published_time`, `bi3dPubDate`).
+const PUBLISHED_SUFFIXES: &[&str] = &[
+    "published_time",
+    "publishedtime",
+    "publish_date",
+    "publishdate",
+    "published_date",
+    "publication_date",
+    "pubdate",
+    "datepublished",
+];
+
+/// The page's `<meta>` names that end like a publication date's but are
+/// not in [`PUBLISHED_META`], in a stable order.
+fn prefixed_published_keys(f: &Found) -> Vec<&str> {
+    let mut keys: Vec<&str> = f
+        .meta
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !PUBLISHED_META.contains(k))
+        .filter(|k| PUBLISHED_SUFFIXES.iter().any(|s| k.ends_with(s)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// The dates the reader sees: date lines near the headline, date-classed
+/// elements and dates standing alone (a `<time>`'s own text is left out:
+/// it would only confirm its own `datetime`).
+fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
+    f.near_h1
+        .iter()
+        .chain(&f.class_dates)
+        .chain(&f.standalone_dates)
+        .filter_map(|v| date::parse_as(v, how))
+        .collect()
+}
+
 /// The page's own summary: `<meta name=description>` (what the author
 /// typed), else OpenGraph, Twitter, Dublin Core, JSON-LD. A value that is
-/// a URL is skipped.
+/// a URL is skipped, and one cut off at the start of a much fuller one
+/// ("Interview: Jane Doe" before the interview's summary) yields to it.
 fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Option<String> {
-    [
+    let cands: Vec<String> = [
         "description",
         "og:description",
         "twitter:description",
@@ -1379,13 +1471,21 @@ fn choose_description(f: &Found, ld: &jsonld::JsonLd, hints: &[String]) -> Optio
     .filter_map(|k| f.meta.get(*k))
     .chain(&ld.description)
     .filter_map(|d| clean(d))
-    .find(|d| {
+    .filter(|d| {
         let lower = d.to_lowercase();
         !d.starts_with("http://")
             && !d.starts_with("https://")
             && !title::is_site(d.trim_matches(|c: char| !c.is_alphanumeric()), hints)
             && !BLOG_TAGLINES.iter().any(|t| lower.contains(t))
     })
+    .collect();
+    let first = cands.first()?;
+    // A whole sentence is a summary of its own, not a cut.
+    let cut = !first.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    let fuller = cands
+        .iter()
+        .find(|c| cut && c.len() > 2 * first.len() && c.starts_with(first.as_str()));
+    Some(fuller.unwrap_or(first).clone())
 }
 
 /// Blog engines' default taglines, which stand in a description field
@@ -1626,6 +1726,17 @@ mod tests {
     }
 
     #[test]
+    fn a_description_cut_to_its_start_yields_to_the_full_one() {
+        let m = meta_of(
+            r#"<html><head><meta name="description" content="Interview: Jane Doe">
+            <meta property="og:description" content="Interview: Jane Doe What happens next in
+            the region, and who decides it? A long talk about the coming years.">
+            </head><body></body></html>"#,
+        );
+        assert!(m.description.unwrap().ends_with("the coming years."));
+    }
+
+    #[test]
     fn meta_keywords_only_as_last_resort() {
         let m =
             meta_of("<html><head><meta name='keywords' content='a, b'></head><body></body></html>");
@@ -1682,6 +1793,66 @@ mod tests {
             <time datetime="2022-02-04">4 Feb</time></body></html>"#,
         );
         assert_eq!(m.date.as_deref(), Some("2022-02-03"));
+    }
+
+    #[test]
+    fn the_date_the_reader_is_shown_settles_a_disagreement() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:type" content="article">
+            <meta name="pubdate" content="2021-12-14T15:41:07+01:00">
+            <meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">
+            </head><body><h1>T</h1><p class="date">04.02.2022 | 15:33 Uhr</p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-02-04"));
+        // A shown modification date does not displace the publication date.
+        let m = meta_of(
+            r#"<html><head><meta property="article:published_time" content="2019-11-08T15:30:00-05:00">
+            <meta property="article:modified_time" content="2019-11-13T10:28:18-05:00">
+            </head><body><h1>T</h1><span class="byline">
+            <time class="entry-updated updated" datetime="2019-11-13T15:28:18">Nov 13, 2019</time>
+            </span></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-11-08"));
+        // Without a shown date, the most trusted source stands.
+        let m = meta_of(
+            r#"<html><head><meta name="pubdate" content="2021-12-14">
+            <meta name="date" content="2022-02-04"></head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2021-12-14"));
+    }
+
+    #[test]
+    fn vendor_prefixed_publication_meta() {
+        let m = meta_of(
+            r#"<html><head><meta name='shareaholic:article_published_time'
+            content='2014-03-17T01:44:37+01:00'>
+            <meta name='shareaholic:article_modified_time' content='2018-09-16T07:34:07+01:00'>
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2014-03-17"));
+    }
+
+    #[test]
+    fn a_date_alone_in_an_element_but_not_a_clock_widget() {
+        let m = meta_of(
+            r#"<html><body><h1>T</h1><p>Text.</p><p><strong>Datum</strong>
+            <span class="value">28.01.2022</span></p></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-01-28"));
+        let m = meta_of(
+            r#"<html><body><div id="date-widget"><div>Feb.</div><div>19</div>
+            <div>2020</div></div><h1>T</h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(m.date, None);
+        // A page that is no article: an unmarked `<time>` dates a listed item.
+        let html = format!(
+            r#"<html><head><meta property="og:type" content="website"></head><body>
+            <h1>T</h1>{}<div><h2>Item</h2><time datetime="2022-12-08">08.12.2022</time></div>
+            </body></html>"#,
+            "<p>Text.</p>".repeat(30)
+        );
+        let m = meta_of(&html);
+        assert_eq!(m.date, None);
     }
 
     #[test]

@@ -10,139 +10,8 @@
 use super::Metadata;
 use crate::block::{Block, BlockTag, word_count};
 
-/// Month names and abbreviations (English, German, French), lower-case, with
-/// their number. Longer names first, so "june" wins over "jun".
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("janvier", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("februar", 2),
-    ("février", 2),
-    ("feb", 2),
-    ("févr", 2),
-    ("march", 3),
-    ("märz", 3),
-    ("mars", 3),
-    ("mar", 3),
-    ("mär", 3),
-    ("april", 4),
-    ("avril", 4),
-    ("apr", 4),
-    ("avr", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("june", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("août", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("septembre", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oktober", 10),
-    ("octobre", 10),
-    ("oct", 10),
-    ("okt", 10),
-    ("november", 11),
-    ("novembre", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dezember", 12),
-    ("décembre", 12),
-    ("dec", 12),
-    ("dez", 12),
-    ("déc", 12),
-    // Polish, genitive (as dates write them) and nominative.
-    ("stycznia", 1),
-    ("styczeń", 1),
-    ("lutego", 2),
-    ("luty", 2),
-    ("marca", 3),
-    ("marzec", 3),
-    ("kwietnia", 4),
-    ("kwiecień", 4),
-    ("maja", 5),
-    ("maj", 5),
-    ("czerwca", 6),
-    ("czerwiec", 6),
-    ("lipca", 7),
-    ("lipiec", 7),
-    ("sierpnia", 8),
-    ("sierpień", 8),
-    ("września", 9),
-    ("wrzesień", 9),
-    ("października", 10),
-    ("październik", 10),
-    ("listopada", 11),
-    ("listopad", 11),
-    ("grudnia", 12),
-    ("grudzień", 12),
-];
-
-/// The number of a month written as a word ("November", "Okt.", "août").
-pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
-}
-
-/// [`MONTHS`] grouped by first letter, sorted by it, each group in list
-/// order, with each name's length in chars.
-type MonthGroups = Vec<(char, Vec<(&'static str, u32, usize)>)>;
-
-static MONTHS_BY_INITIAL: std::sync::LazyLock<MonthGroups> = std::sync::LazyLock::new(|| {
-    let mut groups: MonthGroups = Vec::new();
-    for &(name, n) in MONTHS {
-        let first = name.chars().next().unwrap_or_default();
-        let entry = (name, n, name.chars().count());
-        match groups.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, g)) => g.push(entry),
-            None => groups.push((first, vec![entry])),
-        }
-    }
-    groups.sort_by_key(|(c, _)| *c);
-    groups
-});
-
-/// The month name starting at `s[i..]`, as (number, length in chars).
-fn month_at(s: &[char], i: usize) -> Option<(u32, usize)> {
-    // Most positions start no month name: look up the names with this
-    // first letter (a letter whose lower case is several characters
-    // matches none).
-    let mut lower = s.get(i)?.to_lowercase();
-    let first = lower.next().filter(|_| lower.next().is_none())?;
-    let groups = &*MONTHS_BY_INITIAL;
-    let group = &groups[groups.binary_search_by_key(&first, |(c, _)| *c).ok()?].1;
-    for &(name, n, len) in group {
-        if i + len > s.len() {
-            continue;
-        }
-        if !s[i..i + len]
-            .iter()
-            .zip(name.chars())
-            .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
-        {
-            continue;
-        }
-        // The name must end here, not run on into a longer word.
-        if s.get(i + len).is_some_and(|c| c.is_alphabetic()) {
-            continue;
-        }
-        return Some((n, len));
-    }
-    None
-}
+pub use super::date::month_number;
+use super::date::{Reading, month_at};
 
 /// A run of ASCII digits at `s[i..]`: (value, length).
 fn digits_at(s: &[char], i: usize) -> (u32, usize) {
@@ -153,11 +22,6 @@ fn digits_at(s: &[char], i: usize) -> (u32, usize) {
         n += 1;
     }
     (v, n)
-}
-
-fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Skip characters of `set` from `i`.
@@ -174,86 +38,9 @@ fn skip(s: &[char], mut i: usize, set: &str) -> usize {
 /// A year is required; text may be glued on either side ("adminNovember 1,
 /// 2025No Comments").
 pub fn find_date(line: &str) -> Option<String> {
-    let s: Vec<char> = line.chars().collect();
-    for i in 0..s.len() {
-        let prev_digit = i > 0 && s[i - 1].is_ascii_digit();
-        // Month name first: "November 1, 2025".
-        let starts_word = i == 0 || !s[i - 1].is_alphabetic() || s[i].is_uppercase();
-        if starts_word && let Some((m, len)) = month_at(&s, i) {
-            let j = skip(&s, i + len, ". ");
-            let (d, dl) = digits_at(&s, j);
-            if (1..=2).contains(&dl) {
-                let mut k = j + dl;
-                for suffix in ["st", "nd", "rd", "th"] {
-                    if s[k..].iter().take(2).copied().eq(suffix.chars()) {
-                        k += 2;
-                    }
-                }
-                let k = skip(&s, k, ",. ");
-                let (y, yl) = digits_at(&s, k);
-                if yl == 4
-                    && let Some(date) = iso(y, m, d)
-                {
-                    return Some(date);
-                }
-            }
-        }
-        if prev_digit || !s[i].is_ascii_digit() {
-            continue;
-        }
-        let (a, al) = digits_at(&s, i);
-        let j = i + al;
-        // Day first: "1. November 2025", "1er novembre 2025".
-        if (1..=2).contains(&al) {
-            let mut k = j;
-            if s[k..].iter().take(2).copied().eq("er".chars()) {
-                k += 2;
-            }
-            let k = skip(&s, k, ". ");
-            if let Some((m, len)) = month_at(&s, k) {
-                let k = skip(&s, k + len, ".,  ");
-                let (y, yl) = digits_at(&s, k);
-                if yl == 4
-                    && let Some(date) = iso(y, m, a)
-                {
-                    return Some(date);
-                }
-            }
-        }
-        // CJK: "2024年3月15日".
-        if al == 4 && s.get(j) == Some(&'年') {
-            let (b, bl) = digits_at(&s, j + 1);
-            if (1..=2).contains(&bl) && s.get(j + 1 + bl) == Some(&'月') {
-                let (c, cl) = digits_at(&s, j + 2 + bl);
-                if (1..=2).contains(&cl)
-                    && let Some(date) = iso(a, b, c)
-                {
-                    return Some(date);
-                }
-            }
-        }
-        // Numeric: "2025-11-01", "01.11.2025", "11/01/2025".
-        let sep = match s.get(j) {
-            Some(&c) if "-./".contains(c) => c,
-            _ => continue,
-        };
-        let (b, bl) = digits_at(&s, j + 1);
-        if !(1..=2).contains(&bl) || s.get(j + 1 + bl) != Some(&sep) {
-            continue;
-        }
-        let (c, cl) = digits_at(&s, j + 2 + bl);
-        let date = match (al, cl, sep) {
-            (4, 1..=2, '-' | '/' | '.') => iso(a, b, c),
-            (1..=2, 4, '.' | '-') => iso(c, b, a),
-            (1..=2, 4, '/') if a > 12 => iso(c, b, a),
-            (1..=2, 4, '/') => iso(c, a, b),
-            _ => None,
-        };
-        if date.is_some() {
-            return date;
-        }
-    }
-    None
+    super::date::find(line, Reading::TEXT)
+        .filter(|d| (1900..=2100).contains(&d.year))
+        .map(|d| d.iso())
 }
 
 /// Words that introduce an author: "By", "Von", "Par", "Por", "Di", "Autor:".
@@ -510,77 +297,66 @@ pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
 mod tests {
     use super::*;
 
+    /// Each line gives its expected value.
+    fn reads(f: fn(&str) -> Option<String>, cases: &[(&str, Option<&str>)]) {
+        for &(line, want) in cases {
+            assert_eq!(f(line).as_deref(), want, "{line:?}");
+        }
+    }
+
     #[test]
     fn dates_in_many_forms() {
-        assert_eq!(find_date("15 marca 2024").as_deref(), Some("2024-03-15"));
-        assert_eq!(
-            find_date("作者：张伟　2024年3月15日").as_deref(),
-            Some("2024-03-15")
-        );
-        assert_eq!(
-            find_date("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
-            Some("2025-11-01")
-        );
-        assert_eq!(
-            find_date("Chris Davies - Nov 19, 2019, 10:31 pm CST").as_deref(),
-            Some("2019-11-19")
-        );
-        assert_eq!(
-            find_date("Veröffentlicht am 3. März 2024").as_deref(),
-            Some("2024-03-03")
-        );
-        assert_eq!(
-            find_date("Publié le 1er novembre 2025 à 10h").as_deref(),
-            Some("2025-11-01")
-        );
-        assert_eq!(find_date("12 août 2023").as_deref(), Some("2023-08-12"));
-        assert_eq!(
-            find_date("Stand: 01.11.2025, 14:05 Uhr").as_deref(),
-            Some("2025-11-01")
-        );
-        assert_eq!(find_date("2025-11-01T10:00").as_deref(), Some("2025-11-01"));
-        assert_eq!(
-            find_date("posted 11/02/2025").as_deref(),
-            Some("2025-11-02")
-        );
-        assert_eq!(find_date("You may also like 3 things"), None);
-        assert_eq!(
-            find_date("Washington, D.C. – In a significant escalation"),
-            None
+        reads(
+            find_date,
+            &[
+                ("15 marca 2024", Some("2024-03-15")),
+                ("24 listopada 2025", Some("2025-11-24")),
+                ("24. November 2025", Some("2025-11-24")),
+                ("24.11.2025", Some("2025-11-24")),
+                ("2025年11月24日", Some("2025-11-24")),
+                ("作者：张伟　2024年3月15日", Some("2024-03-15")),
+                (
+                    "adminBy adminNovember 1, 2025No Comments4 Mins Read",
+                    Some("2025-11-01"),
+                ),
+                (
+                    "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+                    Some("2019-11-19"),
+                ),
+                ("Veröffentlicht am 3. März 2024", Some("2024-03-03")),
+                ("Publié le 1er novembre 2025 à 10h", Some("2025-11-01")),
+                ("12 août 2023", Some("2023-08-12")),
+                ("Stand: 01.11.2025, 14:05 Uhr", Some("2025-11-01")),
+                ("2025-11-01T10:00", Some("2025-11-01")),
+                ("posted 11/02/2025", Some("2025-11-02")),
+                ("You may also like 3 things", None),
+                ("Washington, D.C. – In a significant escalation", None),
+                ("Order 20251101 shipped", None),
+            ],
         );
     }
 
     #[test]
     fn bylines() {
-        assert_eq!(
-            byline_author("Autor: Jan Kowalski").as_deref(),
-            Some("Jan Kowalski")
-        );
-        assert_eq!(
-            byline_author("作者：张伟　2024年3月15日").as_deref(),
-            Some("张伟")
-        );
-        assert_eq!(byline_author("By Jane Doe May"), None);
-        assert_eq!(
-            byline_author("adminBy adminNovember 1, 2025No Comments4 Mins Read").as_deref(),
-            Some("admin")
-        );
-        assert_eq!(
-            byline_author("By Jane Doe | March 3, 2024").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            byline_author("Von Max Mustermann, 3. Mai 2024").as_deref(),
-            Some("Max Mustermann")
-        );
-        assert_eq!(
-            byline_author("Par Marie Dupont le 12 août 2023").as_deref(),
-            Some("Marie Dupont")
-        );
-        assert_eq!(byline_author("Stand by me"), None);
-        assert_eq!(
-            byline_author("Made by the best team in the whole wide world of news"),
-            None
+        reads(
+            byline_author,
+            &[
+                ("Autor: Jan Kowalski", Some("Jan Kowalski")),
+                ("作者：张伟　2024年3月15日", Some("张伟")),
+                ("By Jane Doe May", None),
+                (
+                    "adminBy adminNovember 1, 2025No Comments4 Mins Read",
+                    Some("admin"),
+                ),
+                ("By Jane Doe | March 3, 2024", Some("Jane Doe")),
+                ("Von Max Mustermann, 3. Mai 2024", Some("Max Mustermann")),
+                ("Par Marie Dupont le 12 août 2023", Some("Marie Dupont")),
+                ("Stand by me", None),
+                (
+                    "Made by the best team in the whole wide world of news",
+                    None,
+                ),
+            ],
         );
     }
 
