@@ -575,13 +575,15 @@ fn next_anchor(classes: &[Class], skip_near: bool) -> Vec<Class> {
 /// Whether good text follows unit `i` within [`HEADING_DISTANCE`]
 /// characters, with only boilerplate (a caption, an ad label) between. In a
 /// dump every short line looks like a heading; only the one right above the
-/// text is taken for one, not a run of teaser titles above it.
+/// text is taken for one, not a run of teaser titles or links above it.
 fn good_follows(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     let mut distance = 0;
     for j in i + 1..classes.len().min(i + 12) {
         match classes[j] {
             Class::Good => return true,
             Class::Short | Class::NearGood => return false,
+            // Another short line that could head the text stands nearer.
+            Class::Bad if feats[j].kind.is_none() && feats[j].heading_like => return false,
             Class::Bad => {}
         }
         distance += feats[j].len;
@@ -1448,6 +1450,19 @@ mod tests {
             "{k:?}"
         );
         assert!(!k.iter().any(|t| t == "Home" || t == "Kontakt"), "{k:?}");
+    }
+
+    #[test]
+    fn only_the_line_right_above_text_is_its_heading() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n  • News\n\n{body}\n\nShare on Facebook\n\nGarden Hotels\n\nCity Tours\n\n\
+             Senior Discounts\n\nWhat happens next\n\n{body} Again.\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"## What happens next".to_string()), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Garden Hotels")), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("City Tours")), "{k:?}");
     }
 
     #[test]
