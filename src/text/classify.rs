@@ -214,7 +214,10 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
     for w in chars.windows(3) {
         let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
-        if !((a.is_lowercase() || matches!(a, '?' | '!')) && b.is_uppercase() && c.is_lowercase()) {
+        // "RunDenny", "AthleteA 24-year-old", "250,000The", "(This Morning)Some".
+        let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
+        let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
+        if !(end && b.is_uppercase() && opens) {
             continue;
         }
         let head = &text[..at];
@@ -398,9 +401,24 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
         })
         .collect();
     mark_structured_runs(units, &mut feats);
+    mark_doubled_captions(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
     mark_promo_boxes(units, &mut feats);
     feats
+}
+
+/// A paragraph printed twice in a row is an image's alt text and its
+/// caption (or title), not the article's prose: both copies are dropped.
+fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
+    for i in 1..units.len() {
+        if units[i].text == units[i - 1].text && feats[i].len >= LENGTH_LOW {
+            for j in [i - 1, i] {
+                feats[j].kind = Some(Kind::Other);
+                feats[j].class = Class::Bad;
+                feats[j].heading_like = false;
+            }
+        }
+    }
 }
 
 /// Characters at most in the blurb of a promotion box.
@@ -1466,6 +1484,17 @@ mod tests {
     }
 
     #[test]
+    fn doubled_caption_dropped_with_its_copy() {
+        let body = format!("{P1} {P2}");
+        let cap =
+            "The mayor speaks to residents on the new square during the opening on Monday evening.";
+        let dump = format!("  • Home\n\n{cap}\n\n{cap}\n\n{body}\n\n{P2} {P1}\n");
+        let k = kept(&dump);
+        assert!(!k.iter().any(|t| t == cap), "{k:?}");
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
     fn legal_notice_and_share_bar_comments() {
         assert!(is_legal_notice(
             "this material may not be published. ©2019 fox news network, llc. all rights reserved."
@@ -1481,6 +1510,14 @@ mod tests {
 
     #[test]
     fn glued_teasers() {
+        assert_eq!(
+            glued_teaser("Police Arrest Two After Death Of Student-AthleteA 24-year-old woman was"),
+            Some("Student-AthleteA")
+        );
+        assert_eq!(
+            glued_teaser("State To Mail Panel Applications To 250,000The state will mail"),
+            Some("250,000The")
+        );
         assert_eq!(
             glued_teaser(
                 "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled."
