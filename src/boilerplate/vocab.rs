@@ -1300,6 +1300,27 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("vous aimerez peut-être", Kind::Related),
     ("das könnte dich auch interessieren", Kind::Related),
     ("to może cię zainteresować", Kind::Related),
+    // Related topics and lists of the most read pages.
+    ("related topics", Kind::Related),
+    ("verwandte themen", Kind::Related),
+    ("verwandte artikel", Kind::Related),
+    ("verwandte beiträge", Kind::Related),
+    ("ähnliche themen", Kind::Related),
+    ("articles liés", Kind::Related),
+    ("noticias relacionadas", Kind::Related),
+    ("temas relacionados", Kind::Related),
+    ("notícias relacionadas", Kind::Related),
+    ("artigos relacionados", Kind::Related),
+    ("powiązane artykuły", Kind::Related),
+    ("most viewed", Kind::Related),
+    ("most shared", Kind::Related),
+    ("am meisten gelesen", Kind::Related),
+    ("meist gelesen", Kind::Related),
+    ("les plus lus", Kind::Related),
+    ("lo más leído", Kind::Related),
+    ("lo más visto", Kind::Related),
+    ("mais lidas", Kind::Related),
+    ("najczęściej czytane", Kind::Related),
     // Comments: the thread and its form.
     ("leave a reply", Kind::Comments),
     ("join the conversation", Kind::Comments),
@@ -1719,6 +1740,14 @@ const MORE_OPENERS: &[&str] = &[
     "mais",    // pt
     "altri",   // it
     "altre",   // it
+    "other",   // en
+    "andere",  // de
+    "autres",  // fr
+    "otras",   // es
+    "otros",   // es
+    "outras",  // pt
+    "outros",  // pt
+    "inne",    // pl
 ];
 
 /// Nouns for other articles that close such a heading (any word after the
@@ -1745,6 +1774,13 @@ const MORE_NOUNS: &[&str] = &[
     "artigos",
     "articoli",
     "notizie",
+    // Topics and contents of the site ("Weitere Themen", "Otros temas").
+    "topics",
+    "themen",
+    "inhalte",
+    "temas",
+    "sujets",
+    "tematy",
 ];
 
 /// Words at most in a "more stories" heading.
@@ -1877,6 +1913,10 @@ mod tests {
         );
         assert_eq!(end_kind("plus d'actualités"), Some(Kind::Related));
         assert_eq!(end_kind("więcej artykułów"), Some(Kind::Related));
+        assert_eq!(end_kind("otras noticias"), Some(Kind::Related));
+        assert_eq!(end_kind("verwandte themen"), Some(Kind::Related));
+        assert_eq!(end_kind("weitere inhalte:"), Some(Kind::Related));
+        assert_eq!(end_kind("andere meinung"), None);
         assert_eq!(end_kind("more than ever"), None);
         assert_eq!(
             end_kind("auch lesen: diese 3 sternzeichen"),

@@ -214,7 +214,10 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
     for w in chars.windows(3) {
         let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
-        if !((a.is_lowercase() || matches!(a, '?' | '!')) && b.is_uppercase() && c.is_lowercase()) {
+        // "RunDenny", "AthleteA 24-year-old", "250,000The", "(This Morning)Some".
+        let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
+        let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
+        if !(end && b.is_uppercase() && opens) {
             continue;
         }
         let head = &text[..at];
@@ -398,9 +401,24 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
         })
         .collect();
     mark_structured_runs(units, &mut feats);
+    mark_doubled_captions(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
     mark_promo_boxes(units, &mut feats);
     feats
+}
+
+/// A paragraph printed twice in a row is an image's alt text and its
+/// caption (or title), not the article's prose: both copies are dropped.
+fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
+    for i in 1..units.len() {
+        if units[i].text == units[i - 1].text && feats[i].len >= LENGTH_LOW {
+            for j in [i - 1, i] {
+                feats[j].kind = Some(Kind::Other);
+                feats[j].class = Class::Bad;
+                feats[j].heading_like = false;
+            }
+        }
+    }
 }
 
 /// Characters at most in the blurb of a promotion box.
@@ -575,13 +593,15 @@ fn next_anchor(classes: &[Class], skip_near: bool) -> Vec<Class> {
 /// Whether good text follows unit `i` within [`HEADING_DISTANCE`]
 /// characters, with only boilerplate (a caption, an ad label) between. In a
 /// dump every short line looks like a heading; only the one right above the
-/// text is taken for one, not a run of teaser titles above it.
+/// text is taken for one, not a run of teaser titles or links above it.
 fn good_follows(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     let mut distance = 0;
     for j in i + 1..classes.len().min(i + 12) {
         match classes[j] {
             Class::Good => return true,
             Class::Short | Class::NearGood => return false,
+            // Another short line that could head the text stands nearer.
+            Class::Bad if feats[j].kind.is_none() && feats[j].heading_like => return false,
             Class::Bad => {}
         }
         distance += feats[j].len;
@@ -899,6 +919,8 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(&mut keep, &feats);
+    keep_lead(units, &mut keep, &feats);
+    keep_article_lists(units, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
     for (k, t) in keep.iter_mut().zip(&templated) {
@@ -922,6 +944,77 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// Units above the body within which its lead paragraph stands.
+const LEAD_REACH: usize = 10;
+/// Datelines and bylines that may stand between a headline and its lead.
+const LEAD_BYLINES: usize = 2;
+
+/// The lead (standfirst) of a news article sits between the headline and
+/// the body, cut off from it by a byline, a date, a share bar or an image
+/// caption: the context rules drop it, as it stands between boilerplate.
+/// The nearest paragraph of prose above the first kept unit is the lead
+/// and is kept when only short lines that are no subheading stand between
+/// it and the body, and a headline (a short unpunctuated line, perhaps
+/// followed by a byline or a date) stands right above it.
+fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
+    // The body opens with a paragraph, not a stray short line.
+    let Some(first) = keep
+        .iter()
+        .position(|&k| k)
+        .filter(|&i| matches!(feats[i].class, Class::Good | Class::NearGood))
+    else {
+        return;
+    };
+    let Some(lead) = (first.saturating_sub(LEAD_REACH)..first)
+        .rev()
+        .find(|&j| matches!(feats[j].class, Class::Good | Class::NearGood))
+    else {
+        return;
+    };
+    let f = &feats[lead];
+    if f.kind.is_some() || !f.sentence || units[lead].tag != BlockTag::Paragraph {
+        return;
+    }
+    // A pull quote or a summary repeated in the body is no lead.
+    let text = units[lead].text.as_str();
+    if (first..units.len()).any(|j| keep[j] && units[j].text.contains(text)) {
+        return;
+    }
+    // A subheading between them: the paragraph belongs to something else.
+    if (lead + 1..first).any(|j| {
+        feats[j].heading_like
+            && units[j].tag == BlockTag::Paragraph
+            && !dateline(&units[j], &feats[j])
+    }) {
+        return;
+    }
+    let mut j = lead;
+    let mut skipped = 0;
+    while j > 0 {
+        j -= 1;
+        let (u, g) = (&units[j], &feats[j]);
+        if dateline(u, g) && skipped < LEAD_BYLINES {
+            skipped += 1;
+            continue;
+        }
+        let title = u.tag == BlockTag::Paragraph
+            && (!g.sentence || u.text.ends_with('?'))
+            && (1..=20).contains(&g.words)
+            && g.kind.is_none_or(|k| k == Kind::Navigation);
+        if title {
+            keep[lead] = true;
+        }
+        return;
+    }
+}
+
+/// A byline or a dateline: a short line naming a date or an author.
+fn dateline(u: &Unit, f: &Features) -> bool {
+    f.words <= 12
+        && (metadata::text::find_date(&u.text).is_some()
+            || metadata::text::byline_author(&u.text).is_some())
 }
 
 /// How many dropped units may separate a structured run from the article.
@@ -1153,6 +1246,47 @@ fn drop_repeats(units: &[Unit], keep: &mut [bool]) {
     }
 }
 
+/// Words a list item holds on average in a list of the article's own: a
+/// menu's items are one or two words long.
+const ARTICLE_LIST_WORDS: usize = 3;
+
+/// A list inside the article (steps, features, an agenda) is dropped by the
+/// context rules, as every run of short lines is. A run of list items with
+/// kept text right above it (perhaps under a label line), whose items are
+/// longer than menu links and carry no boilerplate wording, is kept.
+fn keep_article_lists(
+    units: &[Unit],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) {
+    let Some(last) = keep.iter().rposition(|&k| k) else {
+        return;
+    };
+    let mut i = 0;
+    while i < last {
+        if units[i].tag != BlockTag::ListItem || keep[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < last && units[i].tag == BlockTag::ListItem {
+            i += 1;
+        }
+        let run = start..i;
+        let above = start >= 1 && (keep[start - 1] || (start >= 2 && keep[start - 2]));
+        let clean = run
+            .clone()
+            .all(|j| feats[j].kind.is_none() && end_kind[j].is_none());
+        let words: usize = run.clone().map(|j| feats[j].words).sum();
+        if above && clean && words >= ARTICLE_LIST_WORDS * run.len() {
+            for j in run {
+                keep[j] = true;
+            }
+        }
+    }
+}
+
 /// Between the first and the last kept unit lies the article: there, prose
 /// the context rules dropped (a short paragraph between image captions, a
 /// one-sentence paragraph) is kept too, unless its wording marks it.
@@ -1303,6 +1437,64 @@ mod tests {
     }
 
     #[test]
+    fn lead_between_headline_and_caption_kept() {
+        let lead = "Die Stadt will den Platz vor dem Rathaus im Frühjahr für zwei Millionen Euro umbauen lassen.";
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n  • News\n\nNeuer Platz für die Innenstadt\n\nVon Anna Schmidt | 12.03.2024\n\n{lead}\n\n\
+             Der neue Platz am Abend, kurz nach der Eröffnung durch den Bürgermeister der Stadt. (Foto: dpa)\n\n{body}\n\n{body} Again.\n"
+        );
+        let text = crate::text::extract(&dump).text();
+        assert!(text.starts_with(&format!("{lead}\n\n{P1}")), "{text}");
+        // Without a headline above it, a lone sentence there is a caption.
+        let dump = format!(
+            "  • Home\n  • News\n\n  • Teilen\n\n{lead}\n\n  • Teilen\n\n{body}\n\n{body} Again.\n"
+        );
+        assert!(crate::text::extract(&dump).text().starts_with(P1));
+    }
+
+    #[test]
+    fn list_inside_article_kept_menu_dropped() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n  • News\n  • Sport\n\n{body}\n\n\
+             The plan has three steps:\n\n  • the old car park is closed in March\n  • \
+             the trees are planted along the new square\n  • the fountain opens in June\n\n\
+             Share on Facebook\n\n{body} Again.\n\n  • Impressum\n  • Kontakt\n"
+        );
+        let k = kept(&dump);
+        assert!(
+            k.contains(&"the fountain opens in June".to_string()),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|t| t == "Home" || t == "Kontakt"), "{k:?}");
+    }
+
+    #[test]
+    fn only_the_line_right_above_text_is_its_heading() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n  • News\n\n{body}\n\nShare on Facebook\n\nGarden Hotels\n\nCity Tours\n\n\
+             Senior Discounts\n\nWhat happens next\n\n{body} Again.\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"## What happens next".to_string()), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Garden Hotels")), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("City Tours")), "{k:?}");
+    }
+
+    #[test]
+    fn doubled_caption_dropped_with_its_copy() {
+        let body = format!("{P1} {P2}");
+        let cap =
+            "The mayor speaks to residents on the new square during the opening on Monday evening.";
+        let dump = format!("  • Home\n\n{cap}\n\n{cap}\n\n{body}\n\n{P2} {P1}\n");
+        let k = kept(&dump);
+        assert!(!k.iter().any(|t| t == cap), "{k:?}");
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
     fn legal_notice_and_share_bar_comments() {
         assert!(is_legal_notice(
             "this material may not be published. ©2019 fox news network, llc. all rights reserved."
@@ -1318,6 +1510,14 @@ mod tests {
 
     #[test]
     fn glued_teasers() {
+        assert_eq!(
+            glued_teaser("Police Arrest Two After Death Of Student-AthleteA 24-year-old woman was"),
+            Some("Student-AthleteA")
+        );
+        assert_eq!(
+            glued_teaser("State To Mail Panel Applications To 250,000The state will mail"),
+            Some("250,000The")
+        );
         assert_eq!(
             glued_teaser(
                 "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled."

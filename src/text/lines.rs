@@ -109,6 +109,20 @@ fn is_pipe_row(text: &str) -> bool {
     text.matches(" | ").count() + usize::from(text.ends_with(" |")) >= 2
 }
 
+/// Width from which a renderer's line is taken for wrapped: w3m and Lynx
+/// render 1000 columns wide and wrap longer paragraphs there.
+const RENDER_WRAP: usize = 960;
+
+/// How wide a renderer takes a line to be: w3m counts display columns (a
+/// CJK character takes two), Lynx counts bytes (a Cyrillic letter takes
+/// two), so a wrapped line may hold far fewer than 1000 characters.
+fn render_width(line: &str) -> usize {
+    let line = line.trim_end();
+    let chars = line.chars().count();
+    let cjk = line.chars().filter(|&c| crate::block::is_cjk(c)).count();
+    line.len().max(chars + cjk)
+}
+
 /// Width at which a dump's paragraphs were hard-wrapped, if they were:
 /// many lines end close to the same column. Renderer dumps (one paragraph per
 /// line) report their own wide width, where only very long paragraphs wrap.
@@ -119,8 +133,8 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         .filter(|&n| n > 0)
         .collect();
     let max = *lens.iter().max()?;
-    if max >= 960 {
-        return Some(960);
+    if max >= RENDER_WRAP || lines.iter().any(|l| render_width(l) >= RENDER_WRAP) {
+        return Some(RENDER_WRAP);
     }
     if !(40..=140).contains(&max) {
         return None;
@@ -158,7 +172,13 @@ pub fn split(text: &str) -> Vec<Unit> {
             prev_full = false;
             continue;
         }
-        let full = wrap.is_some_and(|w| raw.trim_end().chars().count() >= w);
+        let full = wrap.is_some_and(|w| {
+            if w == RENDER_WRAP {
+                render_width(raw) >= w
+            } else {
+                raw.trim_end().chars().count() >= w
+            }
+        });
         // Without blank lines, a sentence that ends at the wrap width and a
         // short line below it ("Share on Facebook") are two units: only a
         // full line, or one after an unfinished sentence, continues.
@@ -249,6 +269,17 @@ mod tests {
         let units = split(text);
         assert_eq!(units.len(), 2, "{units:?}");
         assert!(units[0].text.starts_with("This paragraph") && units[0].text.ends_with("one."));
+    }
+
+    #[test]
+    fn joins_renderer_wraps_counted_in_bytes() {
+        // Lynx wraps at 1000 bytes: a Cyrillic line holds about 500 letters.
+        let head = "слово ".repeat(90);
+        let text = format!("Заголовок\n\n{head}конец\nпродолжение абзаца.\n\nДругой абзац.\n");
+        let units = split(&text);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].ends_with("конец продолжение абзаца."));
     }
 
     #[test]
