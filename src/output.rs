@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
+use crate::config::Compress;
 use crate::document::{CsvRow, Document, ErrorRecord};
 use crate::error::Error;
 
@@ -33,12 +34,68 @@ const TEMP_PREFIX: &str = ".deboil-tmp-";
 
 const BUF: usize = 1 << 20;
 
+/// Whether this build writes Parquet (`--format parquet`).
+pub const PARQUET: bool = false;
+
+/// `articles.jsonl`, plain or compressed.
+enum Jsonl {
+    Plain(BufWriter<File>),
+    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
+    Zstd(zstd::Encoder<'static, BufWriter<File>>),
+}
+
+impl Write for Jsonl {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Jsonl::Plain(w) => w.write(buf),
+            Jsonl::Gzip(w) => w.write(buf),
+            Jsonl::Zstd(w) => w.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Jsonl::Plain(w) => w.write_all(buf),
+            Jsonl::Gzip(w) => w.write_all(buf),
+            Jsonl::Zstd(w) => w.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Jsonl::Plain(w) => w.flush(),
+            Jsonl::Gzip(w) => w.flush(),
+            Jsonl::Zstd(w) => w.flush(),
+        }
+    }
+}
+
+impl Jsonl {
+    /// Finish the compressed stream and hand back the file.
+    fn finish(self) -> std::io::Result<File> {
+        let buf = match self {
+            Jsonl::Plain(w) => w,
+            Jsonl::Gzip(w) => w.finish()?,
+            Jsonl::Zstd(w) => w.finish()?,
+        };
+        buf.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// The name of the articles file under a compression.
+pub fn articles_jsonl_name(compress: Compress) -> &'static str {
+    match compress {
+        Compress::None => ARTICLES_JSONL,
+        Compress::Gzip => "articles.jsonl.gz",
+        Compress::Zstd => "articles.jsonl.zst",
+    }
+}
+
 /// The three open outputs of a run.
 pub struct Outputs {
     dir: PathBuf,
     temp: TempDir,
     csv_safe: bool,
-    jsonl: BufWriter<File>,
+    jsonl_name: &'static str,
+    jsonl: Jsonl,
     csv: csv::Writer<BufWriter<File>>,
     errors: BufWriter<File>,
 }
@@ -51,6 +108,14 @@ impl Outputs {
     /// # Errors
     /// The folder cannot be created or written.
     pub fn create(dir: &Path, csv_safe: bool) -> Result<Outputs, Error> {
+        Outputs::create_with(dir, csv_safe, Compress::None)
+    }
+
+    /// [`Outputs::create`], with `articles.jsonl` compressed as asked.
+    ///
+    /// # Errors
+    /// The folder cannot be created or written.
+    pub fn create_with(dir: &Path, csv_safe: bool, compress: Compress) -> Result<Outputs, Error> {
         let out_err = |source| Error::Output {
             path: dir.to_path_buf(),
             source,
@@ -62,7 +127,16 @@ impl Outputs {
             .tempdir_in(dir)
             .map_err(out_err)?;
         let open = |name: &str| File::create(temp.path().join(name)).map_err(out_err);
-        let jsonl = BufWriter::with_capacity(BUF, open(ARTICLES_JSONL)?);
+        let jsonl_name = articles_jsonl_name(compress);
+        let file = BufWriter::with_capacity(BUF, open(jsonl_name)?);
+        let jsonl = match compress {
+            Compress::None => Jsonl::Plain(file),
+            Compress::Gzip => Jsonl::Gzip(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::default(),
+            )),
+            Compress::Zstd => Jsonl::Zstd(zstd::Encoder::new(file, 3).map_err(out_err)?),
+        };
         // The header is written here, not by serde on the first record, so
         // records carried over by --incremental can come first.
         let mut csv = csv::WriterBuilder::new()
@@ -77,6 +151,7 @@ impl Outputs {
             dir: dir.to_path_buf(),
             temp,
             csv_safe,
+            jsonl_name,
             jsonl,
             csv,
             errors,
@@ -96,10 +171,10 @@ impl Outputs {
     /// Writing failed (disk full, ...).
     pub fn article(&mut self, doc: &Document) -> Result<(), Error> {
         serde_json::to_writer(&mut self.jsonl, doc)
-            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+            .map_err(|e| self.write_err(self.jsonl_name, e))?;
         self.jsonl
             .write_all(b"\n")
-            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+            .map_err(|e| self.write_err(self.jsonl_name, e))?;
         let row = CsvRow::from(doc);
         if self.csv_safe {
             let record = csv_safe_record(&row).map_err(|e| self.write_err(ARTICLES_CSV, e))?;
@@ -160,10 +235,8 @@ impl Outputs {
             path: dir.join(name),
             message: e.to_string(),
         };
-        let jsonl = self
-            .jsonl
-            .into_inner()
-            .map_err(|e| werr(ARTICLES_JSONL, &e))?;
+        let jsonl_name = self.jsonl_name;
+        let jsonl = self.jsonl.finish().map_err(|e| werr(jsonl_name, &e))?;
         let csv = self
             .csv
             .into_inner()
@@ -175,13 +248,13 @@ impl Outputs {
             .into_inner()
             .map_err(|e| werr(ERRORS_JSONL, &e))?;
         for (file, name) in [
-            (jsonl, ARTICLES_JSONL),
+            (jsonl, jsonl_name),
             (csv, ARTICLES_CSV),
             (errors, ERRORS_JSONL),
         ] {
             file.sync_all().map_err(|e| werr(name, &e))?;
         }
-        let mut names = vec![ARTICLES_JSONL, ARTICLES_CSV, ERRORS_JSONL];
+        let mut names = vec![jsonl_name, ARTICLES_CSV, ERRORS_JSONL];
         for (name, bytes) in extra {
             let mut f = File::create(self.temp.path().join(name)).map_err(|e| werr(name, &e))?;
             f.write_all(bytes)
@@ -313,5 +386,9 @@ pub fn csv_header() -> Vec<&'static str> {
         "removed_comments",
         "removed_footer",
         "removed_other",
+        "text_hash",
+        "duplicate_of",
+        "source_url",
+        "crawl_date",
     ]
 }
