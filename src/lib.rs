@@ -43,6 +43,8 @@ pub mod lock;
 pub mod manifest;
 pub mod metadata;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet_out;
 pub mod pipeline;
 pub mod shard;
 pub mod text;

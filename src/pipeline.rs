@@ -624,6 +624,7 @@ pub fn run_until(
             &config.output_dir,
             config.csv_safe,
             config.compress,
+            config.table,
         )?)
     };
     // A completed shard is not redone.

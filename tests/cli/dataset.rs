@@ -604,3 +604,66 @@ fn compressed_articles_read_back_equal() {
     assert_eq!(got, expected);
     assert!(!z.join("articles.jsonl").exists());
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    write_dedup_set(&inputs);
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &["--format", "parquet"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.join("articles.csv").exists());
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    let reader =
+        SerializedFileReader::new(fs::File::open(out.join("articles.parquet")).unwrap()).unwrap();
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let names: Vec<&str> = schema
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    assert_eq!(names, deboil::output::csv_header());
+    let rows: Vec<parquet::record::Row> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), recs.len());
+    for (row, rec) in rows.iter().zip(&recs) {
+        let get = |name: &str| {
+            row.get_column_iter()
+                .find(|(n, _)| n.as_str() == name)
+                .map(|(_, f)| f.clone())
+                .unwrap()
+        };
+        assert_eq!(get("id"), Field::Str(rec["id"].as_str().unwrap().into()));
+        assert_eq!(
+            get("text"),
+            Field::Str(rec["text"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            get("word_count"),
+            Field::Long(rec["word_count"].as_i64().unwrap())
+        );
+        match rec["duplicate_of"].as_str() {
+            Some(d) => assert_eq!(get("duplicate_of"), Field::Str(d.into())),
+            None => assert_eq!(get("duplicate_of"), Field::Null),
+        }
+        let Field::ListInternal(tags) = get("tags") else {
+            panic!("tags is not a list")
+        };
+        assert_eq!(tags.len(), rec["tags"].as_array().unwrap().len());
+    }
+}
