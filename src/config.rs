@@ -29,6 +29,45 @@ pub struct Config {
     /// Neutralise spreadsheet formulas in `articles.csv`: a cell starting
     /// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
     pub csv_safe: bool,
+    /// JSON Lines inputs: the field holding the page; `None` tries `html`,
+    /// then `text`.
+    pub content_field: Option<String>,
+    /// JSON Lines inputs: the field holding the page's id.
+    pub id_field: String,
+    /// Write records (and errors, with an `error` field) as JSON Lines to
+    /// standard output instead of files in `output_dir`.
+    pub stdout: bool,
+    /// Drop duplicates (exact or near) instead of marking `duplicate_of`.
+    pub dedup: bool,
+    /// Keep only pages in these languages (lower-case codes); empty keeps all.
+    pub languages: Vec<String>,
+    /// Drop pages with fewer words than this; 0 keeps all.
+    pub min_words: usize,
+    /// Process only the K-th (1-based) of N slices of the inputs.
+    pub shard: Option<(u32, u32)>,
+    /// Compress `articles.jsonl` (`articles.jsonl.gz`, `.zst`).
+    pub compress: Compress,
+    /// The table written beside `articles.jsonl`.
+    pub table: Table,
+}
+
+/// Compression of `articles.jsonl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Compress {
+    #[default]
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The table file written beside `articles.jsonl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Table {
+    /// `articles.csv`.
+    #[default]
+    Csv,
+    /// `articles.parquet` (needs the `parquet` cargo feature).
+    Parquet,
 }
 
 impl Default for Config {
@@ -43,6 +82,15 @@ impl Default for Config {
             max_nodes: 1_000_000,
             incremental: false,
             csv_safe: false,
+            content_field: None,
+            id_field: "id".into(),
+            stdout: false,
+            dedup: false,
+            languages: Vec::new(),
+            min_words: 0,
+            shard: None,
+            compress: Compress::None,
+            table: Table::Csv,
         }
     }
 }

@@ -26,6 +26,15 @@ pub struct Document {
     pub text: String,
     pub word_count: usize,
     pub removed: Removed,
+    /// Exact-duplicate key of the normalised text (see [`crate::dedup`]).
+    pub text_hash: String,
+    /// The id of the first earlier page this one duplicates (exactly or
+    /// nearly), if any.
+    pub duplicate_of: Option<String>,
+    /// The URL the page was fetched from (WARC-Target-URI, a JSONL `url`).
+    pub source_url: Option<String>,
+    /// When it was fetched (WARC-Date).
+    pub crawl_date: Option<String>,
 }
 
 /// The CSV form of a [`Document`]: `removed` becomes one column per kind.
@@ -58,6 +67,10 @@ pub struct CsvRow<'a> {
     pub removed_comments: u32,
     pub removed_footer: u32,
     pub removed_other: u32,
+    pub text_hash: &'a str,
+    pub duplicate_of: Option<&'a str>,
+    pub source_url: Option<&'a str>,
+    pub crawl_date: Option<&'a str>,
 }
 
 impl<'a> From<&'a Document> for CsvRow<'a> {
@@ -89,6 +102,10 @@ impl<'a> From<&'a Document> for CsvRow<'a> {
             removed_comments: r.comments,
             removed_footer: r.footer,
             removed_other: r.other,
+            text_hash: &d.text_hash,
+            duplicate_of: d.duplicate_of.as_deref(),
+            source_url: d.source_url.as_deref(),
+            crawl_date: d.crawl_date.as_deref(),
         }
     }
 }
@@ -99,4 +116,14 @@ pub struct ErrorRecord {
     pub id: String,
     pub source: String,
     pub reason: String,
+}
+
+/// An error as written to standard output under `--stdout`: the same
+/// fields, with the reason under `error`, so one stream carries both kinds
+/// and a reader tells them apart by that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StreamError<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub error: &'a str,
 }

@@ -56,6 +56,8 @@ pub enum PageError {
     TooManyAttributes { limit: usize },
     #[error("not a regular file ({0})")]
     NotAFile(&'static str),
+    #[error("invalid record: {0}")]
+    Record(String),
     #[error("internal error (panic): {0}")]
     Panic(String),
 }

@@ -121,8 +121,12 @@ pub fn process_bytes_with(
         image: m.image,
         reading_time_minutes: m.reading_time_minutes,
         word_count: block::word_count(&text),
+        text_hash: crate::dedup::text_hash(&text),
         text,
         removed: article.removed,
+        duplicate_of: None,
+        source_url: None,
+        crawl_date: None,
     })
 }
 

@@ -33,6 +33,7 @@ pub mod boilerplate;
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod dedup;
 pub mod document;
 pub mod error;
 pub mod extract;
@@ -42,7 +43,10 @@ pub mod lock;
 pub mod manifest;
 pub mod metadata;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet_out;
 pub mod pipeline;
+pub mod shard;
 pub mod text;
 
 pub use config::Config;

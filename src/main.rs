@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         }
     };
     let args_quiet = args.quiet;
+    let errors_ok = args.exit_zero_on_page_errors;
     let config = match args.into_config() {
         Ok(c) => c,
         Err(msg) => {
@@ -78,6 +79,22 @@ fn main() -> ExitCode {
         pipeline::run_until(&config, &NoProgress, &STOP)
     };
     match result {
+        Ok(s) if s.already_complete => {
+            if !quiet {
+                eprintln!(
+                    "deboil: {} is complete already ({} pages, {} articles, {} errors): nothing to do",
+                    config.output_dir.display(),
+                    s.pages,
+                    s.articles,
+                    s.errors
+                );
+            }
+            ExitCode::from(if s.errors > 0 && !errors_ok {
+                Exit::PageErrors
+            } else {
+                Exit::Ok
+            } as u8)
+        }
         Ok(s) => {
             if !quiet {
                 if let Some(note) = s.incremental_note.as_deref().filter(|_| config.incremental) {
@@ -88,16 +105,33 @@ fn main() -> ExitCode {
                 } else {
                     String::new()
                 };
+                let mut more = String::new();
+                let skipped: u64 = s.skipped.values().sum();
+                let filtered: u64 = s.filtered.values().sum();
+                if skipped > 0 {
+                    more += &format!(", {skipped} records skipped");
+                }
+                if filtered > 0 {
+                    more += &format!(", {filtered} filtered out");
+                }
+                if s.duplicates > 0 {
+                    more += &format!(", {} marked duplicate", s.duplicates);
+                }
                 eprintln!(
-                    "deboil: {} pages in, {} articles out, {} errors{carried}, {:.2} s, {:.1} MB/s",
+                    "deboil: {} pages in, {} articles out, {} errors{carried}{more}, {:.2} s, {:.1} MB/s",
                     s.pages,
                     s.articles,
                     s.errors,
                     s.seconds,
                     s.mb_per_second()
                 );
+                if config.stdout {
+                    // No summary.json without an output folder: the same
+                    // object, on one line of stderr.
+                    eprintln!("deboil: summary {}", s.to_json(&config));
+                }
             }
-            ExitCode::from(if s.errors > 0 {
+            ExitCode::from(if s.errors > 0 && !errors_ok {
                 Exit::PageErrors
             } else {
                 Exit::Ok

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
+use crate::config::{Compress, Table};
 use crate::document::{CsvRow, Document, ErrorRecord};
 use crate::error::Error;
 
@@ -33,13 +34,79 @@ const TEMP_PREFIX: &str = ".deboil-tmp-";
 
 const BUF: usize = 1 << 20;
 
+/// Whether this build writes Parquet (`--format parquet`).
+pub const PARQUET: bool = cfg!(feature = "parquet");
+/// The Parquet table's file name.
+pub const ARTICLES_PARQUET: &str = "articles.parquet";
+
+/// The table beside `articles.jsonl`.
+#[allow(clippy::large_enum_variant)]
+enum TableOut {
+    Csv(csv::Writer<BufWriter<File>>),
+    #[cfg(feature = "parquet")]
+    Parquet(crate::parquet_out::ParquetTable),
+}
+
+/// `articles.jsonl`, plain or compressed.
+enum Jsonl {
+    Plain(BufWriter<File>),
+    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
+    Zstd(zstd::Encoder<'static, BufWriter<File>>),
+}
+
+impl Write for Jsonl {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Jsonl::Plain(w) => w.write(buf),
+            Jsonl::Gzip(w) => w.write(buf),
+            Jsonl::Zstd(w) => w.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Jsonl::Plain(w) => w.write_all(buf),
+            Jsonl::Gzip(w) => w.write_all(buf),
+            Jsonl::Zstd(w) => w.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Jsonl::Plain(w) => w.flush(),
+            Jsonl::Gzip(w) => w.flush(),
+            Jsonl::Zstd(w) => w.flush(),
+        }
+    }
+}
+
+impl Jsonl {
+    /// Finish the compressed stream and hand back the file.
+    fn finish(self) -> std::io::Result<File> {
+        let buf = match self {
+            Jsonl::Plain(w) => w,
+            Jsonl::Gzip(w) => w.finish()?,
+            Jsonl::Zstd(w) => w.finish()?,
+        };
+        buf.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// The name of the articles file under a compression.
+pub fn articles_jsonl_name(compress: Compress) -> &'static str {
+    match compress {
+        Compress::None => ARTICLES_JSONL,
+        Compress::Gzip => "articles.jsonl.gz",
+        Compress::Zstd => "articles.jsonl.zst",
+    }
+}
+
 /// The three open outputs of a run.
 pub struct Outputs {
     dir: PathBuf,
     temp: TempDir,
     csv_safe: bool,
-    jsonl: BufWriter<File>,
-    csv: csv::Writer<BufWriter<File>>,
+    jsonl_name: &'static str,
+    jsonl: Jsonl,
+    csv: TableOut,
     errors: BufWriter<File>,
 }
 
@@ -51,6 +118,21 @@ impl Outputs {
     /// # Errors
     /// The folder cannot be created or written.
     pub fn create(dir: &Path, csv_safe: bool) -> Result<Outputs, Error> {
+        Outputs::create_with(dir, csv_safe, Compress::None, Table::Csv)
+    }
+
+    /// [`Outputs::create`], with `articles.jsonl` compressed as asked and
+    /// the table in the format asked.
+    ///
+    /// # Errors
+    /// The folder cannot be created or written; Parquet asked of a build
+    /// without it.
+    pub fn create_with(
+        dir: &Path,
+        csv_safe: bool,
+        compress: Compress,
+        table: Table,
+    ) -> Result<Outputs, Error> {
         let out_err = |source| Error::Output {
             path: dir.to_path_buf(),
             source,
@@ -62,21 +144,52 @@ impl Outputs {
             .tempdir_in(dir)
             .map_err(out_err)?;
         let open = |name: &str| File::create(temp.path().join(name)).map_err(out_err);
-        let jsonl = BufWriter::with_capacity(BUF, open(ARTICLES_JSONL)?);
-        // The header is written here, not by serde on the first record, so
-        // records carried over by --incremental can come first.
-        let mut csv = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(BufWriter::with_capacity(BUF, open(ARTICLES_CSV)?));
-        csv.write_record(csv_header()).map_err(|e| Error::Write {
-            path: dir.join(ARTICLES_CSV),
-            message: e.to_string(),
-        })?;
+        let jsonl_name = articles_jsonl_name(compress);
+        let file = BufWriter::with_capacity(BUF, open(jsonl_name)?);
+        let jsonl = match compress {
+            Compress::None => Jsonl::Plain(file),
+            Compress::Gzip => Jsonl::Gzip(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::default(),
+            )),
+            Compress::Zstd => Jsonl::Zstd(zstd::Encoder::new(file, 3).map_err(out_err)?),
+        };
+        let csv = match table {
+            Table::Csv => {
+                // The header is written here, not by serde on the first
+                // record, so records carried over by --incremental can come
+                // first.
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(BufWriter::with_capacity(BUF, open(ARTICLES_CSV)?));
+                csv.write_record(csv_header()).map_err(|e| Error::Write {
+                    path: dir.join(ARTICLES_CSV),
+                    message: e.to_string(),
+                })?;
+                TableOut::Csv(csv)
+            }
+            #[cfg(feature = "parquet")]
+            Table::Parquet => TableOut::Parquet(
+                crate::parquet_out::ParquetTable::new(open(ARTICLES_PARQUET)?).map_err(|e| {
+                    Error::Write {
+                        path: dir.join(ARTICLES_PARQUET),
+                        message: e.to_string(),
+                    }
+                })?,
+            ),
+            #[cfg(not(feature = "parquet"))]
+            Table::Parquet => {
+                return Err(Error::Config(
+                    "--format parquet needs a build with --features parquet".into(),
+                ));
+            }
+        };
         let errors = BufWriter::with_capacity(64 * 1024, open(ERRORS_JSONL)?);
         Ok(Outputs {
             dir: dir.to_path_buf(),
             temp,
             csv_safe,
+            jsonl_name,
             jsonl,
             csv,
             errors,
@@ -96,18 +209,30 @@ impl Outputs {
     /// Writing failed (disk full, ...).
     pub fn article(&mut self, doc: &Document) -> Result<(), Error> {
         serde_json::to_writer(&mut self.jsonl, doc)
-            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+            .map_err(|e| self.write_err(self.jsonl_name, e))?;
         self.jsonl
             .write_all(b"\n")
-            .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
+            .map_err(|e| self.write_err(self.jsonl_name, e))?;
+        // Without the parquet feature the match has one arm.
+        #[allow(clippy::infallible_destructuring_match)]
+        let csv = match &mut self.csv {
+            TableOut::Csv(csv) => csv,
+            #[cfg(feature = "parquet")]
+            TableOut::Parquet(t) => {
+                let r = t.push(doc);
+                return r.map_err(|e| self.write_err(ARTICLES_PARQUET, e));
+            }
+        };
         let row = CsvRow::from(doc);
-        if self.csv_safe {
-            let record = csv_safe_record(&row).map_err(|e| self.write_err(ARTICLES_CSV, e))?;
-            self.csv.write_record(&record)
+        let written = if self.csv_safe {
+            match csv_safe_record(&row) {
+                Ok(record) => csv.write_record(&record),
+                Err(e) => Err(e),
+            }
         } else {
-            self.csv.serialize(row)
-        }
-        .map_err(|e| self.write_err(ARTICLES_CSV, e))
+            csv.serialize(row)
+        };
+        written.map_err(|e| self.write_err(ARTICLES_CSV, e))
     }
 
     /// Append a record carried over from the previous run, as it was
@@ -120,9 +245,12 @@ impl Outputs {
             .write_all(json.as_bytes())
             .and_then(|()| self.jsonl.write_all(b"\n"))
             .map_err(|e| self.write_err(ARTICLES_JSONL, e))?;
-        self.csv
-            .write_record(csv)
-            .map_err(|e| self.write_err(ARTICLES_CSV, e))
+        match &mut self.csv {
+            TableOut::Csv(w) => w.write_record(csv),
+            #[cfg(feature = "parquet")]
+            TableOut::Parquet(_) => unreachable!("--incremental writes CSV"),
+        }
+        .map_err(|e| self.write_err(ARTICLES_CSV, e))
     }
 
     /// Append one record to `errors.jsonl`.
@@ -160,28 +288,34 @@ impl Outputs {
             path: dir.join(name),
             message: e.to_string(),
         };
-        let jsonl = self
-            .jsonl
-            .into_inner()
-            .map_err(|e| werr(ARTICLES_JSONL, &e))?;
-        let csv = self
-            .csv
-            .into_inner()
-            .map_err(|e| werr(ARTICLES_CSV, &e))?
-            .into_inner()
-            .map_err(|e| werr(ARTICLES_CSV, &e))?;
+        let jsonl_name = self.jsonl_name;
+        let jsonl = self.jsonl.finish().map_err(|e| werr(jsonl_name, &e))?;
+        let (csv, table_name) = match self.csv {
+            TableOut::Csv(w) => (
+                w.into_inner()
+                    .map_err(|e| werr(ARTICLES_CSV, &e))?
+                    .into_inner()
+                    .map_err(|e| werr(ARTICLES_CSV, &e))?,
+                ARTICLES_CSV,
+            ),
+            #[cfg(feature = "parquet")]
+            TableOut::Parquet(t) => (
+                t.finish().map_err(|e| werr(ARTICLES_PARQUET, &e))?,
+                ARTICLES_PARQUET,
+            ),
+        };
         let errors = self
             .errors
             .into_inner()
             .map_err(|e| werr(ERRORS_JSONL, &e))?;
         for (file, name) in [
-            (jsonl, ARTICLES_JSONL),
-            (csv, ARTICLES_CSV),
+            (jsonl, jsonl_name),
+            (csv, table_name),
             (errors, ERRORS_JSONL),
         ] {
             file.sync_all().map_err(|e| werr(name, &e))?;
         }
-        let mut names = vec![ARTICLES_JSONL, ARTICLES_CSV, ERRORS_JSONL];
+        let mut names = vec![jsonl_name, table_name, ERRORS_JSONL];
         for (name, bytes) in extra {
             let mut f = File::create(self.temp.path().join(name)).map_err(|e| werr(name, &e))?;
             f.write_all(bytes)
@@ -313,5 +447,9 @@ pub fn csv_header() -> Vec<&'static str> {
         "removed_comments",
         "removed_footer",
         "removed_other",
+        "text_hash",
+        "duplicate_of",
+        "source_url",
+        "crawl_date",
     ]
 }

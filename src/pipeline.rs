@@ -8,20 +8,24 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use std::io::Write;
+
 use crate::batch::Template;
 use crate::config::Config;
-use crate::document::{Document, ErrorRecord};
+use crate::dedup::{self, Index};
+use crate::document::{Document, ErrorRecord, StreamError};
 use crate::error::{Error, PageError};
 use crate::extract;
-use crate::input::{self, Input};
+use crate::input::{self, Container, Input, Item, Page};
 use crate::lock;
 use crate::manifest::{self, Carried, Entry, Previous, Stamp};
 use crate::output::{MANIFEST, Outputs, SUMMARY_JSON};
+use crate::shard;
 
 /// How many inputs a worker may run ahead of the writer, per thread.
 pub const WINDOW_PER_THREAD: usize = 32;
@@ -44,7 +48,8 @@ impl Progress for NoProgress {}
 /// What a finished run did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    /// Input files found.
+    /// Pages seen: page files, and pages read out of WARC and JSON Lines
+    /// files (skipped records not included).
     pub pages: u64,
     /// Records written to `articles.*`.
     pub articles: u64,
@@ -60,6 +65,15 @@ pub struct Summary {
     pub bytes: u64,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Records of WARC files that are not pages, by reason.
+    pub skipped: BTreeMap<String, u64>,
+    /// Pages dropped by `--lang`, `--min-words` and `--dedup`, by reason.
+    pub filtered: BTreeMap<String, u64>,
+    /// Pages written with `duplicate_of` set.
+    pub duplicates: u64,
+    /// `--shard`: the shard was complete already, nothing was done (the
+    /// counts are those of the run that completed it).
+    pub already_complete: bool,
 }
 
 impl Summary {
@@ -82,6 +96,9 @@ impl Summary {
             "errors_by_reason": self.errors_by_reason,
             "carried_over": self.carried_over,
             "incremental_note": self.incremental_note,
+            "skipped": self.skipped,
+            "filtered": self.filtered,
+            "duplicates": self.duplicates,
             "bytes": self.bytes,
             "seconds": self.seconds,
             "options": {
@@ -93,8 +110,38 @@ impl Summary {
                 "max_nodes": config.max_nodes,
                 "incremental": config.incremental,
                 "csv_safe": config.csv_safe,
+                "content_field": config.content_field,
+                "id_field": config.id_field,
+                "stdout": config.stdout,
+                "dedup": config.dedup,
+                "lang": config.languages,
+                "min_words": config.min_words,
+                "shard": config.shard.map(|(k, n)| format!("{k}/{n}")),
+                "compress": format!("{:?}", config.compress).to_lowercase(),
+                "format": format!("{:?}", config.table).to_lowercase(),
             },
         })
+    }
+
+    /// The counts a completed shard's marker holds.
+    fn from_marker(v: &serde_json::Value) -> Summary {
+        let n = |k: &str| v[k].as_u64().unwrap_or(0);
+        let map = |k: &str| -> BTreeMap<String, u64> {
+            serde_json::from_value(v[k].clone()).unwrap_or_default()
+        };
+        Summary {
+            pages: n("pages"),
+            articles: n("articles"),
+            errors: n("errors"),
+            errors_by_reason: map("errors_by_reason"),
+            skipped: map("skipped"),
+            filtered: map("filtered"),
+            duplicates: n("duplicates"),
+            bytes: n("bytes"),
+            seconds: v["seconds"].as_f64().unwrap_or(0.0),
+            already_complete: true,
+            ..Summary::default()
+        }
     }
 
     fn count_error(&mut self, reason: &str) {
@@ -117,6 +164,121 @@ enum Done {
     Fresh(Outcome, Stamp),
     /// Unchanged since the last run: its previous record.
     Carried(Carried, Stamp),
+}
+
+/// One unit of work: a page file (read by the worker) or a page read out
+/// of a WARC or JSON Lines file.
+#[allow(clippy::large_enum_variant)]
+enum Unit {
+    File(Input),
+    Page(Page),
+}
+
+/// A worker's result for one unit.
+struct Work {
+    input: Input,
+    done: Done,
+    /// The SimHash of the record's text (see [`dedup`]).
+    simhash: Option<u64>,
+    /// A page file (it gets a manifest entry).
+    file: bool,
+}
+
+fn process_unit(
+    unit: Unit,
+    config: &Config,
+    template: &Template,
+    previous: Option<&Mutex<Previous>>,
+) -> Work {
+    let (input, done, file) = match unit {
+        Unit::File(input) => {
+            let done = process_input(&input, config, template, previous);
+            (input, done, true)
+        }
+        Unit::Page(page) => {
+            let input = page.input.clone();
+            (
+                input,
+                Done::Fresh(process_page(page, config, template), unread()),
+                false,
+            )
+        }
+    };
+    let simhash = match &done {
+        Done::Fresh((Ok(doc), _), _) => dedup::simhash(&doc.text),
+        _ => None,
+    };
+    Work {
+        input,
+        done,
+        simhash,
+        file,
+    }
+}
+
+/// Extract a page read out of a container. A panic becomes an error record.
+fn process_page(page: Page, config: &Config, template: &Template) -> Outcome {
+    let work = || -> Outcome {
+        let Page {
+            input,
+            bytes,
+            source_url,
+            crawl_date,
+            charset,
+        } = page;
+        let bytes = match bytes.and_then(|b| input::decompress(b, config.max_bytes)) {
+            Ok(b) => b,
+            Err(e) => return (Err(e), 0),
+        };
+        test_panic_hook(&bytes);
+        let (bytes, encoding) = match charset {
+            Some(enc) => transcode(bytes, enc),
+            None => (bytes, None),
+        };
+        let size = bytes.len() as u64;
+        let mut result = extract::process_bytes_with(&input, &bytes, config, template);
+        if let Ok(doc) = &mut result {
+            doc.source_url = source_url;
+            doc.crawl_date = crawl_date;
+            if let Some(enc) = encoding {
+                doc.encoding = enc.name();
+            }
+        }
+        (result, size)
+    };
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| (Err(panic_error(payload)), 0))
+}
+
+/// Apply the charset of an HTTP header: transcode to UTF-8 (with a BOM, so
+/// the decoder takes it as is) and name the encoding used. As for a charset
+/// the page declares, a declaration the bytes contradict is ignored (UTF-8
+/// declared on bytes that are not UTF-8; a legacy charset on valid
+/// multi-byte UTF-8), and a byte-order mark wins.
+fn transcode(
+    bytes: Vec<u8>,
+    enc: &'static encoding_rs::Encoding,
+) -> (Vec<u8>, Option<&'static encoding_rs::Encoding>) {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return (bytes, None);
+    }
+    let utf8 = std::str::from_utf8(&bytes).is_ok();
+    if enc == encoding_rs::UTF_8 || (utf8 && !bytes.is_ascii()) {
+        return (bytes, None);
+    }
+    let (text, _) = enc.decode_without_bom_handling(&bytes);
+    let mut out = Vec::with_capacity(3 + text.len());
+    out.extend_from_slice(b"\xEF\xBB\xBF");
+    out.extend_from_slice(text.as_bytes());
+    (out, Some(enc))
+}
+
+fn panic_error(payload: Box<dyn std::any::Any + Send>) -> PageError {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".to_string());
+    PageError::Panic(msg)
 }
 
 /// Process one input, turning a panic into an error record.
@@ -171,14 +333,7 @@ fn process_input(
     };
     match catch_unwind(AssertUnwindSafe(work)) {
         Ok(done) => done,
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".to_string());
-            Done::Fresh((Err(PageError::Panic(msg)), 0), unread())
-        }
+        Err(payload) => Done::Fresh((Err(panic_error(payload)), 0), unread()),
     }
 }
 
@@ -204,6 +359,228 @@ pub fn run(config: &Config, progress: &dyn Progress) -> Result<Summary, Error> {
     run_until(config, progress, &AtomicBool::new(false))
 }
 
+/// Where records go: the output folder's files, or standard output.
+#[allow(clippy::large_enum_variant)]
+enum Sink {
+    Files(Outputs),
+    Stream(std::io::BufWriter<std::io::Stdout>),
+}
+
+impl Sink {
+    fn article(&mut self, doc: &Document) -> Result<(), Error> {
+        match self {
+            Sink::Files(o) => o.article(doc),
+            Sink::Stream(w) => serde_json::to_writer(&mut *w, doc)
+                .map_err(std::io::Error::from)
+                .and_then(|()| w.write_all(b"\n"))
+                .map_err(stdout_error),
+        }
+    }
+
+    fn error(&mut self, rec: &ErrorRecord) -> Result<(), Error> {
+        match self {
+            Sink::Files(o) => o.error(rec),
+            Sink::Stream(w) => {
+                let line = StreamError {
+                    id: &rec.id,
+                    source: &rec.source,
+                    error: &rec.reason,
+                };
+                serde_json::to_writer(&mut *w, &line)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| w.write_all(b"\n"))
+                    .map_err(stdout_error)
+            }
+        }
+    }
+}
+
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::Write {
+        path: "standard output".into(),
+        message: e.to_string(),
+    }
+}
+
+/// What the single ordered writer decides about each page: filters and
+/// duplicates, in input order, so the result is the same for any thread
+/// count.
+struct Writer<'a> {
+    config: &'a Config,
+    template: &'a Template,
+    sink: Sink,
+    summary: Summary,
+    entries: Vec<Entry>,
+    index: Index,
+}
+
+/// The id and `duplicate_of` of a carried record, to check that its
+/// duplicate mark still holds.
+#[derive(serde::Deserialize)]
+struct CarriedKey {
+    id: String,
+    text: String,
+    text_hash: String,
+    duplicate_of: Option<String>,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, work: Work) -> Result<(), Error> {
+        let Work {
+            input,
+            done,
+            simhash,
+            file,
+        } = work;
+        let source = input.path.to_string_lossy().into_owned();
+        let (article, stamp) = match done {
+            Done::Fresh((result, size), stamp) => {
+                self.summary.bytes += size;
+                match result {
+                    Ok(doc) => (self.fresh_article(doc, simhash)?, stamp),
+                    Err(e) => {
+                        let reason = e.to_string();
+                        self.summary.count_error(&reason);
+                        self.sink.error(&ErrorRecord {
+                            id: input.id.clone(),
+                            source: source.clone(),
+                            reason,
+                        })?;
+                        (false, stamp)
+                    }
+                }
+            }
+            Done::Carried(carried, stamp) => match carried {
+                Carried::Article { json, csv } => {
+                    let key: Option<CarriedKey> = serde_json::from_str(&json).ok();
+                    let still = key.as_ref().is_some_and(|k| {
+                        let now = self
+                            .index
+                            .check(&k.id, &k.text_hash, dedup::simhash(&k.text))
+                            .map(|(first, _)| first);
+                        now == k.duplicate_of
+                    });
+                    if still {
+                        self.summary.carried_over += 1;
+                        self.summary.articles += 1;
+                        self.summary.duplicates +=
+                            u64::from(key.is_some_and(|k| k.duplicate_of.is_some()));
+                        match &mut self.sink {
+                            Sink::Files(o) => o.carried_article(&json, &csv)?,
+                            Sink::Stream(_) => unreachable!("--incremental writes files"),
+                        }
+                        (true, stamp)
+                    } else {
+                        // An earlier page changed, so this one's duplicate
+                        // mark did: extract it again (the index already
+                        // holds the decision, so mark it directly).
+                        let again = process_unit(
+                            Unit::File(input.clone()),
+                            self.config,
+                            self.template,
+                            None,
+                        );
+                        match again.done {
+                            Done::Fresh((Ok(mut doc), size), _) => {
+                                self.summary.bytes += size;
+                                doc.duplicate_of = key.and_then(|k| {
+                                    let first = self.first_of(&k.id, &k.text_hash, again.simhash);
+                                    first.filter(|f| *f != k.id)
+                                });
+                                self.summary.duplicates += u64::from(doc.duplicate_of.is_some());
+                                self.summary.articles += 1;
+                                self.sink.article(&doc)?;
+                                (true, stamp)
+                            }
+                            Done::Fresh((Err(e), _), _) => {
+                                let reason = e.to_string();
+                                self.summary.count_error(&reason);
+                                self.sink.error(&ErrorRecord {
+                                    id: input.id.clone(),
+                                    source: source.clone(),
+                                    reason,
+                                })?;
+                                (false, stamp)
+                            }
+                            Done::Carried(..) => {
+                                unreachable!("nothing to carry without a previous run")
+                            }
+                        }
+                    }
+                }
+                Carried::Error { json, reason } => {
+                    self.summary.carried_over += 1;
+                    self.summary.count_error(&reason);
+                    match &mut self.sink {
+                        Sink::Files(o) => o.carried_error(&json)?,
+                        Sink::Stream(_) => unreachable!("--incremental writes files"),
+                    }
+                    (false, stamp)
+                }
+            },
+        };
+        if file && !self.config.stdout {
+            self.entries.push(Entry {
+                source,
+                id: input.id,
+                stamp,
+                article,
+            });
+        }
+        Ok(())
+    }
+
+    /// The id of the first page `id` duplicates, once the index has
+    /// decided about it (the page itself when it was the first).
+    fn first_of(&mut self, id: &str, text_hash: &str, simhash: Option<u64>) -> Option<String> {
+        Some(
+            self.index
+                .check(id, text_hash, simhash)
+                .map_or_else(|| id.to_string(), |(first, _)| first),
+        )
+    }
+
+    /// Filters, duplicate marking, then the record. Returns whether it was
+    /// written (for the manifest: a filtered page counts as no article).
+    fn fresh_article(&mut self, mut doc: Document, simhash: Option<u64>) -> Result<bool, Error> {
+        let config = self.config;
+        let drop = |s: &mut Summary, reason: &str| {
+            *s.filtered.entry(reason.to_string()).or_default() += 1;
+        };
+        if config.min_words > 0 && doc.word_count < config.min_words {
+            drop(&mut self.summary, "min_words");
+            return Ok(false);
+        }
+        if !config.languages.is_empty() {
+            let lang = doc
+                .language
+                .as_deref()
+                .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
+            if !lang.is_some_and(|l| config.languages.contains(&l)) {
+                drop(&mut self.summary, "language");
+                return Ok(false);
+            }
+        }
+        if let Some((first, kind)) = self.index.check(&doc.id, &doc.text_hash, simhash) {
+            if config.dedup {
+                drop(
+                    &mut self.summary,
+                    match kind {
+                        dedup::Kind::Exact => "duplicate",
+                        dedup::Kind::Near => "near_duplicate",
+                    },
+                );
+                return Ok(false);
+            }
+            doc.duplicate_of = Some(first);
+            self.summary.duplicates += 1;
+        }
+        self.summary.articles += 1;
+        self.sink.article(&doc)?;
+        Ok(true)
+    }
+}
+
 /// [`run`], stopping early when `stop` becomes true (the binary sets it on
 /// Ctrl-C): workers take no new page, the temporary files are removed, the
 /// previous outputs stay as they were, and [`Error::Interrupted`] is
@@ -217,14 +594,67 @@ pub fn run_until(
     stop: &AtomicBool,
 ) -> Result<Summary, Error> {
     let start = Instant::now();
-    let inputs = input::discover(&config.inputs)?;
-    let _lock = lock::acquire(&config.output_dir)?;
-    let mut outputs = Outputs::create(&config.output_dir, config.csv_safe)?;
-    let mut summary = Summary {
-        pages: inputs.len() as u64,
-        ..Summary::default()
+    let mut inputs = input::discover(&config.inputs)?;
+    if let Some((k, n)) = config.shard {
+        inputs.retain(|i| shard::owns(i, k, n));
+    }
+    let plain: Vec<Input> = inputs
+        .iter()
+        .filter(|i| input::container(i).is_none())
+        .cloned()
+        .collect();
+    if config.incremental && plain.len() < inputs.len() {
+        return Err(Error::Config(
+            "--incremental works on page files only, not on WARC, JSON Lines or standard input"
+                .into(),
+        ));
+    }
+    let _lock = if config.stdout {
+        None
+    } else {
+        Some(lock::acquire(&config.output_dir)?)
     };
-    progress.start(inputs.len() as u64);
+    let sink = if config.stdout {
+        Sink::Stream(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))
+    } else {
+        Sink::Files(Outputs::create_with(
+            &config.output_dir,
+            config.csv_safe,
+            config.compress,
+            config.table,
+        )?)
+    };
+    // A completed shard is not redone.
+    let shard_marker = config.shard.map(|(k, n)| {
+        (
+            format!("{k}/{n}"),
+            manifest::fingerprint(config, 0) + &format!("; {:?}", summary_options(config)),
+            shard::inputs_digest(&inputs),
+        )
+    });
+    if let Some((_, fingerprint, digest)) = &shard_marker
+        && let Some(marker) = shard::completed(&config.output_dir, fingerprint, digest)
+    {
+        // Dropping the sink removes its temporary subfolder.
+        drop(sink);
+        return Ok(Summary::from_marker(&marker.summary));
+    }
+    let mut writer = Writer {
+        config,
+        template: &Template::default(),
+        sink,
+        summary: Summary::default(),
+        entries: Vec::with_capacity(plain.len()),
+        index: Index::default(),
+    };
+    progress.start(if plain.len() == inputs.len() {
+        inputs.len() as u64
+    } else {
+        0
+    });
 
     let threads = if config.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -236,16 +666,20 @@ pub fn run_until(
         .build()
         .map_err(|e| Error::Config(format!("thread pool: {e}")))?;
     let window = threads * WINDOW_PER_THREAD;
-    // First pass: the lines the batch's pages share (see `batch`).
-    let template = pool.install(|| Template::scan(&inputs, config));
+    // First pass: the lines the batch's page files share (see `batch`).
+    // Pages inside WARC and JSON Lines files are streamed once and are not
+    // part of it.
+    let template = pool.install(|| Template::scan(&plain, config));
     let template = &template;
+    writer.template = template;
+    drop(plain);
     // Records of the last run carry over only under the same options and
     // the same batch template.
     let previous = if config.incremental {
         match Previous::load(&config.output_dir, config, template.fingerprint()) {
             Ok(p) => Some(Mutex::new(p)),
             Err(note) => {
-                summary.incremental_note = Some(note);
+                writer.summary.incremental_note = Some(note);
                 None
             }
         }
@@ -253,140 +687,164 @@ pub fn run_until(
         None
     };
 
-    let next = AtomicUsize::new(0);
     // Index of the first result the writer has not written yet.
     let written = Mutex::new(0usize);
     let advanced = Condvar::new();
-    let (tx, rx) = sync_channel::<(usize, Done)>(window);
-    let mut entries: Vec<Entry> = Vec::with_capacity(inputs.len());
+    // The reader never runs more than `window` units ahead of the writer,
+    // so neither channel can fill up and memory stays bounded.
+    let (utx, urx) = sync_channel::<(usize, Unit)>(window);
+    let urx = Mutex::new(urx);
+    let (tx, rx) = sync_channel::<(usize, Work)>(window);
+    let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
 
     let mut write_result: Result<(), Error> = Ok(());
-    pool.in_place_scope(|scope| {
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (inputs, next, written, advanced) = (&inputs, &next, &written, &advanced);
-            let previous = previous.as_ref();
-            scope.spawn(move |_| {
-                loop {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
+    std::thread::scope(|outer| {
+        let (written_r, advanced_r, inputs_r, skipped_r) =
+            (&written, &advanced, &inputs, &mut skipped);
+        outer.spawn(move || {
+            let mut i = 0usize;
+            let mut send = |unit: Unit| -> bool {
+                {
+                    let mut w = written_r.lock().unwrap_or_else(|p| p.into_inner());
+                    while i >= *w + window {
+                        if stop.load(Ordering::Relaxed) {
+                            return false;
+                        }
+                        w = advanced_r
+                            .wait_timeout(w, Duration::from_millis(100))
+                            .unwrap_or_else(|p| p.into_inner())
+                            .0;
                     }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= inputs.len() {
-                        break;
+                }
+                if utx.send((i, unit)).is_err() {
+                    return false;
+                }
+                i += 1;
+                !stop.load(Ordering::Relaxed)
+            };
+            for input in inputs_r {
+                let mut go = true;
+                let mut on_item = |item: Item| -> bool {
+                    go = match item {
+                        Item::Page(p) => send(Unit::Page(p)),
+                        Item::Skipped(reason) => {
+                            *skipped_r.entry(reason.to_string()).or_default() += 1;
+                            !stop.load(Ordering::Relaxed)
+                        }
+                    };
+                    go
+                };
+                match input::container(input) {
+                    None => {
+                        go = send(Unit::File(input.clone()));
                     }
-                    {
-                        let mut w = written.lock().unwrap_or_else(|p| p.into_inner());
-                        while i >= *w + window {
-                            if stop.load(Ordering::Relaxed) {
-                                return;
-                            }
-                            w = advanced
-                                .wait_timeout(w, Duration::from_millis(100))
-                                .unwrap_or_else(|p| p.into_inner())
-                                .0;
+                    Some(Container::Warc) => input::warc::read(input, config, &mut on_item),
+                    Some(Container::Jsonl | Container::Stdin) => {
+                        input::jsonl::read(input, config, &mut on_item);
+                    }
+                }
+                if !go {
+                    break;
+                }
+            }
+            // Dropping `utx` here lets the workers finish.
+        });
+        pool.in_place_scope(|scope| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let urx = &urx;
+                let previous = previous.as_ref();
+                scope.spawn(move |_| {
+                    loop {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let msg = urx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                        let Ok((i, unit)) = msg else {
+                            break;
+                        };
+                        let work = process_unit(unit, config, template, previous);
+                        if tx.send((i, work)).is_err() {
+                            break;
                         }
                     }
-                    let done = process_input(&inputs[i], config, template, previous);
-                    if tx.send((i, done)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-
-        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
-        let mut cursor = 0usize;
-        for (i, done) in rx.iter() {
-            pending.insert(i, done);
-            while let Some(done) = pending.remove(&cursor) {
-                if write_result.is_ok() && !stop.load(Ordering::Relaxed) {
-                    write_result = write_one(
-                        &mut outputs,
-                        &inputs[cursor],
-                        done,
-                        &mut summary,
-                        &mut entries,
-                    );
-                }
-                cursor += 1;
-                progress.advance();
+                });
             }
-            *written.lock().unwrap_or_else(|p| p.into_inner()) = cursor;
-            advanced.notify_all();
-        }
+            drop(tx);
+
+            let mut pending: BTreeMap<usize, Work> = BTreeMap::new();
+            let mut cursor = 0usize;
+            for (i, work) in rx.iter() {
+                pending.insert(i, work);
+                while let Some(work) = pending.remove(&cursor) {
+                    if write_result.is_ok() && !stop.load(Ordering::Relaxed) {
+                        writer.summary.pages += 1;
+                        write_result = writer.write(work);
+                    }
+                    cursor += 1;
+                    progress.advance();
+                }
+                *written.lock().unwrap_or_else(|p| p.into_inner()) = cursor;
+                advanced.notify_all();
+            }
+        });
     });
     write_result?;
     if stop.load(Ordering::Relaxed) {
-        // Dropping `outputs` removes the temporary subfolder.
+        // Dropping the sink removes the temporary subfolder.
         return Err(Error::Interrupted {
             path: config.output_dir.clone(),
         });
     }
+    let Writer {
+        sink,
+        mut summary,
+        entries,
+        ..
+    } = writer;
+    summary.skipped = skipped;
     summary.seconds = start.elapsed().as_secs_f64();
-    let summary_json = serde_json::to_vec_pretty(&summary.to_json(config)).unwrap_or_default();
-    outputs.finish(&[
-        (SUMMARY_JSON, summary_json),
-        (
-            MANIFEST,
-            manifest::render(config, template.fingerprint(), &entries),
-        ),
-    ])?;
+    let summary_value = summary.to_json(config);
+    match sink {
+        Sink::Stream(mut w) => w.flush().map_err(stdout_error)?,
+        Sink::Files(outputs) => {
+            let summary_json = serde_json::to_vec_pretty(&summary_value).unwrap_or_default();
+            let mut extra = vec![
+                (SUMMARY_JSON, summary_json),
+                (
+                    MANIFEST,
+                    manifest::render(config, template.fingerprint(), &entries),
+                ),
+            ];
+            if let Some((name, fingerprint, inputs)) = shard_marker {
+                let marker = shard::Marker {
+                    shard: name,
+                    fingerprint,
+                    inputs,
+                    summary: summary_value,
+                };
+                // Committed last: present means every output is.
+                extra.push((
+                    shard::MARKER,
+                    serde_json::to_vec_pretty(&marker).unwrap_or_default(),
+                ));
+            }
+            outputs.finish(&extra)?;
+        }
+    }
     progress.finish();
     Ok(summary)
 }
 
-fn write_one(
-    outputs: &mut Outputs,
-    input: &Input,
-    done: Done,
-    summary: &mut Summary,
-    entries: &mut Vec<Entry>,
-) -> Result<(), Error> {
-    let source = input.path.to_string_lossy().into_owned();
-    let (article, stamp) = match done {
-        Done::Fresh((result, size), stamp) => {
-            summary.bytes += size;
-            match result {
-                Ok(doc) => {
-                    summary.articles += 1;
-                    outputs.article(&doc)?;
-                    (true, stamp)
-                }
-                Err(e) => {
-                    let reason = e.to_string();
-                    summary.count_error(&reason);
-                    outputs.error(&ErrorRecord {
-                        id: input.id.clone(),
-                        source: source.clone(),
-                        reason,
-                    })?;
-                    (false, stamp)
-                }
-            }
-        }
-        Done::Carried(carried, stamp) => {
-            summary.carried_over += 1;
-            match carried {
-                Carried::Article { json, csv } => {
-                    summary.articles += 1;
-                    outputs.carried_article(&json, &csv)?;
-                    (true, stamp)
-                }
-                Carried::Error { json, reason } => {
-                    summary.count_error(&reason);
-                    outputs.carried_error(&json)?;
-                    (false, stamp)
-                }
-            }
-        }
-    };
-    entries.push(Entry {
-        source,
-        id: input.id.clone(),
-        stamp,
-        article,
-    });
-    Ok(())
+/// The options that change which records a shard writes, beyond those in
+/// the manifest fingerprint.
+fn summary_options(config: &Config) -> (String, Vec<String>, usize, bool, String, String) {
+    (
+        config.id_field.clone(),
+        config.languages.clone(),
+        config.min_words,
+        config.dedup,
+        config.content_field.clone().unwrap_or_default(),
+        format!("{:?}/{:?}", config.compress, config.table),
+    )
 }

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "cli/dataset.rs"]
+mod dataset;
 #[path = "cli/hostile.rs"]
 mod hostile;
 #[path = "cli/props.rs"]

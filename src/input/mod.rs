@@ -1,11 +1,75 @@
 //! Finding inputs and reading them: folders walked recursively in sorted
 //! order, stable ids, `.gz` transparently decompressed (with a size cap).
+//! Files that hold many pages (WARC, JSON Lines, standard input) are
+//! streamed page by page by [`warc`] and [`jsonl`].
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, PageError};
+
+pub mod jsonl;
+pub mod warc;
+
+/// The path that stands for standard input (JSON Lines pages).
+pub const STDIN: &str = "-";
+
+/// A file that holds many pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// A WARC file (`.warc`, `.warc.gz`).
+    Warc,
+    /// JSON Lines, one page per line (`.jsonl`, `.ndjson`, each also `.gz`).
+    Jsonl,
+    /// JSON Lines pages on standard input (`-`).
+    Stdin,
+}
+
+/// Whether `input` holds many pages, and in which format.
+pub fn container(input: &Input) -> Option<Container> {
+    if input.path.as_os_str() == STDIN {
+        return Some(Container::Stdin);
+    }
+    let name = input
+        .path
+        .file_name()?
+        .to_string_lossy()
+        .to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if name.ends_with(".warc") {
+        Some(Container::Warc)
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        Some(Container::Jsonl)
+    } else {
+        None
+    }
+}
+
+/// A page read out of a container (WARC record, JSON line), with what the
+/// container says about it.
+#[derive(Debug)]
+pub struct Page {
+    /// The page's id and format; `path` is the container's.
+    pub input: Input,
+    /// The page's bytes (HTTP body, JSON string), or why they are missing.
+    pub bytes: Result<Vec<u8>, PageError>,
+    /// The URL it was fetched from (`WARC-Target-URI`, the `url` field).
+    pub source_url: Option<String>,
+    /// When it was fetched (`WARC-Date`).
+    pub crawl_date: Option<String>,
+    /// The charset of the HTTP `Content-Type` header.
+    pub charset: Option<&'static encoding_rs::Encoding>,
+}
+
+/// What reading a container yields, in order.
+#[derive(Debug)]
+pub enum Item {
+    /// A page (or an error record for a page that could not be read).
+    Page(Page),
+    /// A record that is not a page, by reason (counted in the summary).
+    Skipped(&'static str),
+}
 
 /// What kind of dump a file holds, as far as its name tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +104,9 @@ pub struct Input {
 
 /// Type extensions, lower-case, with the format each announces.
 const EXTENSIONS: &[(&str, Format)] = &[
+    (".warc", Format::Html),
+    (".jsonl", Format::Html),
+    (".ndjson", Format::Html),
     (".html", Format::Html),
     (".htm", Format::Html),
     (".xhtml", Format::Html),
@@ -54,7 +121,8 @@ pub fn id_and_format(rel: &str) -> (String, Option<Format>) {
     for &(ext, f) in EXTENSIONS {
         if lower.ends_with(ext) && lower.len() > ext.len() {
             id = &id[..id.len() - ext.len()];
-            format = Some(f);
+            // Containers hold pages of their own formats.
+            format = Some(f).filter(|_| !matches!(ext, ".warc" | ".jsonl" | ".ndjson"));
             break;
         }
     }
@@ -73,6 +141,14 @@ pub fn id_and_format(rel: &str) -> (String, Option<Format>) {
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Input>, Error> {
     let mut out = Vec::new();
     for root in inputs {
+        if root.as_os_str() == STDIN {
+            out.push(Input {
+                path: root.clone(),
+                id: "stdin".into(),
+                format: None,
+            });
+            continue;
+        }
         let meta = fs::metadata(root).map_err(|source| Error::Input {
             path: root.clone(),
             source,
@@ -149,6 +225,28 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
 /// I/O failures, dangling or looping links, things that are not regular
 /// files, and files over the limit.
 pub fn read_raw(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
+    let file = open(path)?;
+    let meta = file
+        .metadata()
+        .map_err(|e| PageError::Read(e.to_string()))?;
+    if meta.len() > max_bytes {
+        return Err(PageError::TooLarge { limit: max_bytes });
+    }
+    let mut raw = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut raw)
+        .map_err(|e| PageError::Read(e.to_string()))?;
+    if raw.len() as u64 > max_bytes {
+        return Err(PageError::TooLarge { limit: max_bytes });
+    }
+    Ok(raw)
+}
+
+/// Open a regular file for reading, without blocking on FIFOs.
+///
+/// # Errors
+/// As [`read_raw`], but for the size.
+pub fn open(path: &Path) -> Result<fs::File, PageError> {
     let mut opts = fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
@@ -174,17 +272,47 @@ pub fn read_raw(path: &Path, max_bytes: u64) -> Result<Vec<u8>, PageError> {
     if !meta.is_file() {
         return Err(PageError::NotAFile(file_kind(&meta.file_type())));
     }
-    if meta.len() > max_bytes {
-        return Err(PageError::TooLarge { limit: max_bytes });
+    Ok(file)
+}
+
+/// Read one line (without its line feed) into `buf`, keeping at most
+/// `cap` bytes of it. `Ok(None)` at the end of the stream, else
+/// `Ok(Some(too_long))`; a line over the cap is consumed to its end but
+/// not kept, so memory stays bounded.
+///
+/// # Errors
+/// Read failures (including corrupt gzip underneath).
+pub fn read_line_capped(
+    r: &mut impl std::io::BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > cap {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        r.consume(take + usize::from(done));
+        if done {
+            return Ok(Some(too_long));
+        }
     }
-    let mut raw = Vec::with_capacity(meta.len() as usize);
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut raw)
-        .map_err(|e| PageError::Read(e.to_string()))?;
-    if raw.len() as u64 > max_bytes {
-        return Err(PageError::TooLarge { limit: max_bytes });
-    }
-    Ok(raw)
 }
 
 fn file_kind(t: &fs::FileType) -> &'static str {
@@ -245,5 +373,7 @@ mod tests {
         );
         assert_eq!(id_and_format("noext"), ("noext".into(), None));
         assert_eq!(id_and_format("dump.gz"), ("dump".into(), None));
+        assert_eq!(id_and_format("c/x.warc.gz"), ("c/x".into(), None));
+        assert_eq!(id_and_format("s.jsonl"), ("s".into(), None));
     }
 }

@@ -1,0 +1,219 @@
+//! Duplicate detection: an exact key of the normalised text (`text_hash`)
+//! and a 64-bit SimHash over word shingles for near-duplicates.
+//!
+//! The text is normalised into tokens: maximal runs of letters and digits,
+//! lower-cased, with each CJK character a token of its own (those scripts
+//! do not separate words with spaces). `text_hash` is the xxh3-128 of the
+//! tokens joined by single spaces, so case, punctuation and spacing do not
+//! matter. The SimHash is taken over shingles of [`SHINGLE`] consecutive
+//! tokens; two pages whose SimHashes differ in at most [`MAX_DISTANCE`]
+//! bits are near-duplicates. Texts too short to have [`MIN_SHINGLES`]
+//! shingles get no SimHash: for them only the exact key counts.
+//!
+//! [`Index`] is fed by the single ordered writer, one page at a time in
+//! input order, so "the first page seen" is the same whatever the thread
+//! count. It keeps the exact keys and SimHashes of the pages it has let
+//! through (about 60 bytes plus the id per page).
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+/// Tokens per shingle.
+pub const SHINGLE: usize = 3;
+/// Fewest shingles a text needs for a SimHash.
+pub const MIN_SHINGLES: usize = 8;
+/// Most differing bits between two near-duplicate SimHashes.
+pub const MAX_DISTANCE: u32 = 3;
+/// SimHash bands: with at most 3 differing bits, two near-duplicates agree
+/// on at least one of 4 bands of 16 bits (pigeonhole), so candidates are
+/// found by exact lookups.
+const BANDS: usize = 4;
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// The normalised tokens of a text.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The exact-duplicate key of a text: xxh3-128 of its normalised tokens,
+/// 32 hex digits.
+pub fn text_hash(text: &str) -> String {
+    format!("{:032x}", xxh3_128(tokens(text).join(" ").as_bytes()))
+}
+
+/// The SimHash of a text over shingles of [`SHINGLE`] tokens, or `None`
+/// when it has fewer than [`MIN_SHINGLES`] shingles.
+pub fn simhash(text: &str) -> Option<u64> {
+    let toks = tokens(text);
+    if toks.len() < SHINGLE + MIN_SHINGLES - 1 {
+        return None;
+    }
+    let mut weights = [0i32; 64];
+    let mut buf = String::new();
+    for w in toks.windows(SHINGLE) {
+        buf.clear();
+        for (i, t) in w.iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(t);
+        }
+        let h = xxh3_64(buf.as_bytes());
+        for (bit, weight) in weights.iter_mut().enumerate() {
+            if h >> bit & 1 == 1 {
+                *weight += 1;
+            } else {
+                *weight -= 1;
+            }
+        }
+    }
+    Some(
+        weights
+            .iter()
+            .enumerate()
+            .filter(|&(_, &w)| w > 0)
+            .fold(0u64, |acc, (bit, _)| acc | 1 << bit),
+    )
+}
+
+/// How a page duplicates an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Same normalised text.
+    Exact,
+    /// SimHash within [`MAX_DISTANCE`] bits.
+    Near,
+}
+
+/// The pages seen so far, in input order.
+#[derive(Debug, Default)]
+pub struct Index {
+    ids: Vec<String>,
+    exact: HashMap<u128, u32>,
+    sims: Vec<(u64, u32)>,
+    bands: [HashMap<u16, Vec<u32>>; BANDS],
+}
+
+fn band(h: u64, b: usize) -> u16 {
+    (h >> (16 * b)) as u16
+}
+
+impl Index {
+    /// The id of the first page this one duplicates, if any. Otherwise the
+    /// page is remembered under `id` and `None` is returned.
+    pub fn check(
+        &mut self,
+        id: &str,
+        text_hash: &str,
+        simhash: Option<u64>,
+    ) -> Option<(String, Kind)> {
+        let key = u128::from_str_radix(text_hash, 16).unwrap_or_default();
+        if let Some(&i) = self.exact.get(&key) {
+            return Some((self.ids[i as usize].clone(), Kind::Exact));
+        }
+        if let Some(h) = simhash {
+            let mut best: Option<u32> = None;
+            for b in 0..BANDS {
+                for &s in self.bands[b].get(&band(h, b)).into_iter().flatten() {
+                    let (other, page) = self.sims[s as usize];
+                    if (other ^ h).count_ones() <= MAX_DISTANCE && best.is_none_or(|p| page < p) {
+                        best = Some(page);
+                    }
+                }
+            }
+            if let Some(page) = best {
+                return Some((self.ids[page as usize].clone(), Kind::Near));
+            }
+        }
+        let page = self.ids.len() as u32;
+        self.ids.push(id.to_string());
+        self.exact.insert(key, page);
+        if let Some(h) = simhash {
+            let s = self.sims.len() as u32;
+            self.sims.push((h, page));
+            for b in 0..BANDS {
+                self.bands[b].entry(band(h, b)).or_default().push(s);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "The council approved the new budget on Tuesday, after a debate that \
+        lasted well into the night and drew a large crowd of residents who had come to \
+        speak about the plans for the harbour and the old market hall.";
+
+    #[test]
+    fn exact_key_ignores_case_spacing_and_punctuation() {
+        let b = A.to_uppercase().replace(", ", " ,  ");
+        assert_eq!(text_hash(A), text_hash(&b));
+        assert_ne!(text_hash(A), text_hash("Another text entirely."));
+        assert_eq!(text_hash(A).len(), 32);
+    }
+
+    #[test]
+    fn near_duplicates_are_close_and_others_far() {
+        let near = A.replace("large", "big");
+        let (a, n) = (simhash(A).unwrap(), simhash(&near).unwrap());
+        assert!(
+            (a ^ n).count_ones() <= MAX_DISTANCE + 6,
+            "{}",
+            (a ^ n).count_ones()
+        );
+        let other = simhash(
+            "Die Stadt hat heute beschlossen, das alte Schwimmbad im Norden zu renovieren, \
+             nachdem viele Bürger sich dafür eingesetzt hatten und Geld gesammelt wurde.",
+        )
+        .unwrap();
+        assert!((a ^ other).count_ones() > 10);
+        assert_eq!(simhash("too short to shingle"), None);
+    }
+
+    #[test]
+    fn cjk_characters_are_tokens() {
+        assert_eq!(tokens("東京 Tower"), vec!["東", "京", "tower"]);
+    }
+
+    #[test]
+    fn index_names_the_first_page() {
+        let mut idx = Index::default();
+        let h = text_hash(A);
+        let s = simhash(A);
+        assert_eq!(idx.check("a", &h, s), None);
+        assert_eq!(idx.check("b", &h, s), Some(("a".into(), Kind::Exact)));
+        let other = "completely different words here and there";
+        assert_eq!(idx.check("c", &text_hash(other), simhash(other)), None);
+        // A SimHash one bit away from the first page's.
+        let close = s.map(|x| x ^ 1);
+        assert_eq!(
+            idx.check("d", &text_hash("x"), close),
+            Some(("a".into(), Kind::Near))
+        );
+    }
+}
