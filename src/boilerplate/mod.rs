@@ -47,11 +47,17 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::TAG_HEADINGS.contains(&bare) {
         return Some(Kind::Other);
     }
-    vocab::phrase_kind(&lower).or_else(|| {
-        // A short heading-like line that opens the zone after the article:
-        // "Related Roundup: ...", "More Great WIRED Stories", "12 Comments".
-        (words <= END_MAX_WORDS)
-            .then(|| vocab::end_kind(&lower))
+    vocab::phrase_kind(&lower)
+}
+
+/// The boilerplate kind of a block in a chosen article region: its wording,
+/// or, for a short heading-like line, the zone after the article it opens
+/// ("Related Roundup: ...", "More Great WIRED Stories", "12 Comments").
+/// The text-dump path judges such lines with their neighbours instead.
+pub fn region_kind(block: &Block) -> Option<Kind> {
+    wording_kind(block).or_else(|| {
+        (word_count_upto(&block.text, END_MAX_WORDS) <= END_MAX_WORDS)
+            .then(|| vocab::end_kind(&block.text.to_lowercase()))
             .flatten()
     })
 }
@@ -212,7 +218,7 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             cut = i;
             break;
         }
-        if let Some(kind) = wording_kind(b) {
+        if let Some(kind) = region_kind(b) {
             keep[i] = false;
             removed.add(kind);
             // Labels ("Advertisement", "Caption") sit anywhere; related,
@@ -310,12 +316,12 @@ mod tests {
         assert_eq!(wording_kind(&p("Bild 2 von 5")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("DON'T MISS")), Some(Kind::Related));
         assert_eq!(
-            wording_kind(&p("Related Roundup: MacBook Pro")),
+            region_kind(&p("Related Roundup: MacBook Pro")),
             Some(Kind::Related)
         );
-        assert_eq!(wording_kind(&p("14 Kommentare")), Some(Kind::Comments));
+        assert_eq!(region_kind(&p("14 Kommentare")), Some(Kind::Comments));
         assert_eq!(
-            wording_kind(&p("Related findings were published in Nature last year.")),
+            region_kind(&p("Related findings were published in Nature last year.")),
             None
         );
         assert_eq!(

@@ -209,8 +209,8 @@ fn opens_closing_section(dom: &Dom, raw: &[Stats], i: usize) -> Option<Kind> {
         .map(|j| dom.text_of(j))
         .collect();
     let block = Block::new(BlockTag::Heading(2), text.trim());
-    let kind = boilerplate::wording_kind(&block)
-        .filter(|k| matches!(k, Kind::Related | Kind::Comments))?;
+    let kind =
+        boilerplate::region_kind(&block).filter(|k| matches!(k, Kind::Related | Kind::Comments))?;
     let end = dom.nodes[i].end as usize;
     if (i..end).any(|j| dom.nodes[j].tag == Tag::H(1) || dom.nodes[j].body_hint) {
         return None;
