@@ -48,7 +48,9 @@ pub fn extract(html: &str) -> Article {
         && let Some(lead) = select::standfirst(&dom, &roots, desc)
     {
         keep_subtree(&dom, &mut an, lead);
-        roots.insert(0, lead);
+        if !roots.iter().any(|&r| select::contains(&dom, r, lead)) {
+            roots.insert(0, lead);
+        }
     }
     let mut removed = Removed::default();
     count_pruned(&dom, &an, &mut removed);

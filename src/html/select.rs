@@ -467,17 +467,27 @@ fn lead_paragraphs(
 /// repeats the page's own description (`og:description`, `<meta
 /// name=description>`). Pages often mark it as a teaser, which the pruner
 /// drops, or set it as a sub-heading; it is the article's first paragraph.
-/// The innermost such element is returned.
+/// The innermost such element is returned; it may lie inside the chosen
+/// container, where the pruner dropped it.
 pub fn standfirst(dom: &Dom, roots: &[usize], description: &str) -> Option<usize> {
     let first = *roots.first()?;
     let key = text_key(description);
     if key.chars().count() < STANDFIRST_KEY_CHARS {
         return None;
     }
-    let h1 = (0..first).rev().find(|&i| dom.nodes[i].tag == Tag::H(1))?;
-    let mut best: Option<usize> = None;
+    // The headline sits before the article or at its top.
+    let first_end = dom.nodes[first].end as usize;
+    let h1 = (0..first_end)
+        .rev()
+        .find(|&i| dom.nodes[i].tag == Tag::H(1))?;
     let mut i = dom.nodes[h1].end as usize;
-    while i < first {
+    let limit = if i <= first {
+        first
+    } else {
+        first_end.min(i + STANDFIRST_SCAN_NODES)
+    };
+    let mut best: Option<usize> = None;
+    while i < limit {
         if let Some(b) = best
             && i >= dom.nodes[b].end as usize
         {
@@ -487,7 +497,7 @@ pub fn standfirst(dom: &Dom, roots: &[usize], description: &str) -> Option<usize
         let candidate = matches!(
             node.tag,
             Tag::P | Tag::Div | Tag::Section | Tag::Blockquote | Tag::Header | Tag::H(2..=6)
-        ) && (node.end as usize) <= first;
+        ) && !(i < first && node.end as usize > first);
         if candidate {
             let text: String = (i..node.end as usize)
                 .filter(|&j| dom.nodes[j].tag == Tag::Text)
@@ -512,6 +522,9 @@ fn text_key(text: &str) -> String {
         .take(STANDFIRST_KEY_CHARS)
         .collect()
 }
+
+/// Nodes after a headline inside the article searched for its standfirst.
+const STANDFIRST_SCAN_NODES: usize = 200;
 
 /// Letters and digits compared between a standfirst and the description.
 const STANDFIRST_KEY_CHARS: usize = 50;
