@@ -326,10 +326,23 @@ pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&w.as_str())
 }
 
+/// [`MONTHS`] as a map, for [`month_number`]: every word of a line may be
+/// looked up.
+static MONTH_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+    std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
+
 /// The month a word names, if any (case-insensitive, trailing dot ignored).
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    let w = word.trim_end_matches('.');
+    // The longest name, "листопада", is 18 bytes: longer words are no month.
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    // Most words are lower-case ASCII already: no allocation for them.
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return MONTH_INDEX.get(w).copied();
+    }
+    MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
 }
 
 /// The month name starting at `s[i..]` and ending there (not running on
