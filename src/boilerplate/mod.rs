@@ -28,7 +28,7 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::is_follow_line(&lower) {
         return Some(Kind::Share);
     }
-    if vocab::is_staff_credit(&lower) {
+    if vocab::is_staff_credit(&lower) || vocab::is_posted_line(&lower) {
         return Some(Kind::Footer);
     }
     if words > PHRASE_MAX_WORDS {
@@ -313,6 +313,16 @@ mod tests {
             Some(Kind::Footer)
         );
         assert_eq!(wording_kind(&p("Image 3 of 12")), Some(Kind::Other));
+        assert_eq!(
+            wording_kind(&p(
+                "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials."
+            )),
+            Some(Kind::Footer)
+        );
+        assert_eq!(
+            wording_kind(&p("Posted in the window of the bakery was a note.")),
+            None
+        );
         assert_eq!(wording_kind(&p("Bild 2 von 5")), Some(Kind::Other));
         assert_eq!(wording_kind(&p("DON'T MISS")), Some(Kind::Related));
         assert_eq!(

@@ -1472,6 +1472,37 @@ pub fn is_follow_line(lower: &str) -> bool {
         && SOCIAL_NETWORKS.iter().any(|n| t.contains(n))
 }
 
+/// Openings of a post's publication line: "Posted on 3 May 2014 by ...",
+/// "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter ...".
+const POSTED_OPENINGS: &[&str] = &[
+    "posted on",
+    "posted in",
+    "published on",
+    "erstellt am",
+    "veröffentlicht am",
+    "geschrieben am",
+    "publié le",
+    "publicado el",
+    "publicado em",
+    "pubblicato il",
+    "opublikowano",
+];
+
+/// Whether a line (lower-case) is a post's publication line: a posted
+/// opening with a number (the date) among its next few words.
+pub fn is_posted_line(lower: &str) -> bool {
+    let t = lower.trim_start();
+    POSTED_OPENINGS.iter().any(|o| {
+        t.strip_prefix(o).is_some_and(|rest| {
+            rest.starts_with(' ')
+                && rest
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        })
+    })
+}
+
 /// Openings of a news agency's staff credit: "(Reporting by ...; Editing
 /// by ...)", "Additional reporting by ...".
 const STAFF_CREDIT_OPENINGS: &[&str] = &[
