@@ -280,6 +280,7 @@ mod tests {
         ));
         assert!(is_dateline("2018-08-16"));
         assert!(is_dateline("23 Nov 2017"));
+        assert!(is_dateline("11 октября 2018"));
         assert!(!is_dateline("In 2018 the company sold 42 cars in Brazil."));
         assert!(!is_dateline("Chapter one"));
         assert!(!is_dateline("286,35 €"));
