@@ -106,6 +106,12 @@ const ATTR_WORDS: &[(&str, Kind)] = &[
     ("popup", Kind::Other),
     ("modal", Kind::Other),
     ("overlay", Kind::Other),
+    // Cards shown on hover over a link: not the sentence they sit in
+    // (see [`HOVER_WORDS`]).
+    ("tooltip", Kind::Other),
+    ("popover", Kind::Other),
+    ("hovercard", Kind::Other),
+    ("rollover", Kind::Other),
     ("banner", Kind::Other),
     ("tags", Kind::Other),
     ("tagcloud", Kind::Other),
@@ -337,7 +343,14 @@ pub struct AttrInfo {
     pub content: bool,
     /// Whether it names the article body itself ("entry-content", "articleBody").
     pub body: bool,
+    /// Whether it names a card shown on hover ([`HOVER_WORDS`]).
+    pub hover: bool,
 }
+
+/// Words naming a card shown on hover over a link. The link and its card
+/// often share the word (`rollover-people` around `rollover-people-block`):
+/// only the innermost is the card; the link's text is the sentence's.
+const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
@@ -382,6 +395,7 @@ pub fn attr_info(value: &str) -> AttrInfo {
     };
     let info = AttrInfo {
         kind,
+        hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
         content: infos.iter().any(|i| i.content),
         body: infos.iter().any(|i| i.body)
             || infos
@@ -392,6 +406,7 @@ pub fn attr_info(value: &str) -> AttrInfo {
         info,
         AttrInfo {
             kind: kind_of(value, &words),
+            hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
             content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
             body: is_body(&words),
         }

@@ -234,6 +234,8 @@ pub struct Node {
     pub weight: i32,
     /// `itemprop=articleBody`, or a class/id naming the article body.
     pub body_hint: bool,
+    /// A class/id naming a card shown on hover.
+    pub hover: bool,
 }
 
 /// The arena.
@@ -286,7 +288,7 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (kind, weight, body_hint) = classify(tag, &attrs, &mut cache);
+                        let (kind, weight, body_hint, hover) = classify(tag, &attrs, &mut cache);
                         let idx = dom.nodes.len() as u32;
                         dom.nodes.push(Node {
                             tag,
@@ -296,6 +298,7 @@ impl Dom {
                             kind,
                             weight,
                             body_hint,
+                            hover,
                         });
                         stack.push(idx);
                     }
@@ -317,6 +320,7 @@ impl Dom {
                             kind: None,
                             weight: 0,
                             body_hint: false,
+                            hover: false,
                         });
                     }
                     _ => {}
@@ -369,10 +373,10 @@ fn classify<'a>(
     tag: Tag,
     el: &Attrs<'a>,
     cache: &mut HashMap<&'a str, vocab::AttrInfo>,
-) -> (Option<Kind>, i32, bool) {
+) -> (Option<Kind>, i32, bool, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
-        return (None, 0, false);
+        return (None, 0, false, false);
     }
     let mut kind = match tag {
         Tag::Nav => Some(Kind::Navigation),
@@ -384,6 +388,7 @@ fn classify<'a>(
         _ => None,
     };
     let mut weight = 0;
+    let mut hover = false;
     let mut body_hint = el.itemprop.is_some_and(|v| {
         v.split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("articleBody"))
@@ -404,6 +409,7 @@ fn classify<'a>(
         let info = *cache
             .entry(value)
             .or_insert_with(|| vocab::attr_info(value));
+        hover |= info.hover;
         if let Some(k) = info.kind {
             weight -= 25;
             kind = kind.or(Some(k));
@@ -418,5 +424,5 @@ fn classify<'a>(
     if tag == Tag::Article || tag == Tag::Main {
         weight += 15;
     }
-    (kind, weight, body_hint)
+    (kind, weight, body_hint, hover)
 }

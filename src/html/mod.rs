@@ -166,6 +166,20 @@ mod tests {
     }
 
     #[test]
+    fn hover_card_goes_but_its_link_stays() {
+        let html = format!(
+            "<html><body><article><p>The mayor, <span class=\"rollover-person\">\
+             <a class=\"rollover-link\" href=\"/p/1\">Anna Berg</a><span class=\"rollover-card\">\
+             <a href=\"/a\">Berg opens new bridge</a> <a href=\"/b\">Berg on the budget</a>\
+             </span></span>, said the pool would stay open all winter long.</p>{PARA}\
+             </article></body></html>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains("The mayor, Anna Berg, said"), "{text}");
+        assert!(!text.contains("opens new bridge"));
+    }
+
+    #[test]
     fn paywall_notice_ends_the_article() {
         let html = format!(
             "<html><body><article>{PARA}<p>To continue reading, subscribe now: your first \

@@ -136,6 +136,13 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
         if captions_are_content && node.tag == Tag::Figcaption {
             continue;
         }
+        // A hover card's trigger (the link, or a wrapper around the link
+        // and its card) is the sentence's own text: prune only the card.
+        if node.hover
+            && (node.tag == Tag::A || (i + 1..node.end as usize).any(|j| dom.nodes[j].hover))
+        {
+            continue;
+        }
         // A wrapper that holds most of the page's prose is not boilerplate,
         // whatever its class says.
         if (raw[i].para_chars * 2 > total_para && raw[i].para_chars > 500)
