@@ -698,6 +698,11 @@ pub fn run_until(
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
 
     let mut write_result: Result<(), Error> = Ok(());
+    // Set when writing failed (disk full, standard output closed): the
+    // reader and the workers stop as on Ctrl-C, and the error is returned.
+    let abort = AtomicBool::new(false);
+    let halted = || stop.load(Ordering::Relaxed) || abort.load(Ordering::Relaxed);
+    let halted = &halted;
     std::thread::scope(|outer| {
         let (written_r, advanced_r, inputs_r, skipped_r) =
             (&written, &advanced, &inputs, &mut skipped);
@@ -707,7 +712,7 @@ pub fn run_until(
                 {
                     let mut w = written_r.lock().unwrap_or_else(|p| p.into_inner());
                     while i >= *w + window {
-                        if stop.load(Ordering::Relaxed) {
+                        if halted() {
                             return false;
                         }
                         w = advanced_r
@@ -720,7 +725,7 @@ pub fn run_until(
                     return false;
                 }
                 i += 1;
-                !stop.load(Ordering::Relaxed)
+                !halted()
             };
             for input in inputs_r {
                 let mut go = true;
@@ -729,7 +734,7 @@ pub fn run_until(
                         Item::Page(p) => send(Unit::Page(p)),
                         Item::Skipped(reason) => {
                             *skipped_r.entry(reason.to_string()).or_default() += 1;
-                            !stop.load(Ordering::Relaxed)
+                            !halted()
                         }
                     };
                     go
@@ -756,7 +761,7 @@ pub fn run_until(
                 let previous = previous.as_ref();
                 scope.spawn(move |_| {
                     loop {
-                        if stop.load(Ordering::Relaxed) {
+                        if halted() {
                             break;
                         }
                         let msg = urx.lock().unwrap_or_else(|p| p.into_inner()).recv();
@@ -780,6 +785,9 @@ pub fn run_until(
                     if write_result.is_ok() && !stop.load(Ordering::Relaxed) {
                         writer.summary.pages += 1;
                         write_result = writer.write(work);
+                        if write_result.is_err() {
+                            abort.store(true, Ordering::Relaxed);
+                        }
                     }
                     cursor += 1;
                     progress.advance();

@@ -667,3 +667,60 @@ fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
         assert_eq!(tags.len(), rec["tags"].as_array().unwrap().len());
     }
 }
+
+#[test]
+fn incremental_keeps_duplicate_marks_true_when_the_first_page_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    fs::write(inputs.join("a.html"), article("en", "Same", 1)).unwrap();
+    fs::write(inputs.join("b.html"), article("en", "Same", 1)).unwrap();
+    fs::write(inputs.join("c.html"), article("en", "Other", 2)).unwrap();
+    let out = tmp.path().join("out");
+    assert_eq!(
+        run(&[&inputs], &out, &["--incremental"]).status.code(),
+        Some(0)
+    );
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(by_id(&recs, "b")["duplicate_of"], "a");
+    // a changes: b, unchanged on disk, is no longer a duplicate.
+    fs::write(inputs.join("a.html"), article("en", "Changed", 3)).unwrap();
+    let o = run(&[&inputs], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let incremental = fs::read(out.join("articles.jsonl")).unwrap();
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(by_id(&recs, "b")["duplicate_of"], Value::Null);
+    assert_eq!(summary(&out)["carried_over"], 1);
+    let full = tmp.path().join("full");
+    assert_eq!(run(&[&inputs], &full, &[]).status.code(), Some(0));
+    assert_eq!(incremental, fs::read(full.join("articles.jsonl")).unwrap());
+}
+
+#[test]
+fn a_closed_standard_output_stops_the_run_with_code_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..3000)
+        .map(|i| {
+            json!({"id": format!("p{i}"), "html": article("en", &format!("Page {i}"), i)})
+                .to_string()
+        })
+        .collect();
+    let file = tmp.path().join("many.jsonl");
+    fs::write(&file, lines.join("\n")).unwrap();
+    let mut child = bin()
+        .arg(&file)
+        .args(["--stdout", "-j", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    assert!(first.starts_with("{\"id\":\"p0\""), "{first}");
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("standard output"), "{stderr}");
+}
