@@ -483,14 +483,24 @@ impl Writer<'_> {
                         match again.done {
                             Done::Fresh((Ok(mut doc), size), _) => {
                                 self.summary.bytes += size;
-                                doc.duplicate_of = key.and_then(|k| {
-                                    let first = self.first_of(&k.id, &k.text_hash, again.simhash);
-                                    first.filter(|f| *f != k.id)
-                                });
-                                self.summary.duplicates += u64::from(doc.duplicate_of.is_some());
-                                self.summary.articles += 1;
-                                self.sink.article(&doc)?;
-                                (true, stamp)
+                                match key {
+                                    // The index took its decision about this
+                                    // page when the carried record was checked
+                                    // (and names the page itself if first).
+                                    Some(k) => {
+                                        doc.duplicate_of = self
+                                            .index
+                                            .check(&k.id, &k.text_hash, again.simhash)
+                                            .map(|(first, _)| first)
+                                            .filter(|first| *first != k.id);
+                                        self.summary.duplicates +=
+                                            u64::from(doc.duplicate_of.is_some());
+                                        self.summary.articles += 1;
+                                        self.sink.article(&doc)?;
+                                        (true, stamp)
+                                    }
+                                    None => (self.fresh_article(doc, again.simhash)?, stamp),
+                                }
                             }
                             Done::Fresh((Err(e), _), _) => {
                                 let reason = e.to_string();
@@ -528,16 +538,6 @@ impl Writer<'_> {
             });
         }
         Ok(())
-    }
-
-    /// The id of the first page `id` duplicates, once the index has
-    /// decided about it (the page itself when it was the first).
-    fn first_of(&mut self, id: &str, text_hash: &str, simhash: Option<u64>) -> Option<String> {
-        Some(
-            self.index
-                .check(id, text_hash, simhash)
-                .map_or_else(|| id.to_string(), |(first, _)| first),
-        )
     }
 
     /// Filters, duplicate marking, then the record. Returns whether it was
@@ -631,7 +631,7 @@ pub fn run_until(
     let shard_marker = config.shard.map(|(k, n)| {
         (
             format!("{k}/{n}"),
-            manifest::fingerprint(config, 0) + &format!("; {:?}", summary_options(config)),
+            manifest::fingerprint(config, 0) + &format!("; {:?}", shard_options(config)),
             shard::inputs_digest(&inputs),
         )
     });
@@ -846,7 +846,7 @@ pub fn run_until(
 
 /// The options that change which records a shard writes, beyond those in
 /// the manifest fingerprint.
-fn summary_options(config: &Config) -> (String, Vec<String>, usize, bool, String, String) {
+fn shard_options(config: &Config) -> (String, Vec<String>, usize, bool, String, String) {
     (
         config.id_field.clone(),
         config.languages.clone(),
