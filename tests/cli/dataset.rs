@@ -724,3 +724,50 @@ fn a_closed_standard_output_stops_the_run_with_code_2() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("standard output"), "{stderr}");
 }
+
+#[test]
+fn a_warc_gzipped_as_a_whole_and_chunked_bodies_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let records = crawl_records(4);
+    // One gzip member for the whole file: records after the first get
+    // their offset inside the member.
+    fs::write(inputs.join("whole.warc.gz"), gz(&records.concat())).unwrap();
+    // A chunked body, as some crawlers store it.
+    let page = article("en", "Chunked", 9);
+    let (a, b) = page.split_at(page.len() / 2);
+    let body = format!("{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n", a.len(), b.len());
+    let payload = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n{body}"
+    );
+    fs::write(
+        inputs.join("zchunked.warc"),
+        warc_record("response", "http://c.example/", payload.as_bytes()),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let at = |i: usize| records[..i].iter().map(Vec::len).sum::<usize>();
+    assert_eq!(
+        ids,
+        [
+            format!("whole#0+{}", at(2)),
+            format!("whole#0+{}", at(5)),
+            "zchunked#0".to_string(),
+        ]
+    );
+    let text = recs[2]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Chunked, part 4") && !text.contains("\r\n0\r\n"),
+        "{text}"
+    );
+}
