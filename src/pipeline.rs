@@ -33,7 +33,8 @@ pub const WINDOW_PER_THREAD: usize = 32;
 /// Receives progress events; the binary shows them as a progress bar.
 /// The library itself never prints.
 pub trait Progress: Sync {
-    /// The batch has `total` inputs.
+    /// The batch has `total` pages; 0 when that is not known ahead (pages
+    /// inside WARC and JSON Lines files).
     fn start(&self, _total: u64) {}
     /// One more input is done.
     fn advance(&self) {}
