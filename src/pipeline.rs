@@ -342,11 +342,23 @@ fn process_input(
 /// a page containing `DEBOIL-TEST-PANIC` panics, to prove that a panic in
 /// one page becomes that page's error record.
 fn test_panic_hook(bytes: &[u8]) {
+    if test_panics() && bytes.windows(17).any(|w| w == b"DEBOIL-TEST-PANIC") {
+        panic!("test panic requested by the page");
+    }
+}
+
+fn test_panics() -> bool {
     static ON: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
         std::env::var_os("DEBOIL_TEST_PANIC").is_some_and(|v| v == "1")
     });
-    if *ON && bytes.windows(17).any(|w| w == b"DEBOIL-TEST-PANIC") {
-        panic!("test panic requested by the page");
+    *ON
+}
+
+/// For the test suite only, as [`test_panic_hook`]: a JSON line containing
+/// `DEBOIL-TEST-READER-PANIC` makes the reader itself panic.
+pub(crate) fn test_reader_panic_hook(line: &[u8]) {
+    if test_panics() && memchr::memmem::find(line, b"DEBOIL-TEST-READER-PANIC").is_some() {
+        panic!("test panic requested by the reader");
     }
 }
 
@@ -744,9 +756,27 @@ pub fn run_until(
                     None => {
                         go = send(Unit::File(input.clone()));
                     }
-                    Some(Container::Warc) => input::warc::read(input, config, &mut on_item),
-                    Some(Container::Jsonl | Container::Stdin) => {
-                        input::jsonl::read(input, config, &mut on_item);
+                    Some(kind) => {
+                        // A panic in a reader becomes an error record for
+                        // the file; the pages before it are kept.
+                        let read = catch_unwind(AssertUnwindSafe(|| match kind {
+                            Container::Warc => input::warc::read(input, config, &mut on_item),
+                            Container::Jsonl | Container::Stdin => {
+                                input::jsonl::read(input, config, &mut on_item);
+                            }
+                        }));
+                        if let Err(payload) = read {
+                            go = send(Unit::Page(Page {
+                                input: Input {
+                                    id: format!("{}#reader", input.id),
+                                    ..input.clone()
+                                },
+                                bytes: Err(panic_error(payload)),
+                                source_url: None,
+                                crawl_date: None,
+                                charset: None,
+                            }));
+                        }
                     }
                 }
                 if !go {

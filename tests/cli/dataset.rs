@@ -771,3 +771,44 @@ fn a_warc_gzipped_as_a_whole_and_chunked_bodies_are_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_panic_in_a_reader_is_an_error_record_and_the_batch_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let lines = [
+        json!({"id": "first", "html": article("en", "First", 1)}).to_string(),
+        json!({"id": "boom", "html": "DEBOIL-TEST-READER-PANIC"}).to_string(),
+    ];
+    fs::write(inputs.join("a.jsonl"), lines.join("\n")).unwrap();
+    fs::write(inputs.join("b.html"), article("en", "After", 2)).unwrap();
+    let out = tmp.path().join("out");
+    let o = bin()
+        .arg(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .env("DEBOIL_TEST_PANIC", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let ids: Vec<String> = read_jsonl(&out.join("articles.jsonl"))
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["first", "b"]);
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["id"], "a#reader");
+    assert!(
+        errors[0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("internal error (panic)")
+    );
+}
