@@ -595,7 +595,8 @@ fn compressed_articles_read_back_equal() {
     )
     .unwrap();
     assert_eq!(got, expected);
-    let z = tmp.path().join("z");
+    // Into the folder of the plain run: its articles.jsonl goes.
+    let z = plain;
     assert_eq!(
         run(&[&inputs], &z, &["--compress", "zstd"]).status.code(),
         Some(0)
@@ -603,6 +604,7 @@ fn compressed_articles_read_back_equal() {
     let got = zstd::decode_all(fs::File::open(z.join("articles.jsonl.zst")).unwrap()).unwrap();
     assert_eq!(got, expected);
     assert!(!z.join("articles.jsonl").exists());
+    assert!(z.join("articles.csv").exists());
 }
 
 #[cfg(feature = "parquet")]
