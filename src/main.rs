@@ -28,7 +28,15 @@ struct Bar(ProgressBar);
 
 impl Progress for Bar {
     fn start(&self, total: u64) {
-        self.0.set_length(total);
+        if total == 0 {
+            // Pages inside WARC and JSON Lines files are not counted ahead.
+            self.0.set_style(
+                ProgressStyle::with_template("{spinner} {pos} pages {per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+        } else {
+            self.0.set_length(total);
+        }
     }
     fn advance(&self) {
         self.0.inc(1);

@@ -339,7 +339,26 @@ impl Outputs {
             .map_err(|e| werr(JOURNAL, &e))?;
         // From here the new outputs are committed; a death mid-way is rolled
         // forward by the next run's `recover`.
-        recover(&dir).map_err(|e| werr(JOURNAL, &e))
+        recover(&dir).map_err(|e| werr(JOURNAL, &e))?;
+        // Records a previous run wrote under another name (another
+        // --compress or --format) would read as this run's: remove them.
+        for stale in [
+            ARTICLES_JSONL,
+            "articles.jsonl.gz",
+            "articles.jsonl.zst",
+            ARTICLES_CSV,
+            ARTICLES_PARQUET,
+        ] {
+            if !names.contains(&stale) {
+                match fs::remove_file(dir.join(stale)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(werr(stale, &e));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
     }
 }
 

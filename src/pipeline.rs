@@ -33,7 +33,8 @@ pub const WINDOW_PER_THREAD: usize = 32;
 /// Receives progress events; the binary shows them as a progress bar.
 /// The library itself never prints.
 pub trait Progress: Sync {
-    /// The batch has `total` inputs.
+    /// The batch has `total` pages; 0 when that is not known ahead (pages
+    /// inside WARC and JSON Lines files).
     fn start(&self, _total: u64) {}
     /// One more input is done.
     fn advance(&self) {}
@@ -341,11 +342,23 @@ fn process_input(
 /// a page containing `DEBOIL-TEST-PANIC` panics, to prove that a panic in
 /// one page becomes that page's error record.
 fn test_panic_hook(bytes: &[u8]) {
+    if test_panics() && bytes.windows(17).any(|w| w == b"DEBOIL-TEST-PANIC") {
+        panic!("test panic requested by the page");
+    }
+}
+
+fn test_panics() -> bool {
     static ON: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
         std::env::var_os("DEBOIL_TEST_PANIC").is_some_and(|v| v == "1")
     });
-    if *ON && bytes.windows(17).any(|w| w == b"DEBOIL-TEST-PANIC") {
-        panic!("test panic requested by the page");
+    *ON
+}
+
+/// For the test suite only, as [`test_panic_hook`]: a JSON line containing
+/// `DEBOIL-TEST-READER-PANIC` makes the reader itself panic.
+pub(crate) fn test_reader_panic_hook(line: &[u8]) {
+    if test_panics() && memchr::memmem::find(line, b"DEBOIL-TEST-READER-PANIC").is_some() {
+        panic!("test panic requested by the reader");
     }
 }
 
@@ -483,14 +496,24 @@ impl Writer<'_> {
                         match again.done {
                             Done::Fresh((Ok(mut doc), size), _) => {
                                 self.summary.bytes += size;
-                                doc.duplicate_of = key.and_then(|k| {
-                                    let first = self.first_of(&k.id, &k.text_hash, again.simhash);
-                                    first.filter(|f| *f != k.id)
-                                });
-                                self.summary.duplicates += u64::from(doc.duplicate_of.is_some());
-                                self.summary.articles += 1;
-                                self.sink.article(&doc)?;
-                                (true, stamp)
+                                match key {
+                                    // The index took its decision about this
+                                    // page when the carried record was checked
+                                    // (and names the page itself if first).
+                                    Some(k) => {
+                                        doc.duplicate_of = self
+                                            .index
+                                            .check(&k.id, &k.text_hash, again.simhash)
+                                            .map(|(first, _)| first)
+                                            .filter(|first| *first != k.id);
+                                        self.summary.duplicates +=
+                                            u64::from(doc.duplicate_of.is_some());
+                                        self.summary.articles += 1;
+                                        self.sink.article(&doc)?;
+                                        (true, stamp)
+                                    }
+                                    None => (self.fresh_article(doc, again.simhash)?, stamp),
+                                }
                             }
                             Done::Fresh((Err(e), _), _) => {
                                 let reason = e.to_string();
@@ -528,16 +551,6 @@ impl Writer<'_> {
             });
         }
         Ok(())
-    }
-
-    /// The id of the first page `id` duplicates, once the index has
-    /// decided about it (the page itself when it was the first).
-    fn first_of(&mut self, id: &str, text_hash: &str, simhash: Option<u64>) -> Option<String> {
-        Some(
-            self.index
-                .check(id, text_hash, simhash)
-                .map_or_else(|| id.to_string(), |(first, _)| first),
-        )
     }
 
     /// Filters, duplicate marking, then the record. Returns whether it was
@@ -631,7 +644,7 @@ pub fn run_until(
     let shard_marker = config.shard.map(|(k, n)| {
         (
             format!("{k}/{n}"),
-            manifest::fingerprint(config, 0) + &format!("; {:?}", summary_options(config)),
+            manifest::fingerprint(config, 0) + &format!("; {:?}", shard_options(config)),
             shard::inputs_digest(&inputs),
         )
     });
@@ -698,6 +711,11 @@ pub fn run_until(
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
 
     let mut write_result: Result<(), Error> = Ok(());
+    // Set when writing failed (disk full, standard output closed): the
+    // reader and the workers stop as on Ctrl-C, and the error is returned.
+    let abort = AtomicBool::new(false);
+    let halted = || stop.load(Ordering::Relaxed) || abort.load(Ordering::Relaxed);
+    let halted = &halted;
     std::thread::scope(|outer| {
         let (written_r, advanced_r, inputs_r, skipped_r) =
             (&written, &advanced, &inputs, &mut skipped);
@@ -707,7 +725,7 @@ pub fn run_until(
                 {
                     let mut w = written_r.lock().unwrap_or_else(|p| p.into_inner());
                     while i >= *w + window {
-                        if stop.load(Ordering::Relaxed) {
+                        if halted() {
                             return false;
                         }
                         w = advanced_r
@@ -720,7 +738,7 @@ pub fn run_until(
                     return false;
                 }
                 i += 1;
-                !stop.load(Ordering::Relaxed)
+                !halted()
             };
             for input in inputs_r {
                 let mut go = true;
@@ -729,7 +747,7 @@ pub fn run_until(
                         Item::Page(p) => send(Unit::Page(p)),
                         Item::Skipped(reason) => {
                             *skipped_r.entry(reason.to_string()).or_default() += 1;
-                            !stop.load(Ordering::Relaxed)
+                            !halted()
                         }
                     };
                     go
@@ -738,9 +756,27 @@ pub fn run_until(
                     None => {
                         go = send(Unit::File(input.clone()));
                     }
-                    Some(Container::Warc) => input::warc::read(input, config, &mut on_item),
-                    Some(Container::Jsonl | Container::Stdin) => {
-                        input::jsonl::read(input, config, &mut on_item);
+                    Some(kind) => {
+                        // A panic in a reader becomes an error record for
+                        // the file; the pages before it are kept.
+                        let read = catch_unwind(AssertUnwindSafe(|| match kind {
+                            Container::Warc => input::warc::read(input, config, &mut on_item),
+                            Container::Jsonl | Container::Stdin => {
+                                input::jsonl::read(input, config, &mut on_item);
+                            }
+                        }));
+                        if let Err(payload) = read {
+                            go = send(Unit::Page(Page {
+                                input: Input {
+                                    id: format!("{}#reader", input.id),
+                                    ..input.clone()
+                                },
+                                bytes: Err(panic_error(payload)),
+                                source_url: None,
+                                crawl_date: None,
+                                charset: None,
+                            }));
+                        }
                     }
                 }
                 if !go {
@@ -756,7 +792,7 @@ pub fn run_until(
                 let previous = previous.as_ref();
                 scope.spawn(move |_| {
                     loop {
-                        if stop.load(Ordering::Relaxed) {
+                        if halted() {
                             break;
                         }
                         let msg = urx.lock().unwrap_or_else(|p| p.into_inner()).recv();
@@ -780,6 +816,9 @@ pub fn run_until(
                     if write_result.is_ok() && !stop.load(Ordering::Relaxed) {
                         writer.summary.pages += 1;
                         write_result = writer.write(work);
+                        if write_result.is_err() {
+                            abort.store(true, Ordering::Relaxed);
+                        }
                     }
                     cursor += 1;
                     progress.advance();
@@ -838,7 +877,7 @@ pub fn run_until(
 
 /// The options that change which records a shard writes, beyond those in
 /// the manifest fingerprint.
-fn summary_options(config: &Config) -> (String, Vec<String>, usize, bool, String, String) {
+fn shard_options(config: &Config) -> (String, Vec<String>, usize, bool, String, String) {
     (
         config.id_field.clone(),
         config.languages.clone(),

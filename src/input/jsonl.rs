@@ -94,6 +94,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
 }
 
 fn page(input: &Input, config: &Config, line_bytes: &[u8], line: u64) -> Item {
+    crate::pipeline::test_reader_panic_hook(line_bytes);
     let obj: Result<Map<String, Value>, _> = serde_json::from_slice(line_bytes);
     let id_of = |obj: Option<&Map<String, Value>>| match obj.and_then(|o| o.get(&config.id_field)) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
@@ -163,4 +164,34 @@ fn page(input: &Input, config: &Config, line_bytes: &[u8], line: u64) -> Item {
         ))),
     };
     Item::Page(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every line that is not blank gives exactly one item, whatever it
+        /// holds; nothing panics.
+        #[test]
+        fn one_item_per_line(lines in proptest::collection::vec(".{0,80}", 0..20)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("t.jsonl");
+            let lines: Vec<String> = lines.iter().map(|l| l.replace(['\n', '\r'], " ")).collect();
+            std::fs::write(&path, lines.join("\n")).unwrap();
+            let input = Input { path, id: "t".into(), format: None };
+            let config = Config { max_bytes: 40, ..Config::default() };
+            let mut n = 0;
+            read(&input, &config, &mut |item| {
+                assert!(matches!(item, Item::Page(_)));
+                n += 1;
+                true
+            });
+            let expected = lines.iter().filter(|l| !l.bytes().all(|b| b.is_ascii_whitespace())).count();
+            prop_assert_eq!(n, expected);
+        }
+    }
 }

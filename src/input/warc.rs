@@ -409,6 +409,56 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn read_all(bytes: &[u8], gzip: bool) -> Vec<Item> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.warc");
+        let data = if gzip {
+            use std::io::Write;
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(bytes).unwrap();
+            e.finish().unwrap()
+        } else {
+            bytes.to_vec()
+        };
+        std::fs::write(&path, data).unwrap();
+        let input = Input {
+            path,
+            id: "t".into(),
+            format: None,
+        };
+        let config = Config {
+            max_bytes: 4096,
+            ..Config::default()
+        };
+        let mut items = Vec::new();
+        read(&input, &config, &mut |i| {
+            items.push(i);
+            true
+        });
+        items
+    }
+
+    const RECORD: &[u8] = b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 56\r\n\r\n\
+        HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>hello</p>\r\n\r\n";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Arbitrary bytes after a valid record, cut anywhere, plain or
+        /// gzipped: never a panic, and the record before them is a page.
+        #[test]
+        fn hostile_bytes_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..600),
+                                     cut in 0usize..700, gzip in any::<bool>()) {
+            let mut bytes = RECORD.to_vec();
+            bytes.extend_from_slice(&tail);
+            let full = read_all(&bytes, gzip);
+            prop_assert!(matches!(&full[0], Item::Page(p) if p.bytes.is_ok()));
+            let cut = cut.min(bytes.len());
+            let _ = read_all(&bytes[..cut], gzip);
+        }
+    }
 
     #[test]
     fn dechunks() {

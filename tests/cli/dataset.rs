@@ -595,7 +595,8 @@ fn compressed_articles_read_back_equal() {
     )
     .unwrap();
     assert_eq!(got, expected);
-    let z = tmp.path().join("z");
+    // Into the folder of the plain run: its articles.jsonl goes.
+    let z = plain;
     assert_eq!(
         run(&[&inputs], &z, &["--compress", "zstd"]).status.code(),
         Some(0)
@@ -603,6 +604,7 @@ fn compressed_articles_read_back_equal() {
     let got = zstd::decode_all(fs::File::open(z.join("articles.jsonl.zst")).unwrap()).unwrap();
     assert_eq!(got, expected);
     assert!(!z.join("articles.jsonl").exists());
+    assert!(z.join("articles.csv").exists());
 }
 
 #[cfg(feature = "parquet")]
@@ -666,4 +668,149 @@ fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
         };
         assert_eq!(tags.len(), rec["tags"].as_array().unwrap().len());
     }
+}
+
+#[test]
+fn incremental_keeps_duplicate_marks_true_when_the_first_page_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    fs::write(inputs.join("a.html"), article("en", "Same", 1)).unwrap();
+    fs::write(inputs.join("b.html"), article("en", "Same", 1)).unwrap();
+    fs::write(inputs.join("c.html"), article("en", "Other", 2)).unwrap();
+    let out = tmp.path().join("out");
+    assert_eq!(
+        run(&[&inputs], &out, &["--incremental"]).status.code(),
+        Some(0)
+    );
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(by_id(&recs, "b")["duplicate_of"], "a");
+    // a changes: b, unchanged on disk, is no longer a duplicate.
+    fs::write(inputs.join("a.html"), article("en", "Changed", 3)).unwrap();
+    let o = run(&[&inputs], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let incremental = fs::read(out.join("articles.jsonl")).unwrap();
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(by_id(&recs, "b")["duplicate_of"], Value::Null);
+    assert_eq!(summary(&out)["carried_over"], 1);
+    let full = tmp.path().join("full");
+    assert_eq!(run(&[&inputs], &full, &[]).status.code(), Some(0));
+    assert_eq!(incremental, fs::read(full.join("articles.jsonl")).unwrap());
+}
+
+#[test]
+fn a_closed_standard_output_stops_the_run_with_code_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..3000)
+        .map(|i| {
+            json!({"id": format!("p{i}"), "html": article("en", &format!("Page {i}"), i)})
+                .to_string()
+        })
+        .collect();
+    let file = tmp.path().join("many.jsonl");
+    fs::write(&file, lines.join("\n")).unwrap();
+    let mut child = bin()
+        .arg(&file)
+        .args(["--stdout", "-j", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    assert!(first.starts_with("{\"id\":\"p0\""), "{first}");
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("standard output"), "{stderr}");
+}
+
+#[test]
+fn a_warc_gzipped_as_a_whole_and_chunked_bodies_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let records = crawl_records(4);
+    // One gzip member for the whole file: records after the first get
+    // their offset inside the member.
+    fs::write(inputs.join("whole.warc.gz"), gz(&records.concat())).unwrap();
+    // A chunked body, as some crawlers store it.
+    let page = article("en", "Chunked", 9);
+    let (a, b) = page.split_at(page.len() / 2);
+    let body = format!("{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n", a.len(), b.len());
+    let payload = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n{body}"
+    );
+    fs::write(
+        inputs.join("zchunked.warc"),
+        warc_record("response", "http://c.example/", payload.as_bytes()),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let at = |i: usize| records[..i].iter().map(Vec::len).sum::<usize>();
+    assert_eq!(
+        ids,
+        [
+            format!("whole#0+{}", at(2)),
+            format!("whole#0+{}", at(5)),
+            "zchunked#0".to_string(),
+        ]
+    );
+    let text = recs[2]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Chunked, part 4") && !text.contains("\r\n0\r\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_panic_in_a_reader_is_an_error_record_and_the_batch_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let lines = [
+        json!({"id": "first", "html": article("en", "First", 1)}).to_string(),
+        json!({"id": "boom", "html": "DEBOIL-TEST-READER-PANIC"}).to_string(),
+    ];
+    fs::write(inputs.join("a.jsonl"), lines.join("\n")).unwrap();
+    fs::write(inputs.join("b.html"), article("en", "After", 2)).unwrap();
+    let out = tmp.path().join("out");
+    let o = bin()
+        .arg(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .env("DEBOIL_TEST_PANIC", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let ids: Vec<String> = read_jsonl(&out.join("articles.jsonl"))
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["first", "b"]);
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["id"], "a#reader");
+    assert!(
+        errors[0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("internal error (panic)")
+    );
 }
