@@ -918,7 +918,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     }
     cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
-    fill_article_zone(&mut keep, &feats);
+    fill_article_zone(units, &mut keep, &feats);
     keep_lead(units, &mut keep, &feats);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
@@ -1289,8 +1289,9 @@ fn keep_article_lists(
 
 /// Between the first and the last kept unit lies the article: there, prose
 /// the context rules dropped (a short paragraph between image captions, a
-/// one-sentence paragraph) is kept too, unless its wording marks it.
-fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
+/// one-sentence paragraph, a label ending in a colon above kept text) is
+/// kept too, unless its wording marks it.
+fn fill_article_zone(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
     let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
     else {
         return;
@@ -1302,7 +1303,10 @@ fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
         }
         let prose =
             f.class == Class::NearGood || (f.class == Class::Short && f.sentence && f.words >= 4);
-        if prose {
+        // A label that introduces the next paragraph ("Leitsätze des
+        // Gerichts:", "Das Beste kommt jetzt:").
+        let label = f.class == Class::Short && units[i].text.ends_with(':') && keep[i + 1];
+        if prose || label {
             keep[i] = true;
         }
     }
@@ -1492,6 +1496,16 @@ mod tests {
         let k = kept(&dump);
         assert!(!k.iter().any(|t| t == cap), "{k:?}");
         assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn label_above_kept_text_kept() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n\n{body}\n\nShare on Facebook\n\nDas Beste kommt jetzt:\n\n{P2} {P1}\n\n{body} Again.\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"Das Beste kommt jetzt:".to_string()), "{k:?}");
     }
 
     #[test]
