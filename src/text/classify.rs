@@ -136,6 +136,9 @@ fn is_separated_menu(text: &str) -> bool {
     items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
 }
 
+/// Words at most in the consent placeholder of an embedded post.
+const EMBED_NOTICE_WORDS: usize = 60;
+
 /// The boilerplate kind revealed by a unit's wording or shape alone.
 fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     let block = Block::new(u.tag, u.text.as_str());
@@ -148,6 +151,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     }
     let t = u.text.as_str();
     if words <= 120 && vocab::is_cookie_notice(&lower) {
+        return Some(Kind::Cookie);
+    }
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lower) {
         return Some(Kind::Cookie);
     }
     if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
