@@ -413,6 +413,32 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     feats
 }
 
+/// Words at most in a heading over a list of other articles.
+const RELATED_HEADING_WORDS: usize = 6;
+
+/// The list under a "Most Popular" or "Related" heading holds other
+/// articles' headlines wherever it stands, even above the article, where
+/// the end-of-article rules do not look. Returns which units are its items;
+/// they are dropped after the smoothing (which they do not sway).
+fn related_lists(units: &[Unit], feats: &[Features]) -> Vec<bool> {
+    let mut items = vec![false; units.len()];
+    for i in 0..units.len() {
+        if units[i].tag == BlockTag::ListItem
+            || feats[i].words > RELATED_HEADING_WORDS
+            || vocab::end_kind(&units[i].text.to_lowercase()) != Some(Kind::Related)
+        {
+            continue;
+        }
+        for j in i + 1..units.len() {
+            if units[j].tag != BlockTag::ListItem {
+                break;
+            }
+            items[j] = true;
+        }
+    }
+    items
+}
+
 /// A paragraph printed twice in a row is an image's alt text and its
 /// caption (or title), not the article's prose: both copies are dropped.
 fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
@@ -931,6 +957,12 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     drop_repeats(units, &mut keep);
     for (k, t) in keep.iter_mut().zip(&templated) {
         *k &= !t;
+    }
+    for (i, related) in related_lists(units, &feats).into_iter().enumerate() {
+        if related && keep[i] {
+            keep[i] = false;
+            end_kind[i] = Some(Kind::Related);
+        }
     }
     units
         .iter()
@@ -1512,6 +1544,17 @@ mod tests {
         );
         let k = kept(&dump);
         assert!(k.contains(&"Das Beste kommt jetzt:".to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn list_under_related_heading_above_article_dropped() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n\nMost Popular\n\n  1. The council said that it would build a new square in the centre by the spring.\n  \
+             2. The residents said that they were worried about all of the noise from the work.\n\n{body}\n\n{P2} {P1}\n"
+        );
+        let k = kept(&dump);
+        assert_eq!(k.len(), 2, "{k:?}");
     }
 
     #[test]
