@@ -1274,6 +1274,20 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("deixe um comentário", Kind::Comments),
     ("deixe uma resposta", Kind::Comments),
     ("deja una respuesta", Kind::Comments),
+    // Footer: feedback prompts under a post ("Was this article helpful?").
+    ("was this article", Kind::Footer),
+    ("was this helpful", Kind::Footer),
+    ("did you find this article", Kind::Footer),
+    ("war dieser artikel", Kind::Footer),
+    ("war der artikel", Kind::Footer),
+    ("hat ihnen dieser artikel", Kind::Footer),
+    ("gefällt ihnen dieser artikel", Kind::Footer),
+    ("hat dir dieser artikel", Kind::Footer),
+    ("cet article vous a-t-il", Kind::Footer),
+    ("czy ten artykuł", Kind::Footer),
+    ("¿te ha resultado útil", Kind::Footer),
+    ("¿le ha resultado útil", Kind::Footer),
+    ("questo articolo ti è stato utile", Kind::Footer),
     // Footer: the author box at the end of a post.
     ("author bio", Kind::Footer),
     ("about the author", Kind::Footer),
@@ -1800,6 +1814,8 @@ mod tests {
         assert_eq!(end_kind("plus d'actualités"), Some(Kind::Related));
         assert_eq!(end_kind("więcej artykułów"), Some(Kind::Related));
         assert_eq!(end_kind("otras noticias"), Some(Kind::Related));
+        assert_eq!(end_kind("war dieser artikel nützlich?"), Some(Kind::Footer));
+        assert_eq!(end_kind("was this article helpful?"), Some(Kind::Footer));
         assert!(is_embed_consent("externer inhalt"));
         assert!(is_embed_consent("zustimmen und inhalt laden"));
         assert!(is_embed_consent(
