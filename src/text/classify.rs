@@ -488,8 +488,9 @@ const STRUCTURED_MIN_RUN: usize = 3;
 const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
 
 /// A short line led by an amount, a rank or a day: "125 g Mehl", "3 Kevin
-/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar". An ordinal
-/// such as "1." (a numbered teaser list, a German date) is not one.
+/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar", "June 9 --
+/// Arena". An ordinal such as "1." (a numbered teaser list) is not one,
+/// unless a month follows it ("9. Juni – Berlin").
 pub fn is_quantity_line(text: &str) -> bool {
     let Some(first) = text.split_whitespace().next() else {
         return false;
@@ -500,11 +501,28 @@ pub fn is_quantity_line(text: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
     let digits = first.chars().filter(char::is_ascii_digit).count();
     let tail = first.chars().filter(|c| c.is_alphabetic()).count();
-    lead && !first.ends_with('.')
-        && digits <= 4
-        && tail <= 3
-        && word_count(text) <= QUANTITY_MAX_WORDS
-        && text.chars().any(char::is_alphabetic)
+    let short = word_count(text) <= QUANTITY_MAX_WORDS;
+    let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
+    amount && short && text.chars().any(char::is_alphabetic) || short && date_led(text)
+}
+
+/// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
+/// – Berlin", "9 juin : Paris" (a month name and a day number, either way
+/// round, then more).
+fn date_led(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if words.next().is_none() {
+        return false;
+    }
+    let day = |w: &str| {
+        let d = w.trim_end_matches(['.', ',']);
+        !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit())
+    };
+    let month = |w: &str| metadata::text::month_number(w.trim_end_matches(['.', ','])).is_some();
+    (month(a) && day(b)) || (day(a) && month(b))
 }
 
 /// Find runs of quantity lines (a short label line such as "Für die
@@ -1447,6 +1465,12 @@ mod tests {
         assert!(is_quantity_line("3 Kevin Harvick 5033 4 6 15 26"));
         assert!(is_quantity_line("½ cup sugar"));
         assert!(!is_quantity_line("1. Most read story of the day"));
+        assert!(is_quantity_line(
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"
+        ));
+        assert!(is_quantity_line("9. Juni – Stadthalle, Berlin"));
+        assert!(!is_quantity_line("June 9"));
+        assert!(!is_quantity_line("May the best team win the cup"));
         assert!(!is_quantity_line("2019"));
         assert!(!is_quantity_line("Home"));
     }
