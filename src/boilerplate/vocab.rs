@@ -1333,6 +1333,7 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("czytaj też", Kind::Related),
     ("zobacz także", Kind::Related),
     ("read also", Kind::Related),
+    ("keep reading", Kind::Related),
     ("see also", Kind::Related),
     ("você pode gostar", Kind::Related),
     ("você também pode gostar", Kind::Related),
@@ -1389,6 +1390,20 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("deixe um comentário", Kind::Comments),
     ("deixe uma resposta", Kind::Comments),
     ("deja una respuesta", Kind::Comments),
+    // Footer: feedback prompts under a post ("Was this article helpful?").
+    ("was this article", Kind::Footer),
+    ("was this helpful", Kind::Footer),
+    ("did you find this article", Kind::Footer),
+    ("war dieser artikel", Kind::Footer),
+    ("war der artikel", Kind::Footer),
+    ("hat ihnen dieser artikel", Kind::Footer),
+    ("gefällt ihnen dieser artikel", Kind::Footer),
+    ("hat dir dieser artikel", Kind::Footer),
+    ("cet article vous a-t-il", Kind::Footer),
+    ("czy ten artykuł", Kind::Footer),
+    ("¿te ha resultado útil", Kind::Footer),
+    ("¿le ha resultado útil", Kind::Footer),
+    ("questo articolo ti è stato utile", Kind::Footer),
     // Footer: the author box at the end of a post.
     ("author bio", Kind::Footer),
     ("about the author", Kind::Footer),
@@ -1433,6 +1448,73 @@ const COOKIE_CONTEXT: &[&str] = &[
 /// be lower-case.
 pub fn is_cookie_notice(lower: &str) -> bool {
     lower.contains("cookie") && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+}
+
+/// Words for the page's content in a placeholder for an embedded post or
+/// video ("Externer Inhalt", "external content").
+const EMBED_CONTENT: &[&str] = &[
+    "inhalt",
+    "content",
+    "contenu",
+    "contenido",
+    "conteúdo",
+    "treść",
+    "treści",
+    "内容",
+];
+/// Loading the content.
+const EMBED_LOAD: &[&str] = &[
+    "laden", "load", "charger", "cargar", "carregar", "załaduj", "加载",
+];
+/// Agreeing to it.
+const EMBED_CONSENT: &[&str] = &[
+    "einverstanden",
+    "zustimm",
+    "consent",
+    "accepte",
+    "acepto",
+    "zgadzam",
+    "同意",
+];
+/// Where it comes from: an outside provider.
+const EMBED_EXTERNAL: &[&str] = &[
+    "extern",
+    "drittanbieter",
+    "third-party",
+    "third party",
+    "tiers",
+    "terceros",
+    "zewnętrzn",
+    "第三方",
+];
+/// What it costs: personal data.
+const EMBED_DATA: &[&str] = &[
+    "personenbezogen",
+    "persönlichen daten",
+    "personal data",
+    "données personnelles",
+    "datos personales",
+    "dane osobowe",
+    "个人信息",
+];
+
+/// Words at most in a bare label or button of such a placeholder.
+const EMBED_LABEL_WORDS: usize = 5;
+
+/// Whether a short block is the placeholder of an embedded post or video
+/// that asks for consent before loading it: "Externer Inhalt", "Zustimmen
+/// und Inhalt laden", "Ich bin einverstanden, dass mir externe Inhalte
+/// angezeigt werden ...". It names the content and an outside source or
+/// personal data, and loading or agreeing (a bare label needs less).
+/// `lower` must be lower-case.
+pub fn is_embed_consent(lower: &str) -> bool {
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let label = lower.split_whitespace().count() <= EMBED_LABEL_WORDS;
+    let act = has(EMBED_LOAD) || has(EMBED_CONSENT);
+    has(EMBED_CONTENT)
+        && ((has(EMBED_EXTERNAL) && (act || label))
+            || (has(EMBED_DATA) && act)
+            || (label && has(EMBED_LOAD) && has(EMBED_CONSENT)))
 }
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
@@ -1987,6 +2069,16 @@ mod tests {
         assert_eq!(end_kind("plus d'actualités"), Some(Kind::Related));
         assert_eq!(end_kind("więcej artykułów"), Some(Kind::Related));
         assert_eq!(end_kind("otras noticias"), Some(Kind::Related));
+        assert_eq!(end_kind("war dieser artikel nützlich?"), Some(Kind::Footer));
+        assert_eq!(end_kind("was this article helpful?"), Some(Kind::Footer));
+        assert!(is_embed_consent("externer inhalt"));
+        assert!(is_embed_consent("zustimmen und inhalt laden"));
+        assert!(is_embed_consent(
+            "ich bin einverstanden, dass mir externe inhalte angezeigt werden."
+        ));
+        assert!(!is_embed_consent(
+            "the new content system loads data from the archive every night."
+        ));
         assert_eq!(end_kind("verwandte themen"), Some(Kind::Related));
         assert_eq!(end_kind("weitere inhalte:"), Some(Kind::Related));
         assert_eq!(end_kind("andere meinung"), None);

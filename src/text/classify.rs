@@ -136,6 +136,9 @@ fn is_separated_menu(text: &str) -> bool {
     items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
 }
 
+/// Words at most in the consent placeholder of an embedded post.
+const EMBED_NOTICE_WORDS: usize = 60;
+
 /// The boilerplate kind revealed by a unit's wording or shape alone.
 fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     let block = Block::new(u.tag, u.text.as_str());
@@ -148,6 +151,9 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     }
     let t = u.text.as_str();
     if words <= 120 && vocab::is_cookie_notice(&lower) {
+        return Some(Kind::Cookie);
+    }
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lower) {
         return Some(Kind::Cookie);
     }
     if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
@@ -407,6 +413,32 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     feats
 }
 
+/// Words at most in a heading over a list of other articles.
+const RELATED_HEADING_WORDS: usize = 6;
+
+/// The list under a "Most Popular" or "Related" heading holds other
+/// articles' headlines wherever it stands, even above the article, where
+/// the end-of-article rules do not look. Returns which units are its items;
+/// they are dropped after the smoothing (which they do not sway).
+fn related_lists(units: &[Unit], feats: &[Features]) -> Vec<bool> {
+    let mut items = vec![false; units.len()];
+    for i in 0..units.len() {
+        if units[i].tag == BlockTag::ListItem
+            || feats[i].words > RELATED_HEADING_WORDS
+            || vocab::end_kind(&units[i].text.to_lowercase()) != Some(Kind::Related)
+        {
+            continue;
+        }
+        for j in i + 1..units.len() {
+            if units[j].tag != BlockTag::ListItem {
+                break;
+            }
+            items[j] = true;
+        }
+    }
+    items
+}
+
 /// A paragraph printed twice in a row is an image's alt text and its
 /// caption (or title), not the article's prose: both copies are dropped.
 fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
@@ -456,8 +488,9 @@ const STRUCTURED_MIN_RUN: usize = 3;
 const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
 
 /// A short line led by an amount, a rank or a day: "125 g Mehl", "3 Kevin
-/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar". An ordinal
-/// such as "1." (a numbered teaser list, a German date) is not one.
+/// Harvick 5033 4", "1a etapa: 10 de março", "½ cup sugar", "June 9 --
+/// Arena". An ordinal such as "1." (a numbered teaser list) is not one,
+/// unless a month follows it ("9. Juni – Berlin").
 pub fn is_quantity_line(text: &str) -> bool {
     let Some(first) = text.split_whitespace().next() else {
         return false;
@@ -468,11 +501,28 @@ pub fn is_quantity_line(text: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
     let digits = first.chars().filter(char::is_ascii_digit).count();
     let tail = first.chars().filter(|c| c.is_alphabetic()).count();
-    lead && !first.ends_with('.')
-        && digits <= 4
-        && tail <= 3
-        && word_count(text) <= QUANTITY_MAX_WORDS
-        && text.chars().any(char::is_alphabetic)
+    let short = word_count(text) <= QUANTITY_MAX_WORDS;
+    let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
+    amount && short && text.chars().any(char::is_alphabetic) || short && date_led(text)
+}
+
+/// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
+/// – Berlin", "9 juin : Paris" (a month name and a day number, either way
+/// round, then more).
+fn date_led(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if words.next().is_none() {
+        return false;
+    }
+    let day = |w: &str| {
+        let d = w.trim_end_matches(['.', ',']);
+        !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit())
+    };
+    let month = |w: &str| metadata::text::month_number(w.trim_end_matches(['.', ','])).is_some();
+    (month(a) && day(b)) || (day(a) && month(b))
 }
 
 /// Find runs of quantity lines (a short label line such as "Für die
@@ -918,13 +968,19 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     }
     cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
-    fill_article_zone(&mut keep, &feats);
+    fill_article_zone(units, &mut keep, &feats);
     keep_lead(units, &mut keep, &feats);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
     for (k, t) in keep.iter_mut().zip(&templated) {
         *k &= !t;
+    }
+    for (i, related) in related_lists(units, &feats).into_iter().enumerate() {
+        if related && keep[i] {
+            keep[i] = false;
+            end_kind[i] = Some(Kind::Related);
+        }
     }
     units
         .iter()
@@ -1289,8 +1345,9 @@ fn keep_article_lists(
 
 /// Between the first and the last kept unit lies the article: there, prose
 /// the context rules dropped (a short paragraph between image captions, a
-/// one-sentence paragraph) is kept too, unless its wording marks it.
-fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
+/// one-sentence paragraph, a label ending in a colon above kept text) is
+/// kept too, unless its wording marks it.
+fn fill_article_zone(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
     let (Some(first), Some(last)) = (keep.iter().position(|&k| k), keep.iter().rposition(|&k| k))
     else {
         return;
@@ -1302,7 +1359,10 @@ fn fill_article_zone(keep: &mut [bool], feats: &[Features]) {
         }
         let prose =
             f.class == Class::NearGood || (f.class == Class::Short && f.sentence && f.words >= 4);
-        if prose {
+        // A label that introduces the next paragraph ("Leitsätze des
+        // Gerichts:", "Das Beste kommt jetzt:").
+        let label = f.class == Class::Short && units[i].text.ends_with(':') && keep[i + 1];
+        if prose || label {
             keep[i] = true;
         }
     }
@@ -1405,6 +1465,12 @@ mod tests {
         assert!(is_quantity_line("3 Kevin Harvick 5033 4 6 15 26"));
         assert!(is_quantity_line("½ cup sugar"));
         assert!(!is_quantity_line("1. Most read story of the day"));
+        assert!(is_quantity_line(
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"
+        ));
+        assert!(is_quantity_line("9. Juni – Stadthalle, Berlin"));
+        assert!(!is_quantity_line("June 9"));
+        assert!(!is_quantity_line("May the best team win the cup"));
         assert!(!is_quantity_line("2019"));
         assert!(!is_quantity_line("Home"));
     }
@@ -1491,6 +1557,27 @@ mod tests {
         let dump = format!("  • Home\n\n{cap}\n\n{cap}\n\n{body}\n\n{P2} {P1}\n");
         let k = kept(&dump);
         assert!(!k.iter().any(|t| t == cap), "{k:?}");
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn label_above_kept_text_kept() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n\n{body}\n\nShare on Facebook\n\nDas Beste kommt jetzt:\n\n{P2} {P1}\n\n{body} Again.\n"
+        );
+        let k = kept(&dump);
+        assert!(k.contains(&"Das Beste kommt jetzt:".to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn list_under_related_heading_above_article_dropped() {
+        let body = format!("{P1} {P2}");
+        let dump = format!(
+            "  • Home\n\nMost Popular\n\n  1. The council said that it would build a new square in the centre by the spring.\n  \
+             2. The residents said that they were worried about all of the noise from the work.\n\n{body}\n\n{P2} {P1}\n"
+        );
+        let k = kept(&dump);
         assert_eq!(k.len(), 2, "{k:?}");
     }
 

@@ -123,9 +123,19 @@ fn render_width(line: &str) -> usize {
     line.len().max(chars + cjk)
 }
 
+/// Columns below the wrap width within which a wrapped line ends (the next
+/// word did not fit).
+const WRAP_SLACK: usize = 20;
+
+/// Columns below the longest line within which the lines of a hard-wrapped
+/// dump pile up.
+const WRAP_PEAK: usize = 10;
+
 /// Width at which a dump's paragraphs were hard-wrapped, if they were:
-/// many lines end close to the same column. Renderer dumps (one paragraph per
-/// line) report their own wide width, where only very long paragraphs wrap.
+/// many lines end close to the same column, as many as end in the rest of
+/// its right half (menus and short lines do not count against it). Renderer
+/// dumps (one paragraph per line) report their own wide width, where only
+/// very long paragraphs wrap.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
@@ -139,8 +149,12 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     if !(40..=140).contains(&max) {
         return None;
     }
-    let near = lens.iter().filter(|&&n| n + 15 >= max).count();
-    (lens.len() >= 4 && near * 3 >= lens.len()).then_some(max - 15)
+    let near = lens.iter().filter(|&&n| n + WRAP_PEAK >= max).count();
+    let mid = lens
+        .iter()
+        .filter(|&&n| n * 2 >= max && n + WRAP_PEAK < max)
+        .count();
+    (lens.len() >= 4 && (near * 3 >= lens.len() || (near >= 4 && near >= mid))).then_some(max)
 }
 
 /// Split a dump into units: CRLF and lone CR line ends, a stray U+FEFF,
@@ -157,6 +171,8 @@ pub fn split(text: &str) -> Vec<Unit> {
     let mut blank = true;
     // Whether the previous unit's last source line reached the wrap width.
     let mut prev_full = false;
+    // Width of the previous source line (hand-wrapped dumps).
+    let mut prev_len = 0;
     // Whether the previous source line ended a sentence.
     let mut prev_sentence = false;
     for raw in &lines {
@@ -170,15 +186,28 @@ pub fn split(text: &str) -> Vec<Unit> {
                 }
             }
             prev_full = false;
+            prev_len = 0;
             continue;
         }
+        let len = raw.trim_end().chars().count();
         let full = wrap.is_some_and(|w| {
             if w == RENDER_WRAP {
                 render_width(raw) >= w
             } else {
-                raw.trim_end().chars().count() >= w
+                len + WRAP_SLACK >= w
             }
         });
+        // A hand-wrapped line broke where the next word did not fit: had
+        // this line's first word fitted on the previous one, the break was
+        // the author's.
+        if let Some(w) = wrap.filter(|&w| w != RENDER_WRAP) {
+            let word = raw
+                .split_whitespace()
+                .next()
+                .map_or(0, |t| t.chars().count());
+            prev_full = prev_len > 0 && prev_len + 1 + word > w;
+        }
+        prev_len = len;
         // Without blank lines, a sentence that ends at the wrap width and a
         // short line below it ("Share on Facebook") are two units: only a
         // full line, or one after an unfinished sentence, continues.
@@ -292,7 +321,27 @@ mod tests {
                     Another line that fills the column up to the wrap width too.\n";
         let units = split(text);
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts.len(), 4, "{texts:?}");
         assert_eq!(texts[1], "Share on Facebook");
+        // A short last line ends its paragraph: "Another" would have fitted
+        // on it, so the line below opens a new one.
+        assert!(texts[2].ends_with("ending on a short line."));
+        assert!(texts[3].starts_with("Another line"));
+    }
+
+    #[test]
+    fn wrapped_paragraphs_among_menu_lines_are_joined() {
+        // Hand-wrapped at 60 columns, with short menu lines around: the
+        // lines that end near column 60 outnumber those ending before it.
+        let para = "Die Stadt hat am Montag beschlossen, dass die Bauarbeiten\n\
+                    für den neuen Platz im Frühjahr beginnen sollen, wie der\n\
+                    Bürgermeister am Abend vor den Anwohnern im Rathaus sagte.\n";
+        let text = format!(
+            "Home\nNews\nSport\nKultur\nWetter\nKontakt\nReisen\nAuto\nDigital\nGeld\nWissen\nPolitik\n\n{para}\n{para}\nImpressum\nDatenschutz\n"
+        );
+        let units = split(&text);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 16, "{texts:?}");
+        assert!(texts[12].starts_with("Die Stadt") && texts[12].ends_with("sagte."));
     }
 }

@@ -1,4 +1,6 @@
-//! Function words of the languages deboil meets most, in one union list.
+//! Function words of the languages deboil meets most (English, German,
+//! French, Spanish, Italian, Portuguese, Polish, Dutch, Russian), in one
+//! union list.
 //!
 //! Prose is dense in function words ("the", "und", "de"); menus, teasers and
 //! bylines are not. jusText measures that density per block with one
@@ -11,7 +13,7 @@ use std::sync::LazyLock;
 
 /// The union of the lists below, built once.
 static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [EN, DE, FR, ES_IT_PT, PL, NL]
+    [EN, DE, FR, ES_IT_PT, PL, NL, RU]
         .iter()
         .flat_map(|l| l.iter().copied())
         .collect()
@@ -31,7 +33,10 @@ const DE: &[&str] = &[
     "des", "die", "doch", "durch", "ein", "eine", "einem", "einen", "einer", "es", "für", "hat",
     "hatte", "ich", "ihr", "ihre", "im", "in", "ist", "kann", "mit", "nach", "nicht", "noch",
     "nur", "oder", "schon", "sich", "sie", "sind", "so", "um", "und", "uns", "von", "vor", "war",
-    "wenn", "werden", "wie", "wir", "wird", "wurde", "zu", "zum", "zur", "über",
+    "wenn", "werden", "wie", "wir", "wird", "wurde", "zu", "zum", "zur", "über", "aber", "man",
+    "mehr", "sein", "seine", "sehr", "haben", "habe", "hier", "dann", "da", "was", "diese",
+    "dieser", "dieses", "einem", "eines", "ihm", "ihn", "mich", "mir", "dich", "dir", "euch", "ob",
+    "ohne", "gegen", "unter", "zwischen", "seit", "sowie", "können", "muss", "soll", "waren",
 ];
 
 const FR: &[&str] = &[
@@ -52,7 +57,53 @@ const ES_IT_PT: &[&str] = &[
 const PL: &[&str] = &[
     "a", "ale", "bo", "by", "był", "była", "było", "co", "do", "i", "ich", "jak", "jest", "jego",
     "jej", "już", "na", "nie", "o", "od", "oraz", "po", "przez", "się", "so", "tak", "to", "w",
-    "we", "z", "za", "ze", "że",
+    "we", "z", "za", "ze", "że", "może", "tylko", "są", "być", "dla", "jako", "jednak", "który",
+    "która", "które", "tego", "też", "także", "gdy", "czy", "ten", "ta", "te", "ma", "mi", "go",
+    "przy", "pod", "nad", "bez", "u",
+];
+
+const RU: &[&str] = &[
+    "и",
+    "в",
+    "не",
+    "на",
+    "что",
+    "с",
+    "как",
+    "по",
+    "это",
+    "он",
+    "она",
+    "они",
+    "к",
+    "из",
+    "у",
+    "за",
+    "от",
+    "же",
+    "то",
+    "для",
+    "так",
+    "но",
+    "а",
+    "о",
+    "бы",
+    "его",
+    "ее",
+    "её",
+    "все",
+    "мы",
+    "вы",
+    "я",
+    "был",
+    "была",
+    "было",
+    "при",
+    "также",
+    "если",
+    "или",
+    "уже",
+    "только",
 ];
 
 const NL: &[&str] = &[
@@ -98,6 +149,10 @@ mod tests {
         let (d, _) = density("Die Regierung hat am Montag über den Plan für die Stadt beraten.");
         assert!(d > 0.3, "{d}");
         let (d, _) = density("Le maire a présenté le projet de la ville aux habitants.");
+        assert!(d > 0.3, "{d}");
+        let (d, _) = density("Он сказал, что это было не так, как они думали.");
+        assert!(d > 0.3, "{d}");
+        let (d, _) = density("Rada miasta przyjęła plan, który ma być gotowy do końca roku.");
         assert!(d > 0.3, "{d}");
         let (d, _) = density("Home News Sport Politics Business Technology Science");
         assert_eq!(d, 0.0);
