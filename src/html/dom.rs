@@ -267,7 +267,6 @@ impl Dom {
         // While inside a skipped subtree: the id of its root. The metadata
         // walk still sees it (`<head>`, scripts holding JSON-LD).
         let mut skip: Option<ego_tree::NodeId> = None;
-        let mut cache = HashMap::new();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -286,7 +285,7 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (kind, weight, body_hint) = classify(tag, &attrs, &mut cache);
+                        let (kind, weight, body_hint) = classify(tag, &attrs);
                         let idx = dom.nodes.len() as u32;
                         dom.nodes.push(Node {
                             tag,
@@ -364,12 +363,34 @@ impl Dom {
     }
 }
 
+/// Distinct class/id values remembered per worker thread, at most; the
+/// memory stays bounded whatever the batch (the table is emptied when full).
+const ATTR_CACHE_MAX: usize = 20_000;
+
+thread_local! {
+    /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
+    /// the same class strings hundreds of times, and the pages of one site
+    /// share them: each distinct value is read once.
+    static ATTR_CACHE: std::cell::RefCell<HashMap<Box<str>, vocab::AttrInfo>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+fn attr_info_cached(value: &str) -> vocab::AttrInfo {
+    ATTR_CACHE.with_borrow_mut(|cache| {
+        if let Some(&info) = cache.get(value) {
+            return info;
+        }
+        let info = vocab::attr_info(value);
+        if cache.len() >= ATTR_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(value.into(), info);
+        info
+    })
+}
+
 /// Boilerplate kind, class/id weight and body hint of an element.
-fn classify<'a>(
-    tag: Tag,
-    el: &Attrs<'a>,
-    cache: &mut HashMap<&'a str, vocab::AttrInfo>,
-) -> (Option<Kind>, i32, bool) {
+fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
         return (None, 0, false);
@@ -392,11 +413,7 @@ fn classify<'a>(
         weight += 50;
     }
     for value in [el.class, el.id].into_iter().flatten() {
-        // Pages repeat the same class strings hundreds of times: read each
-        // distinct value once.
-        let info = *cache
-            .entry(value)
-            .or_insert_with(|| vocab::attr_info(value));
+        let info = attr_info_cached(value);
         if let Some(k) = info.kind {
             weight -= 25;
             kind = kind.or(Some(k));
