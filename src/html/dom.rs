@@ -365,7 +365,7 @@ impl Dom {
 
 /// Distinct class/id values remembered per worker thread, at most; the
 /// memory stays bounded whatever the batch (the table is emptied when full).
-const ATTR_CACHE_MAX: usize = 20_000;
+const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
     /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
