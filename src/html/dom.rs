@@ -430,3 +430,57 @@ fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool) {
     }
     (kind, weight, body_hint)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one walk gives the same arena and the same metadata as the arena
+    /// build and the metadata walk run on their own.
+    #[test]
+    fn one_walk_equals_two() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path().join("source.html");
+            let Ok(html) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let doc = scraper::Html::parse_document(&html);
+            let (dom, meta) = Dom::build_with_meta(&doc);
+            let alone = Dom::build(&doc);
+            assert_eq!(dom.text, alone.text, "{}", path.display());
+            assert_eq!(dom.nodes.len(), alone.nodes.len(), "{}", path.display());
+            for (a, b) in dom.nodes.iter().zip(&alone.nodes) {
+                assert_eq!(
+                    (
+                        a.tag,
+                        a.parent,
+                        a.end,
+                        a.text,
+                        a.kind,
+                        a.weight,
+                        a.body_hint
+                    ),
+                    (
+                        b.tag,
+                        b.parent,
+                        b.end,
+                        b.text,
+                        b.kind,
+                        b.weight,
+                        b.body_hint
+                    )
+                );
+            }
+            assert_eq!(
+                meta,
+                crate::metadata::html::extract(&doc),
+                "{}",
+                path.display()
+            );
+            pages += 1;
+        }
+        assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
+    }
+}
