@@ -84,6 +84,15 @@ impl Template {
     /// fail or are judged in the second pass); inputs named as HTML are not
     /// even read.
     pub fn scan(inputs: &[Input], config: &Config) -> Template {
+        // A line is template only if at least `MIN_DOCS` documents hold it:
+        // with fewer inputs that may be text dumps, none can be.
+        let candidates = inputs
+            .iter()
+            .filter(|i| i.format != Some(Format::Html))
+            .count();
+        if candidates < MIN_DOCS {
+            return Template::default();
+        }
         let per_doc = |i: &Input| -> Option<Vec<u64>> {
             // Pages named as HTML are not read twice (nor gunzipped twice).
             if i.format == Some(Format::Html) {

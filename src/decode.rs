@@ -23,20 +23,25 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..]);
     }
+    // Validated once: most pages are UTF-8, and then decoding is a copy.
+    let utf8 = std::str::from_utf8(bytes).ok();
     let declared = if html { prescan(bytes) } else { None };
     match declared {
         // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
         // fall through to detection instead of filling it with U+FFFD.
-        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => {}
+        Some(enc) if enc == UTF_8 && utf8.is_none() => {}
         // And the reverse: a page declaring a legacy encoding whose bytes
         // are valid UTF-8 with multi-byte sequences is UTF-8 (such
         // sequences are vanishingly rare in real legacy-encoded text).
-        Some(_) if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {}
+        Some(_) if utf8.is_some() && !bytes.is_ascii() => {}
         Some(enc) => return finish(enc, bytes),
         None => {}
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return finish(UTF_8, bytes);
+    if let Some(text) = utf8 {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8,
+        };
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(bytes, true);

@@ -269,7 +269,6 @@ impl Dom {
         // While inside a skipped subtree: the id of its root. The metadata
         // walk still sees it (`<head>`, scripts holding JSON-LD).
         let mut skip: Option<ego_tree::NodeId> = None;
-        let mut cache = HashMap::new();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -288,7 +287,7 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (kind, weight, body_hint, hover) = classify(tag, &attrs, &mut cache);
+                        let (kind, weight, body_hint, hover) = classify(tag, &attrs);
                         let idx = dom.nodes.len() as u32;
                         dom.nodes.push(Node {
                             tag,
@@ -368,12 +367,34 @@ impl Dom {
     }
 }
 
+/// Distinct class/id values remembered per worker thread, at most; the
+/// memory stays bounded whatever the batch (the table is emptied when full).
+const ATTR_CACHE_MAX: usize = 4096;
+
+thread_local! {
+    /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
+    /// the same class strings hundreds of times, and the pages of one site
+    /// share them: each distinct value is read once.
+    static ATTR_CACHE: std::cell::RefCell<HashMap<Box<str>, vocab::AttrInfo>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+fn attr_info_cached(value: &str) -> vocab::AttrInfo {
+    ATTR_CACHE.with_borrow_mut(|cache| {
+        if let Some(&info) = cache.get(value) {
+            return info;
+        }
+        let info = vocab::attr_info(value);
+        if cache.len() >= ATTR_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(value.into(), info);
+        info
+    })
+}
+
 /// Boilerplate kind, class/id weight and body hint of an element.
-fn classify<'a>(
-    tag: Tag,
-    el: &Attrs<'a>,
-    cache: &mut HashMap<&'a str, vocab::AttrInfo>,
-) -> (Option<Kind>, i32, bool, bool) {
+fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
         return (None, 0, false, false);
@@ -404,11 +425,7 @@ fn classify<'a>(
         el.id
     };
     for value in [el.class, id].into_iter().flatten() {
-        // Pages repeat the same class strings hundreds of times: read each
-        // distinct value once.
-        let info = *cache
-            .entry(value)
-            .or_insert_with(|| vocab::attr_info(value));
+        let info = attr_info_cached(value);
         hover |= info.hover;
         if let Some(k) = info.kind {
             weight -= 25;
@@ -425,4 +442,58 @@ fn classify<'a>(
         weight += 15;
     }
     (kind, weight, body_hint, hover)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one walk gives the same arena and the same metadata as the arena
+    /// build and the metadata walk run on their own.
+    #[test]
+    fn one_walk_equals_two() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path().join("source.html");
+            let Ok(html) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let doc = scraper::Html::parse_document(&html);
+            let (dom, meta) = Dom::build_with_meta(&doc);
+            let alone = Dom::build(&doc);
+            assert_eq!(dom.text, alone.text, "{}", path.display());
+            assert_eq!(dom.nodes.len(), alone.nodes.len(), "{}", path.display());
+            for (a, b) in dom.nodes.iter().zip(&alone.nodes) {
+                assert_eq!(
+                    (
+                        a.tag,
+                        a.parent,
+                        a.end,
+                        a.text,
+                        a.kind,
+                        a.weight,
+                        a.body_hint
+                    ),
+                    (
+                        b.tag,
+                        b.parent,
+                        b.end,
+                        b.text,
+                        b.kind,
+                        b.weight,
+                        b.body_hint
+                    )
+                );
+            }
+            assert_eq!(
+                meta,
+                crate::metadata::html::extract(&doc),
+                "{}",
+                path.display()
+            );
+            pages += 1;
+        }
+        assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
+    }
 }

@@ -9,7 +9,7 @@ use whatlang::Lang;
 
 /// Characters of text looked at: enough for a confident guess, cheap on
 /// long pages.
-const SAMPLE_CHARS: usize = 1000;
+const SAMPLE_CHARS: usize = 500;
 
 /// Below this many characters the identifier is not trusted.
 const MIN_CHARS: usize = 200;

@@ -63,7 +63,15 @@ pub fn byline_author(line: &str) -> Option<String> {
         if !boundary {
             continue;
         }
+        // A word can start here only if its first letter is this one.
+        let mut lower = s[i].to_lowercase();
+        let Some(first) = lower.next().filter(|_| lower.next().is_none()) else {
+            continue;
+        };
         for w in BY_WORDS {
+            if !w.starts_with(first) {
+                continue;
+            }
             let n = w.chars().count();
             let word_here = s.len() > i + n
                 && s[i..i + n]

@@ -810,6 +810,17 @@ fn more_from_name(text: &str) -> bool {
 
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
 fn is_copyright_notice(text: &str) -> bool {
+    // The opening decides first: lower-casing a long paragraph whole just
+    // to read its first word would cost more than the rest.
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(9)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if !(head.starts_with('©') || head.starts_with("copyright") || head.starts_with("(c) ")) {
+        return false;
+    }
     let lower = text.trim_start().to_lowercase();
     let year = lower
         .split(|c: char| !c.is_ascii_digit())

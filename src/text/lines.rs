@@ -73,6 +73,15 @@ fn is_box_char(c: char) -> bool {
     ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
+/// Whether a line holds any [`is_box_char`]: in UTF-8 those are the
+/// sequences `E2 94 xx` and `E2 95 xx`, found without decoding the line.
+fn has_box_char(line: &str) -> bool {
+    let b = line.as_bytes();
+    let found = memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)));
+    debug_assert_eq!(found, line.chars().any(is_box_char));
+    found
+}
+
 /// Turn one source line into normalised text and a layout tag.
 fn parse_line(raw: &str) -> (String, BlockTag, usize) {
     let expanded;
@@ -85,7 +94,7 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
     let line = line.trim_start_matches('\u{feff}');
     let indent = line.chars().take_while(|c| c.is_whitespace()).count();
     // w3m box-drawn tables: "│ cell │ cell │" rows and "├──┼──┤" rules.
-    if line.chars().any(is_box_char) {
+    if has_box_char(line) {
         let cells: Vec<String> = line
             .split(is_box_char)
             .filter_map(crate::metadata::clean)
@@ -106,7 +115,9 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
 
 /// A row of cells written with `|` separators ("a | b | c |").
 fn is_pipe_row(text: &str) -> bool {
-    text.matches(" | ").count() + usize::from(text.ends_with(" |")) >= 2
+    // Most lines have no `|` at all: skip setting up the searcher.
+    memchr::memchr(b'|', text.as_bytes()).is_some()
+        && text.matches(" | ").count() + usize::from(text.ends_with(" |")) >= 2
 }
 
 /// Width from which a renderer's line is taken for wrapped: w3m and Lynx
