@@ -299,12 +299,22 @@ mod tests {
         assert_eq!(wording_kind(&p("Externer Inhalt")), Some(Kind::Cookie));
         assert_eq!(
             wording_kind(&p(
-                "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+                "Follow the Morning Desk on Instagram, Facebook and YouTube."
             )),
             Some(Kind::Share)
         );
         assert_eq!(
             wording_kind(&p("Follow the instructions on the box.")),
+            None
+        );
+        assert_eq!(
+            wording_kind(&p("Folgen Sie uns auf Instagram!")),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            wording_kind(&p(
+                "Follow the money, investigators say, and the threads lead to a shell company."
+            )),
             None
         );
         assert_eq!(
@@ -316,7 +326,7 @@ mod tests {
         assert_eq!(wording_kind(&p("Image 3 of 12")), Some(Kind::Other));
         assert_eq!(
             wording_kind(&p(
-                "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials."
+                "Erstellt am Freitag 3. Juni 2011 um 08:15 und abgelegt unter Reisen, Bahn."
             )),
             Some(Kind::Footer)
         );
@@ -448,6 +458,13 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].text, lead);
         assert_eq!(removed.subscribe, 1);
+        // Without a word for a subscription or a log-in, the opening is prose.
+        let blocks = vec![
+            p(lead),
+            p("To continue reading about the history of the pool, scroll past the photos."),
+            p("Unbegrenzter Zugang zu allen Artikeln, jederzeit kündbar und ohne Werbung."),
+        ];
+        assert_eq!(finish(blocks, &mut Removed::default()).len(), 3);
         // Before any article text, the same words cut nothing (a page
         // that opens with the notice keeps its article).
         let blocks = vec![p("To continue reading, log in."), p(lead)];

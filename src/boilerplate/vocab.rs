@@ -348,7 +348,7 @@ pub struct AttrInfo {
 }
 
 /// Words naming a card shown on hover over a link. The link and its card
-/// often share the word (`rollover-people` around `rollover-people-block`):
+/// often share the word (`x-rollover` around `x-rollover-card`):
 /// only the innermost is the card; the link's text is the sentence's.
 const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
@@ -1588,13 +1588,33 @@ const SOCIAL_NETWORKS: &[&str] = &[
 ];
 
 /// Whether a line (lower-case) asks to follow someone on social networks:
-/// "Follow Newsbeat on Instagram, Facebook and YouTube", "Folgen Sie uns
+/// "Follow the Morning Desk on Instagram and YouTube", "Folgen Sie uns
 /// auf Twitter".
 pub fn is_follow_line(lower: &str) -> bool {
     let t = lower.trim_start();
-    FOLLOW_OPENINGS.iter().any(|o| t.starts_with(o))
-        && SOCIAL_NETWORKS.iter().any(|n| t.contains(n))
+    if !FOLLOW_OPENINGS.iter().any(|o| t.starts_with(o)) {
+        return false;
+    }
+    // A network named as a whole word, after "on", "auf", "sur", ... or in
+    // a "follow us" line: "Follow the threads of the story" is prose.
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '@')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let us = words.get(1).is_some_and(|w| FOLLOW_US.contains(w))
+        || words.get(2).is_some_and(|w| FOLLOW_US.contains(w));
+    words.iter().enumerate().any(|(i, w)| {
+        SOCIAL_NETWORKS.contains(w)
+            && (us || (i > 0 && FOLLOW_PREPOSITIONS.contains(&words[i - 1])))
+    })
 }
+
+/// "Follow us", "Folgen Sie uns", "Suivez-nous", ...
+const FOLLOW_US: &[&str] = &["us", "me", "uns", "mir", "nous", "nos", "ci", "ons", "nas"];
+
+/// Words before a network's name in a follow line: "on Twitter", "auf
+/// Instagram", "sur Facebook".
+const FOLLOW_PREPOSITIONS: &[&str] = &["on", "auf", "bei", "sur", "en", "em", "su", "na", "op"];
 
 /// Openings of a post's publication line: "Posted on 3 May 2014 by ...",
 /// "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter ...".
@@ -1716,10 +1736,24 @@ pub fn is_subscribe_pitch(lower: &str) -> bool {
         && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
 }
 
-/// Whether a line (lower-case) opens a paywall notice.
+/// Stems that name what a paywall asks for: a subscription, an account,
+/// a log-in. A notice holds one; "To continue reading about the pool,
+/// scroll down" does not.
+const PAYWALL_CUES: &[&str] = &[
+    "subscri", "abonn", "log in", "login", "log-in", "sign in", "einlogg", "anmeld", "registr",
+    "connect", "member", "mitglied", "premium", "plus", "suscri", "zaloguj", "prenumer",
+    "subskryp", "assin",
+];
+
+/// Whether a line (lower-case) opens a paywall notice: a paywall opening,
+/// and a word for what it asks the reader to buy or sign into.
 pub fn is_paywall_notice(lower: &str) -> bool {
     let t = lower.trim_start();
     PAYWALL_OPENINGS.iter().any(|p| t.starts_with(p))
+        && (PAYWALL_CUES.iter().any(|c| t.contains(c))
+            // German "Abo" (subscription), as a word: "about" is not one.
+            || t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "abo" || w == "abos"))
 }
 
 /// Nouns that, as the last word of a short line, head a comment thread:

@@ -48,7 +48,17 @@ pub fn extract(html: &str) -> Article {
         && let Some(lead) = select::standfirst(&dom, &roots, desc)
     {
         keep_subtree(&dom, &mut an, lead);
-        if !roots.iter().any(|&r| select::contains(&dom, r, lead)) {
+        if let Some(&root) = roots.iter().find(|&&r| select::contains(&dom, r, lead)) {
+            // Inside the article: the wrappers the pruner dropped around it
+            // (`<div class="teaser"><p>...`) must be entered, though their
+            // other children stay dropped.
+            let mut a = dom.nodes[lead].parent as usize;
+            while a != root && a != dom.nodes[a].parent as usize {
+                an.pruned[a] = None;
+                an.dropped[a] = false;
+                a = dom.nodes[a].parent as usize;
+            }
+        } else {
             roots.insert(0, lead);
         }
     }
@@ -177,6 +187,20 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains("The mayor, Anna Berg, said"), "{text}");
         assert!(!text.contains("opens new bridge"));
+    }
+
+    #[test]
+    fn standfirst_inside_a_pruned_wrapper_in_the_article_is_kept() {
+        let lead = "Die Stadt will bis zum Sommer alle Schulen mit schnellem Internet \
+                    versorgen, sagt die Bürgermeisterin.";
+        let html = format!(
+            "<html><head><meta property=\"og:description\" content=\"{lead}\"></head><body>\
+             <article><h1>Glasfaser für alle Schulen</h1><div class=\"teaser\"><p>{lead}</p>\
+             <a href=\"/x\">Mehr aus dem Ressort</a></div>{PARA}</article></body></html>"
+        );
+        let text = text_of(&html);
+        assert!(text.starts_with("Die Stadt will"), "{text}");
+        assert!(!text.contains("Mehr aus dem Ressort"));
     }
 
     #[test]

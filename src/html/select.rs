@@ -505,19 +505,40 @@ pub fn standfirst(dom: &Dom, roots: &[usize], description: &str) -> Option<usize
             node.tag,
             Tag::P | Tag::Div | Tag::Section | Tag::Blockquote | Tag::Header | Tag::H(2..=6)
         ) && !(i < first && node.end as usize > first);
-        if candidate {
-            let text: String = (i..node.end as usize)
-                .filter(|&j| dom.nodes[j].tag == Tag::Text)
-                .map(|j| dom.text_of(j))
-                .collect();
-            if text_key(&text) == key {
-                best = Some(i);
-            }
+        if candidate && subtree_key(dom, i) == key {
+            best = Some(i);
         }
         i += 1;
     }
     best
 }
+
+/// [`text_key`] of the text of the subtree of `i`, read no further than
+/// the key needs (and no more than [`STANDFIRST_KEY_NODES`] nodes), so that
+/// nested candidates do not make the search quadratic.
+fn subtree_key(dom: &Dom, i: usize) -> String {
+    let end = (dom.nodes[i].end as usize).min(i + STANDFIRST_KEY_NODES);
+    let mut key = String::new();
+    let mut n = 0;
+    for j in i..end {
+        if dom.nodes[j].tag != Tag::Text {
+            continue;
+        }
+        for c in dom.text_of(j).chars().filter(|c| c.is_alphanumeric()) {
+            for l in c.to_lowercase() {
+                if n == STANDFIRST_KEY_CHARS {
+                    return key;
+                }
+                key.push(l);
+                n += 1;
+            }
+        }
+    }
+    key
+}
+
+/// Nodes of a candidate's subtree read for its key.
+const STANDFIRST_KEY_NODES: usize = 64;
 
 /// The first [`STANDFIRST_KEY_CHARS`] letters and digits of a text,
 /// lower-case: enough to recognise a description repeated in the page

@@ -467,8 +467,8 @@ mod tests {
             ("kj", None),
             ("Dienstag", None),
             ("Foto: Jane Doe", None),
-            ("Фото из Инстаграма Лукаша Подольски", None),
-            ("Grant Tinsley, PhD", Some("Grant Tinsley")),
+            ("Фото из архива Анны Ивановой", None),
+            ("Maria Lopez, PhD", Some("Maria Lopez")),
             ("CBS News February 24, 2020", Some("CBS News")),
         ]);
         assert_eq!(

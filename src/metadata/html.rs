@@ -747,7 +747,7 @@ impl<'a> Walk<'a> {
                     let foreign_scope = v.attr("itemprop").is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         if key == "itemprop" && foreign_scope {
-                            return;
+                            continue;
                         }
                         if let Some(k) = v.attr(key) {
                             for k in k.split_whitespace() {
@@ -1557,8 +1557,23 @@ fn category_from_breadcrumb(trail: &[String], title: Option<&str>) -> Option<Str
 mod tests {
     use super::*;
 
+    /// The metadata as production reads it: in the arena build's walk.
     fn meta_of(html: &str) -> Metadata {
-        extract(&Html::parse_document(html))
+        let doc = Html::parse_document(html);
+        let (_, meta) = crate::html::dom::Dom::build_with_meta(&doc);
+        assert_eq!(meta, extract(&doc), "one walk and two walks agree");
+        meta
+    }
+
+    #[test]
+    fn product_scope_still_yields_page_tags() {
+        let m = meta_of(
+            r#"<html><head><title>T</title></head><body>
+            <div itemscope itemtype="https://schema.org/Product">
+            <meta itemprop="keywords" property="article:tag" content="Widgets"></div>
+            <p>Text.</p></body></html>"#,
+        );
+        assert_eq!(m.tags, ["Widgets"]);
     }
 
     #[test]

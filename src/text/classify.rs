@@ -211,16 +211,16 @@ fn glued_list(text: &str) -> bool {
 const TEASER_HEADLINE_CHARS: usize = 160;
 
 /// A teaser whose link headline and summary the renderer ran together:
-/// "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run
+/// "Council Backs New Bridge PlanMayor Jana Berg's bridge plan
 /// was ...". A title-case headline of three words or more ends in a lower-case
 /// letter (or `?`, `!`) glued to the capital that opens the summary. Returns
-/// the glued word ("RunDenny"), so that a brand such as "MacBook", which
+/// the glued word ("PlanMayor"), so that a brand such as "MacBook", which
 /// recurs on its page, can be told apart.
 pub fn glued_teaser(text: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
     for w in chars.windows(3) {
         let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
-        // "RunDenny", "AthleteA 24-year-old", "250,000The", "(This Morning)Some".
+        // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
         if !(end && b.is_uppercase() && opens) {
@@ -228,7 +228,7 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
         }
         let head = &text[..at];
         let words: Vec<&str> = head.split_whitespace().collect();
-        // The glued word itself ("RunDenny") must not be a name such as
+        // The glued word itself ("PlanMayor") must not be a name such as
         // "McDonald" or "iPhone": its head part is a whole word.
         let last = words.last().copied().unwrap_or("");
         if words.len() < 3 || last.chars().count() < 3 {
@@ -282,7 +282,7 @@ const TEASER_NEIGHBOUR: usize = 3;
 
 /// Glued teasers come in lists: a unit is one when another glued unit stands
 /// within [`TEASER_NEIGHBOUR`] units and its glued word occurs nowhere else
-/// on the page (a brand name recurs; "RunDenny" does not).
+/// on the page (a brand name recurs; "PlanMayor" does not).
 fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
     let glued: Vec<Option<&str>> = units
         .iter()
@@ -1609,18 +1609,18 @@ mod tests {
     #[test]
     fn glued_teasers() {
         assert_eq!(
-            glued_teaser("Police Arrest Two After Death Of Student-AthleteA 24-year-old woman was"),
-            Some("Student-AthleteA")
+            glued_teaser("Library Opens Late For Young Best-SellerA 19-year-old writer was"),
+            Some("Best-SellerA")
         );
         assert_eq!(
-            glued_teaser("State To Mail Panel Applications To 250,000The state will mail"),
-            Some("250,000The")
+            glued_teaser("City To Send Parking Permits To 40,000The city will send"),
+            Some("40,000The")
         );
         assert_eq!(
             glued_teaser(
-                "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled."
+                "Council Backs New Bridge PlanMayor Jana Berg's bridge plan was approved."
             ),
-            Some("RunDenny")
+            Some("PlanMayor")
         );
         assert_eq!(
             glued_teaser(
@@ -1640,7 +1640,7 @@ mod tests {
         );
         // In a list they are related links; a brand repeated on the page is not.
         let dump = format!(
-            "{P1}\n\nTape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tape.\n\n\
+            "{P1}\n\nCouncil Backs New Bridge PlanMayor Jana Berg's bridge plan was approved by the council.\n\n\
              Is Violence In Sports On The Rise?Violence is part of the game in many sports these days.\n\n\
              The New MacBook Pro Arrives with a larger screen, and the MacBook keyboard is new again.\n\n{P2}\n"
         );
