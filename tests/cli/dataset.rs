@@ -814,3 +814,85 @@ fn a_panic_in_a_reader_is_an_error_record_and_the_batch_goes_on() {
             .starts_with("internal error (panic)")
     );
 }
+
+/// A record whose Content-Length claims a petabyte in a short file, under
+/// a `--max-bytes` that allows it: an error line for the record, not an
+/// allocation the process cannot survive.
+#[test]
+fn a_content_length_larger_than_the_file_is_a_truncated_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let good = warc_record(
+        "response",
+        "http://example.com/a",
+        &http("200 OK", "text/html", article("en", "Budget", 1).as_bytes()),
+    );
+    let mut bytes = good.clone();
+    bytes.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1000000000000000\r\n\r\n\
+          HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>short</p>",
+    );
+    fs::write(inputs.join("liar.warc"), &bytes).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &["--max-bytes", "18446744073709551615"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], format!("liar#{}", good.len()));
+    assert!(
+        errors[0]["reason"].as_str().unwrap().contains("truncated"),
+        "{errors:?}"
+    );
+    assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 1);
+}
+
+/// A malformed record in a plain `.warc` costs only itself: every later
+/// record is still read, and every record has a line somewhere.
+#[test]
+fn a_malformed_record_in_a_plain_warc_does_not_lose_the_records_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let page = |n: usize| {
+        warc_record(
+            "response",
+            &format!("http://example.com/{n}"),
+            &http(
+                "200 OK",
+                "text/html",
+                article("en", &format!("Budget {n}"), n).as_bytes(),
+            ),
+        )
+    };
+    let mut bytes = page(1);
+    let bad_at = bytes.len();
+    bytes.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nno colon here\r\n\r\n<p>x</p>\r\n\r\n",
+    );
+    let next_at = bytes.len();
+    bytes.extend(page(2));
+    bytes.extend(page(3));
+    fs::write(inputs.join("crawl.warc"), &bytes).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], format!("crawl#{bad_at}"));
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "crawl#0".to_string(),
+            format!("crawl#{next_at}"),
+            format!("crawl#{}", next_at + page(2).len())
+        ]
+    );
+}
