@@ -896,3 +896,34 @@ fn a_malformed_record_in_a_plain_warc_does_not_lose_the_records_after_it() {
         ]
     );
 }
+
+/// Two inputs with the same id (`a.html` in two folders): under
+/// `--incremental`, when the first changes to the text of the second, the
+/// second (carried over) is marked a duplicate of it, as a full run does.
+#[test]
+fn incremental_marks_a_duplicate_that_shares_its_id_with_the_first_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    fs::create_dir(&one).unwrap();
+    fs::create_dir(&two).unwrap();
+    fs::write(one.join("a.html"), article("en", "First", 1)).unwrap();
+    fs::write(two.join("a.html"), article("en", "Second", 2)).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&one, &two], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert!(recs.iter().all(|r| r["duplicate_of"].is_null()), "{recs:?}");
+    // The first becomes a copy of the second.
+    fs::write(one.join("a.html"), article("en", "Second", 2)).unwrap();
+    let o = run(&[&one, &two], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let incremental = fs::read(out.join("articles.jsonl")).unwrap();
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["duplicate_of"], Value::Null);
+    assert_eq!(recs[1]["duplicate_of"], "a", "{recs:?}");
+    assert_eq!(summary(&out)["duplicates"], 1);
+    let full = tmp.path().join("full");
+    assert_eq!(run(&[&one, &two], &full, &[]).status.code(), Some(0));
+    assert_eq!(incremental, fs::read(full.join("articles.jsonl")).unwrap());
+}
