@@ -647,7 +647,12 @@ pub fn run_until(
     let shard_marker = config.shard.map(|(k, n)| {
         (
             format!("{k}/{n}"),
-            manifest::fingerprint(config, 0) + &format!("; {:?}", shard_options(config)),
+            manifest::fingerprint(config, 0)
+                + &format!(
+                    "; {:?}; program {}",
+                    shard_options(config),
+                    program_digest()
+                ),
             shard::inputs_digest(&inputs),
         )
     });
@@ -889,4 +894,14 @@ fn shard_options(config: &Config) -> (String, Vec<String>, usize, bool, String, 
         config.content_field.clone().unwrap_or_default(),
         format!("{:?}/{:?}", config.compress, config.table),
     )
+}
+
+/// A digest of the running program's file, so that a shard completed by
+/// another build (same version number, other code) is redone. Empty when
+/// the file cannot be read.
+fn program_digest() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::read)
+        .map(|b| format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&b)))
+        .unwrap_or_default()
 }

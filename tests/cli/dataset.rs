@@ -927,3 +927,90 @@ fn incremental_marks_a_duplicate_that_shares_its_id_with_the_first_page() {
     assert_eq!(run(&[&one, &two], &full, &[]).status.code(), Some(0));
     assert_eq!(incremental, fs::read(full.join("articles.jsonl")).unwrap());
 }
+
+/// A completed shard is redone, not kept, when the options that shape its
+/// records or the program that wrote it differ.
+#[test]
+fn a_completed_shard_is_redone_under_other_options_or_another_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    for i in 0..4 {
+        fs::write(
+            inputs.join(format!("page{i}.html")),
+            article("en", &format!("Page {i}"), i),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let complete = |o: &std::process::Output| {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stderr).contains("complete already")
+    };
+    assert!(!complete(&run(&[&inputs], &out, &["--shard", "1/1"])));
+    assert!(complete(&run(&[&inputs], &out, &["--shard", "1/1"])));
+    let dir = out.join("shard-00001-of-00001");
+    // Other options: redone, with their records.
+    assert!(!complete(&run(
+        &[&inputs],
+        &out,
+        &["--shard", "1/1", "--min-words", "100000"]
+    )));
+    assert!(read_jsonl(&dir.join("articles.jsonl")).is_empty());
+    assert!(!complete(&run(
+        &[&inputs],
+        &out,
+        &["--shard", "1/1", "--max-bytes", "100000"]
+    )));
+    assert_eq!(read_jsonl(&dir.join("articles.jsonl")).len(), 4);
+    // Another build of the same version: a copy of the binary that differs
+    // by one trailing byte.
+    let exe = tmp.path().join("deboil-other");
+    let mut bytes = fs::read(env!("CARGO_BIN_EXE_deboil")).unwrap();
+    bytes.push(0);
+    fs::write(&exe, bytes).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let other = |extra: &[&str]| {
+        // A fresh executable can be briefly "busy" while another test
+        // thread forks with its write handle inherited: try again then.
+        let mut tries = 0;
+        loop {
+            match std::process::Command::new(&exe)
+                .arg(&inputs)
+                .arg("-o")
+                .arg(&out)
+                .args(extra)
+                .output()
+            {
+                Ok(o) => break o,
+                Err(e) if tries < 20 => {
+                    tries += 1;
+                    eprintln!("retrying after {e}");
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    assert!(!complete(&other(&[
+        "--shard",
+        "1/1",
+        "--max-bytes",
+        "100000"
+    ])));
+    assert!(complete(&other(&[
+        "--shard",
+        "1/1",
+        "--max-bytes",
+        "100000"
+    ])));
+}
