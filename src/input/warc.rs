@@ -577,6 +577,45 @@ mod tests {
         }
     }
 
+    /// A record whose Content-Length runs past the end of its gzip member
+    /// is reported, and the next member is read.
+    #[test]
+    fn a_record_cut_short_by_its_gzip_member_does_not_end_the_file() {
+        use std::io::Write;
+        let member = |b: &[u8]| {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(b).unwrap();
+            e.finish().unwrap()
+        };
+        let short =
+            String::from_utf8_lossy(RECORD).replace("Content-Length: 56", "Content-Length: 99");
+        let mut bytes = member(short.as_bytes());
+        let next = bytes.len();
+        bytes.extend(member(RECORD));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.warc.gz");
+        std::fs::write(&path, bytes).unwrap();
+        let input = Input {
+            path,
+            id: "t".into(),
+            format: None,
+        };
+        let mut items = Vec::new();
+        read(&input, &Config::default(), &mut |i| {
+            items.push(i);
+            true
+        });
+        assert_eq!(items.len(), 2, "{items:?}");
+        let (id, reason) = error_of(&items[0]).unwrap();
+        assert_eq!(id, "t#0");
+        assert!(reason.contains("truncated WARC record"), "{reason}");
+        let Item::Page(p) = &items[1] else {
+            panic!("not a page")
+        };
+        assert_eq!(p.input.id, format!("t#{next}"));
+        assert!(p.bytes.is_ok());
+    }
+
     /// The HTTP header ends at the first blank line, bare `\n\n` or
     /// `\r\n\r\n`, whichever comes first.
     #[test]
