@@ -1014,3 +1014,28 @@ fn a_completed_shard_is_redone_under_other_options_or_another_build() {
         "100000"
     ])));
 }
+
+/// Pages whose text has no letters or digits all normalise to the same
+/// empty key: none is a duplicate of another, and `--dedup` keeps them.
+#[test]
+fn pages_without_words_are_not_duplicates_of_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    for (name, tail) in [("p1", "!!!"), ("p2", "???")] {
+        fs::write(
+            inputs.join(format!("{name}.html")),
+            format!("<html><body><article><p>★ ☆ ★ — → ← {tail}</p></article></body></html>"),
+        )
+        .unwrap();
+    }
+    for extra in [&[][..], &["--dedup"]] {
+        let out = tmp.path().join(format!("out{}", extra.len()));
+        assert_eq!(run(&[&inputs], &out, extra).status.code(), Some(0));
+        let recs = read_jsonl(&out.join("articles.jsonl"));
+        assert_eq!(recs.len(), 2, "{extra:?}: {recs:?}");
+        assert_eq!(recs[0]["text_hash"], recs[1]["text_hash"]);
+        assert!(recs.iter().all(|r| r["duplicate_of"].is_null()), "{recs:?}");
+        assert_eq!(summary(&out)["filtered"], json!({}));
+    }
+}
