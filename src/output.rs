@@ -6,8 +6,10 @@
 //! the run completes, so a run that dies leaves the previous outputs intact
 //! and never a half-written file under a final name. The moves are made
 //! all-or-nothing with a journal: once every file is complete and synced,
-//! `.deboil-commit` names the subfolder; the files are renamed; the journal
-//! is removed. A run killed between the renames leaves the journal, and the
+//! `.deboil-commit` names the subfolder, the files to move and the files of
+//! an earlier run to remove (records under another name: another
+//! `--compress` or `--format`); the files are renamed, the old ones
+//! removed; the journal is removed. A run killed between the renames leaves the journal, and the
 //! next run into that folder (under the lock) finishes the renames before
 //! anything else, so readers see the old set or the new set.
 
@@ -323,14 +325,31 @@ impl Outputs {
                 .map_err(|e| werr(name, &e))?;
             names.push(name);
         }
-        // The journal: the subfolder's name, then the files to move.
+        // Records a previous run wrote under another name (another
+        // --compress or --format) would read as this run's: they are removed
+        // as part of the commit.
+        let stale: Vec<&str> = [
+            ARTICLES_JSONL,
+            "articles.jsonl.gz",
+            "articles.jsonl.zst",
+            ARTICLES_CSV,
+            ARTICLES_PARQUET,
+        ]
+        .into_iter()
+        .filter(|n| !names.contains(n))
+        .collect();
+        // The journal: the subfolder's name, the files to move, then the
+        // files to remove (`-NAME`).
         let sub = self
             .temp
             .path()
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let journal = format!("{sub}\n{}\n", names.join("\n"));
+        let mut journal = format!("{sub}\n{}\n", names.join("\n"));
+        for name in &stale {
+            journal.push_str(&format!("-{name}\n"));
+        }
         let pending = dir.join(format!("{JOURNAL}.new"));
         fs::write(&pending, journal)
             .and_then(|()| File::open(&pending)?.sync_all())
@@ -339,26 +358,7 @@ impl Outputs {
             .map_err(|e| werr(JOURNAL, &e))?;
         // From here the new outputs are committed; a death mid-way is rolled
         // forward by the next run's `recover`.
-        recover(&dir).map_err(|e| werr(JOURNAL, &e))?;
-        // Records a previous run wrote under another name (another
-        // --compress or --format) would read as this run's: remove them.
-        for stale in [
-            ARTICLES_JSONL,
-            "articles.jsonl.gz",
-            "articles.jsonl.zst",
-            ARTICLES_CSV,
-            ARTICLES_PARQUET,
-        ] {
-            if !names.contains(&stale) {
-                match fs::remove_file(dir.join(stale)) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(werr(stale, &e));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Ok(())
+        recover(&dir).map_err(|e| werr(JOURNAL, &e))
     }
 }
 
@@ -371,10 +371,19 @@ fn recover(dir: &Path) -> std::io::Result<()> {
             let mut lines = text.lines();
             let sub = lines.next().unwrap_or_default();
             if sub.starts_with(TEMP_PREFIX) && !sub.contains(['/', '\\']) {
-                for name in lines.filter(|n| !n.is_empty() && !n.contains(['/', '\\'])) {
+                let names: Vec<&str> = lines
+                    .filter(|n| !n.is_empty() && !n.contains(['/', '\\']))
+                    .collect();
+                for name in names.iter().filter(|n| !n.starts_with('-')) {
                     let from = dir.join(sub).join(name);
                     if from.exists() {
                         fs::rename(&from, dir.join(name))?;
+                    }
+                }
+                for name in names.iter().filter_map(|n| n.strip_prefix('-')) {
+                    match fs::remove_file(dir.join(name)) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                        _ => {}
                     }
                 }
                 sync_dir(dir)?;
@@ -471,4 +480,33 @@ pub fn csv_header() -> Vec<&'static str> {
         "source_url",
         "crawl_date",
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run that died after writing its journal: the next run's recovery
+    /// moves the new files into place and removes the earlier run's
+    /// records under another name, as the commit would have.
+    #[test]
+    fn recovery_finishes_the_renames_and_the_removals() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let sub = format!("{TEMP_PREFIX}x");
+        fs::create_dir(d.join(&sub)).unwrap();
+        fs::write(d.join(&sub).join(ARTICLES_JSONL), "new\n").unwrap();
+        fs::write(d.join("articles.jsonl.gz"), "old").unwrap();
+        fs::write(d.join(ERRORS_JSONL), "old errors").unwrap();
+        fs::write(
+            d.join(JOURNAL),
+            format!("{sub}\n{ARTICLES_JSONL}\n-articles.jsonl.gz\n-{ARTICLES_PARQUET}\n"),
+        )
+        .unwrap();
+        recover(d).unwrap();
+        assert_eq!(fs::read_to_string(d.join(ARTICLES_JSONL)).unwrap(), "new\n");
+        assert!(!d.join("articles.jsonl.gz").exists());
+        assert!(d.join(ERRORS_JSONL).exists());
+        assert!(!d.join(JOURNAL).exists() && !d.join(&sub).exists());
+    }
 }

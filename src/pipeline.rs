@@ -452,13 +452,7 @@ impl Writer<'_> {
                 match result {
                     Ok(doc) => (self.fresh_article(doc, simhash)?, stamp),
                     Err(e) => {
-                        let reason = e.to_string();
-                        self.summary.count_error(&reason);
-                        self.sink.error(&ErrorRecord {
-                            id: input.id.clone(),
-                            source: source.clone(),
-                            reason,
-                        })?;
+                        self.error(&input, &source, &e)?;
                         (false, stamp)
                     }
                 }
@@ -466,13 +460,18 @@ impl Writer<'_> {
             Done::Carried(carried, stamp) => match carried {
                 Carried::Article { json, csv } => {
                     let key: Option<CarriedKey> = serde_json::from_str(&json).ok();
-                    let still = key.as_ref().is_some_and(|k| {
-                        let now = self
-                            .index
+                    // The index's decision about this page, taken once
+                    // (`None`: it is the first with its text, and now
+                    // remembered as such).
+                    let now = key.as_ref().map(|k| {
+                        self.index
                             .check(&k.id, &k.text_hash, dedup::simhash(&k.text))
-                            .map(|(first, _)| first);
-                        now == k.duplicate_of
+                            .map(|(first, _)| first)
                     });
+                    let still = key
+                        .as_ref()
+                        .zip(now.as_ref())
+                        .is_some_and(|(k, now)| *now == k.duplicate_of);
                     if still {
                         self.summary.carried_over += 1;
                         self.summary.articles += 1;
@@ -496,16 +495,15 @@ impl Writer<'_> {
                         match again.done {
                             Done::Fresh((Ok(mut doc), size), _) => {
                                 self.summary.bytes += size;
-                                match key {
+                                match now {
                                     // The index took its decision about this
-                                    // page when the carried record was checked
-                                    // (and names the page itself if first).
-                                    Some(k) => {
-                                        doc.duplicate_of = self
-                                            .index
-                                            .check(&k.id, &k.text_hash, again.simhash)
-                                            .map(|(first, _)| first)
-                                            .filter(|first| *first != k.id);
+                                    // page when the carried record was
+                                    // checked. (Asking again would name the
+                                    // page itself, and telling that apart
+                                    // from another page with the same id is
+                                    // not possible.)
+                                    Some(now) => {
+                                        doc.duplicate_of = now;
                                         self.summary.duplicates +=
                                             u64::from(doc.duplicate_of.is_some());
                                         self.summary.articles += 1;
@@ -516,13 +514,7 @@ impl Writer<'_> {
                                 }
                             }
                             Done::Fresh((Err(e), _), _) => {
-                                let reason = e.to_string();
-                                self.summary.count_error(&reason);
-                                self.sink.error(&ErrorRecord {
-                                    id: input.id.clone(),
-                                    source: source.clone(),
-                                    reason,
-                                })?;
+                                self.error(&input, &source, &e)?;
                                 (false, stamp)
                             }
                             Done::Carried(..) => {
@@ -551,6 +543,17 @@ impl Writer<'_> {
             });
         }
         Ok(())
+    }
+
+    /// The error record of a page, counted.
+    fn error(&mut self, input: &Input, source: &str, e: &PageError) -> Result<(), Error> {
+        let reason = e.to_string();
+        self.summary.count_error(&reason);
+        self.sink.error(&ErrorRecord {
+            id: input.id.clone(),
+            source: source.to_string(),
+            reason,
+        })
     }
 
     /// Filters, duplicate marking, then the record. Returns whether it was
@@ -644,7 +647,12 @@ pub fn run_until(
     let shard_marker = config.shard.map(|(k, n)| {
         (
             format!("{k}/{n}"),
-            manifest::fingerprint(config, 0) + &format!("; {:?}", shard_options(config)),
+            manifest::fingerprint(config, 0)
+                + &format!(
+                    "; {:?}; program {}",
+                    shard_options(config),
+                    program_digest()
+                ),
             shard::inputs_digest(&inputs),
         )
     });
@@ -886,4 +894,14 @@ fn shard_options(config: &Config) -> (String, Vec<String>, usize, bool, String, 
         config.content_field.clone().unwrap_or_default(),
         format!("{:?}/{:?}", config.compress, config.table),
     )
+}
+
+/// A digest of the running program's file, so that a shard completed by
+/// another build (same version number, other code) is redone. Empty when
+/// the file cannot be read.
+fn program_digest() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::read)
+        .map(|b| format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&b)))
+        .unwrap_or_default()
 }

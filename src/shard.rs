@@ -7,9 +7,9 @@
 //! `DIR/shard-K-of-N/` like any run (temporary files, journaled commit),
 //! and its completion marker `shard-complete.json`, holding the summary,
 //! is committed last with the outputs. Rerunning a shard whose marker
-//! matches its inputs (paths, sizes, modification times) and options does
-//! nothing; a shard that failed or was interrupted left no marker and
-//! starts over.
+//! matches its inputs (paths, sizes, modification times), its options and
+//! the program (version and a digest of the executable) does nothing; a
+//! shard that failed or was interrupted left no marker and starts over.
 
 use std::fs;
 use std::path::Path;

@@ -16,8 +16,10 @@ KEY is the first 16 hex digits of the SHA-1 of the shard's path. A run
 first removes the partitions of the shards it is about to process (left by
 a job that failed, or by an older version of a changed file), then appends
 theirs; a shard's marker is written once both datasets are committed. A rerun
-skips shards whose marker matches the file (path, size, modification time),
-so after a failed job only the unfinished shards run again.
+skips shards whose marker matches the file (path, size, modification time)
+and the program (``--deboil-args``, ``deboil --version`` and the SHA-256 of
+the binary as the driver sees it), so after a failed job only the unfinished
+shards run again, and a run with other options or another build redoes all.
 
 Retries are safe: deboil's records depend only on the shard (one process
 per shard, ids from the path and record offsets, output identical for any
@@ -41,6 +43,8 @@ import hashlib
 import json
 import os
 import shlex
+import shutil
+import subprocess
 import sys
 
 from pyspark.sql import SparkSession
@@ -110,6 +114,26 @@ def stamp(path):
     return {"path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
+def program(deboil, deboil_args):
+    """What besides the file decides a shard's records: the options, and
+    the binary (its version and the SHA-256 of its file, when the driver
+    can read it)."""
+    path = shutil.which(deboil) or deboil
+    digest = None
+    try:
+        with open(path, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        pass
+    try:
+        version = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        version = None
+    return {"args": list(deboil_args), "version": version, "sha256": digest}
+
+
 class Markers:
     """Completion markers, through Hadoop's FileSystem (local, HDFS, S3...)."""
 
@@ -160,13 +184,17 @@ def run(spark, deboil, output, inputs, deboil_args=()):
     complete.
     """
     markers = Markers(spark, output)
+    prog = program(deboil, deboil_args)
     pending, skipped = [], []
     for path in inputs:
         want = stamp(path)
         done = markers.read(shard_key(path))
-        (skipped if done is not None and done.get("stamp") == want else pending).append(
-            path
+        complete = (
+            done is not None
+            and done.get("stamp") == want
+            and done.get("program") == prog
         )
+        (skipped if complete else pending).append(path)
     if not pending:
         return [], skipped
 
@@ -222,7 +250,13 @@ def run(spark, deboil, output, inputs, deboil_args=()):
         key = shard_key(path)
         articles, errors = counts.get(key, (0, 0))
         markers.write(
-            key, {"stamp": stamp(path), "articles": articles, "errors": errors}
+            key,
+            {
+                "stamp": stamp(path),
+                "program": prog,
+                "articles": articles,
+                "errors": errors,
+            },
         )
     return pending, skipped
 

@@ -7,7 +7,9 @@ job, and checks that:
   - the Parquet articles equal the plain run's articles.jsonl, record for
     record (all fields), and the Parquet errors its errors.jsonl;
   - a rerun skips every completed shard and leaves the output untouched;
-  - after one shard changes, only that shard runs again.
+  - after one shard changes, only that shard runs again;
+  - other --deboil-args, or another deboil binary, run every shard again.
+The temporary folder is removed at the end, pass or fail.
 
 Usage: python3 examples/spark/test_spark.py [PATH/TO/deboil]
 (default: $DEBOIL_BIN, else target/release/deboil). Needs pyspark and Java 17.
@@ -16,6 +18,7 @@ Usage: python3 examples/spark/test_spark.py [PATH/TO/deboil]
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,6 +143,14 @@ def main():
     import deboil_job
 
     tmp = tempfile.mkdtemp(prefix="deboil-spark-")
+    try:
+        check(deboil, tmp, SparkSession, deboil_job)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("test_spark: ok")
+
+
+def check(deboil, tmp, SparkSession, deboil_job):
     shards = write_shards(tmp)
     articles, errors = plain_run(deboil, shards, os.path.join(tmp, "plain"))
     assert len(articles) == 6 and len(errors) == 2, (articles, errors)
@@ -184,8 +195,23 @@ def main():
     got = parquet_rows(spark, os.path.join(out, "articles"))
     assert got == sorted(articles, key=lambda r: r["id"]), got
     print("test_spark: a changed shard ran again alone; output equals the plain run")
+
+    # Other deboil options: every shard runs again.
+    processed, skipped = deboil_job.run(spark, deboil, out, shards, ["--min-words", "1"])
+    assert (len(processed), len(skipped)) == (4, 0), (processed, skipped)
+    processed, skipped = deboil_job.run(spark, deboil, out, shards, ["--min-words", "1"])
+    assert (len(processed), len(skipped)) == (0, 4), (processed, skipped)
+    # Another build (a copy of the binary one byte longer): again.
+    other = os.path.join(tmp, "deboil-other")
+    with open(deboil, "rb") as f, open(other, "wb") as g:
+        g.write(f.read() + b"\0")
+    os.chmod(other, 0o755)
+    processed, skipped = deboil_job.run(spark, other, out, shards, ["--min-words", "1"])
+    assert (len(processed), len(skipped)) == (4, 0), (processed, skipped)
+    got = parquet_rows(spark, os.path.join(out, "articles"))
+    assert got == sorted(articles, key=lambda r: r["id"]), got
+    print("test_spark: other options and another build ran every shard again")
     spark.stop()
-    print("test_spark: ok")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ pub const NOT_HTML: &str = "not HTML";
 /// Longest header line and largest header block accepted.
 const MAX_LINE: usize = 64 * 1024;
 const MAX_HEADER: usize = 1 << 20;
+/// Most bytes reserved ahead for a record's block.
+const PREALLOC: u64 = 1 << 20;
 
 /// A reader that counts the bytes consumed through it.
 struct Counting<R> {
@@ -149,7 +151,9 @@ fn io_error(e: &io::Error, gz: bool) -> PageError {
     }
 }
 
-/// Read the records of one (decompressed) stream.
+/// Read the records of one (decompressed) stream. After a malformed
+/// record the reader goes on at the next line that starts a record
+/// (`WARC/1.`), so one bad record costs only itself.
 fn records<R: BufRead>(
     r: &mut Counting<R>,
     input: &Input,
@@ -159,35 +163,67 @@ fn records<R: BufRead>(
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> Outcome {
     let mut line = Vec::new();
-    loop {
-        // Blank lines separate records.
-        loop {
-            match r.fill_buf() {
-                Ok([]) => return Outcome::End,
-                Ok([b'\r' | b'\n', ..]) => r.consume(1),
-                Ok(_) => break,
-                Err(e) => {
-                    emit(error_item(input, id(r.pos), io_error(&e, gz)));
-                    return Outcome::Failed;
+    // The offset of a version line already read while resynchronising.
+    let mut found: Option<u64> = None;
+    // A record that ends early in a `.warc.gz` ended with its gzip member:
+    // go on at the next member. In a plain file it ended with the file.
+    let short = if gz {
+        Outcome::Corrupt
+    } else {
+        Outcome::Failed
+    };
+    'records: loop {
+        let (off, have_version) = match found.take() {
+            Some(off) => (off, true),
+            None => {
+                // Blank lines separate records.
+                loop {
+                    match r.fill_buf() {
+                        Ok([]) => return Outcome::End,
+                        Ok([b'\r' | b'\n', ..]) => r.consume(1),
+                        Ok(_) => break,
+                        Err(e) => {
+                            emit(error_item(input, id(r.pos), io_error(&e, gz)));
+                            return Outcome::Failed;
+                        }
+                    }
                 }
+                (r.pos, false)
             }
-        }
-        let off = r.pos;
+        };
         let fail = |e: PageError| error_item(input, id(off), e);
         let corrupt = |msg: &str| {
             fail(PageError::Record(format!(
                 "malformed WARC record at offset {off}: {msg}"
             )))
         };
-        match read_line_capped(r, &mut line, 64) {
-            Ok(Some(false)) if line.starts_with(b"WARC/") => {}
-            Ok(_) => {
-                emit(corrupt("no WARC/ version line"));
-                return Outcome::Corrupt;
-            }
-            Err(e) => {
-                emit(fail(io_error(&e, gz)));
-                return Outcome::Failed;
+        // Report a malformed record, then find the next one.
+        macro_rules! resync {
+            ($msg:expr) => {{
+                if !emit(corrupt($msg)) {
+                    return Outcome::Stop;
+                }
+                match next_record(r, &mut line) {
+                    Ok(Some(next)) => {
+                        found = Some(next);
+                        continue 'records;
+                    }
+                    Ok(None) => return Outcome::Corrupt,
+                    Err(e) => {
+                        emit(error_item(input, id(r.pos), io_error(&e, gz)));
+                        return Outcome::Failed;
+                    }
+                }
+            }};
+        }
+        if !have_version {
+            match read_line_capped(r, &mut line, 64) {
+                Ok(Some(false)) if line.starts_with(b"WARC/") => {}
+                Ok(_) => resync!("no WARC/ version line"),
+                Err(e) => {
+                    emit(fail(io_error(&e, gz)));
+                    return Outcome::Failed;
+                }
             }
         }
         let mut headers: Vec<(String, String)> = Vec::new();
@@ -198,12 +234,9 @@ fn records<R: BufRead>(
                     emit(fail(PageError::Record(format!(
                         "truncated WARC record at offset {off}"
                     ))));
-                    return Outcome::Failed;
+                    return short;
                 }
-                Ok(Some(true)) => {
-                    emit(corrupt("header line too long"));
-                    return Outcome::Corrupt;
-                }
+                Ok(Some(true)) => resync!("header line too long"),
                 Ok(Some(false)) => {}
                 Err(e) => {
                     emit(fail(io_error(&e, gz)));
@@ -218,8 +251,7 @@ fn records<R: BufRead>(
             }
             total += line.len();
             if total > MAX_HEADER {
-                emit(corrupt("header block too large"));
-                return Outcome::Corrupt;
+                resync!("header block too large");
             }
             let text = String::from_utf8_lossy(&line);
             if line[0] == b' ' || line[0] == b'\t' {
@@ -230,8 +262,7 @@ fn records<R: BufRead>(
                 continue;
             }
             let Some((name, value)) = text.split_once(':') else {
-                emit(corrupt("header line without a colon"));
-                return Outcome::Corrupt;
+                resync!("header line without a colon");
             };
             headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
         }
@@ -242,8 +273,7 @@ fn records<R: BufRead>(
                 .map(|(_, v)| v.as_str())
         };
         let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
-            emit(corrupt("no valid Content-Length"));
-            return Outcome::Corrupt;
+            resync!("no valid Content-Length");
         };
         let is_response = get("warc-type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
         if !is_response || len > config.max_bytes {
@@ -253,7 +283,7 @@ fn records<R: BufRead>(
                     emit(fail(PageError::Record(format!(
                         "truncated WARC record at offset {off} ({n} of {len} bytes)"
                     ))));
-                    return Outcome::Failed;
+                    return short;
                 }
                 Err(e) => {
                     emit(fail(io_error(&e, gz)));
@@ -272,7 +302,8 @@ fn records<R: BufRead>(
             }
             continue;
         }
-        let mut block = Vec::with_capacity(len as usize);
+        // Content-Length is only a claim: the buffer grows as bytes come.
+        let mut block = Vec::with_capacity(len.min(config.max_bytes).min(PREALLOC) as usize);
         if let Err(e) = r.by_ref().take(len).read_to_end(&mut block) {
             emit(fail(io_error(&e, gz)));
             return Outcome::Failed;
@@ -282,7 +313,7 @@ fn records<R: BufRead>(
                 "truncated WARC record at offset {off} ({} of {len} bytes)",
                 block.len()
             ))));
-            return Outcome::Failed;
+            return short;
         }
         let page = Page {
             input: Input {
@@ -303,19 +334,26 @@ fn records<R: BufRead>(
     }
 }
 
+/// Skip to the next line that starts a WARC record (`WARC/1.`) and read
+/// it; its offset, or `None` at the end of the stream.
+fn next_record<R: BufRead>(r: &mut Counting<R>, line: &mut Vec<u8>) -> io::Result<Option<u64>> {
+    loop {
+        let start = r.pos;
+        match read_line_capped(r, line, 64)? {
+            None => return Ok(None),
+            Some(false) if line.starts_with(b"WARC/1.") => return Ok(Some(start)),
+            Some(_) => {}
+        }
+    }
+}
+
 /// The page in an HTTP response block, or why it is skipped.
 fn http_page(mut page: Page, block: &[u8]) -> Item {
-    let (head_len, body_start) = match memchr::memmem::find(block, b"\r\n\r\n") {
-        Some(i) => (i, i + 4),
-        None => match memchr::memmem::find(block, b"\n\n") {
-            Some(i) => (i, i + 2),
-            None => {
-                page.bytes = Err(PageError::Record(
-                    "response record without a complete HTTP header".into(),
-                ));
-                return Item::Page(page);
-            }
-        },
+    let Some((head_len, body_start)) = header_end(block) else {
+        page.bytes = Err(PageError::Record(
+            "response record without a complete HTTP header".into(),
+        ));
+        return Item::Page(page);
     };
     let head = String::from_utf8_lossy(&block[..head_len]);
     let mut lines = head.lines();
@@ -366,8 +404,7 @@ fn http_page(mut page: Page, block: &[u8]) -> Item {
                 .and_then(|(_, v)| Encoding::for_label(v.trim().trim_matches('"').as_bytes()));
         }
         None => {
-            let plain = crate::input::decompress(body.to_vec(), u64::MAX).unwrap_or_default();
-            if crate::extract::sniff(&plain) != Format::Html {
+            if crate::extract::sniff(&sniff_prefix(body)) != Format::Html {
                 return Item::Skipped(NOT_HTML);
             }
         }
@@ -386,6 +423,37 @@ fn http_page(mut page: Page, block: &[u8]) -> Item {
     }
     page.bytes = Ok(body.to_vec());
     Item::Page(page)
+}
+
+/// The end of the HTTP header in `block`: its length and where the body
+/// starts, at whichever blank line comes first (`\r\n\r\n`, or a bare
+/// `\n\n` from a server that ends lines with `\n` only).
+fn header_end(block: &[u8]) -> Option<(usize, usize)> {
+    let crlf = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4));
+    let lf = memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2));
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How much of a body without a Content-Type is decompressed to tell
+/// whether it is HTML ([`crate::extract::sniff`] looks at less).
+const SNIFF_BYTES: u64 = 8 * 1024;
+
+/// The start of `body` to sniff: at most [`SNIFF_BYTES`], decompressed
+/// first when gzipped (a gzip bomb costs no more than that; the page
+/// itself is decompressed later under `--max-bytes`).
+fn sniff_prefix(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !body.starts_with(&[0x1f, 0x8b]) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = Vec::new();
+    // A corrupt stream keeps what was decompressed before the error.
+    let _ = flate2::read::MultiGzDecoder::new(body)
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Undo HTTP chunked transfer encoding; `None` when `body` is not chunked.
@@ -458,6 +526,139 @@ mod tests {
             let cut = cut.min(bytes.len());
             let _ = read_all(&bytes[..cut], gzip);
         }
+    }
+
+    fn is_page(item: &Item) -> bool {
+        matches!(item, Item::Page(p) if p.bytes.is_ok())
+    }
+
+    fn error_of(item: &Item) -> Option<(String, String)> {
+        match item {
+            Item::Page(p) => p
+                .bytes
+                .as_ref()
+                .err()
+                .map(|e| (p.input.id.clone(), e.to_string())),
+            Item::Skipped(_) => None,
+        }
+    }
+
+    /// A malformed record in a plain file or in one gzip member costs only
+    /// itself: the reader finds the next record, and every record gets a
+    /// page or an error.
+    #[test]
+    fn a_malformed_record_is_reported_and_the_next_records_are_read() {
+        for bad in [
+            &b"WARC/1.1\r\nWARC-Type: response\r\nthis line has no colon\r\n\r\nWARC/2 junk\r\n\r\n"[..],
+            b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\nbody\r\n\r\n",
+            b"garbage before any record\r\nmore garbage\r\n\r\n",
+        ] {
+            let mut bytes = RECORD.to_vec();
+            bytes.extend_from_slice(bad);
+            bytes.extend_from_slice(RECORD);
+            bytes.extend_from_slice(RECORD);
+            for gzip in [false, true] {
+                let items = read_all(&bytes, gzip);
+                assert_eq!(items.len(), 4, "gzip {gzip}: {items:?}");
+                assert!(is_page(&items[0]) && is_page(&items[2]) && is_page(&items[3]));
+                let (id, reason) = error_of(&items[1]).unwrap();
+                let at = |off: usize| {
+                    if gzip {
+                        format!("t#0+{off}")
+                    } else {
+                        format!("t#{off}")
+                    }
+                };
+                assert_eq!(id, at(RECORD.len()));
+                assert!(reason.contains("malformed WARC record"), "{reason}");
+                let Item::Page(p) = &items[2] else { unreachable!() };
+                assert_eq!(p.input.id, at(RECORD.len() + bad.len()));
+            }
+        }
+    }
+
+    /// A record whose Content-Length runs past the end of its gzip member
+    /// is reported, and the next member is read.
+    #[test]
+    fn a_record_cut_short_by_its_gzip_member_does_not_end_the_file() {
+        use std::io::Write;
+        let member = |b: &[u8]| {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(b).unwrap();
+            e.finish().unwrap()
+        };
+        let short =
+            String::from_utf8_lossy(RECORD).replace("Content-Length: 56", "Content-Length: 99");
+        let mut bytes = member(short.as_bytes());
+        let next = bytes.len();
+        bytes.extend(member(RECORD));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.warc.gz");
+        std::fs::write(&path, bytes).unwrap();
+        let input = Input {
+            path,
+            id: "t".into(),
+            format: None,
+        };
+        let mut items = Vec::new();
+        read(&input, &Config::default(), &mut |i| {
+            items.push(i);
+            true
+        });
+        assert_eq!(items.len(), 2, "{items:?}");
+        let (id, reason) = error_of(&items[0]).unwrap();
+        assert_eq!(id, "t#0");
+        assert!(reason.contains("truncated WARC record"), "{reason}");
+        let Item::Page(p) = &items[1] else {
+            panic!("not a page")
+        };
+        assert_eq!(p.input.id, format!("t#{next}"));
+        assert!(p.bytes.is_ok());
+    }
+
+    /// The HTTP header ends at the first blank line, bare `\n\n` or
+    /// `\r\n\r\n`, whichever comes first.
+    #[test]
+    fn the_http_header_ends_at_the_first_blank_line() {
+        let block = b"HTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>one</p>\r\n\r\n<p>two</p>";
+        assert_eq!(header_end(block), Some((39, 41)));
+        assert_eq!(header_end(b"HTTP/1.1 200 OK\r\n\r\nx\n\ny"), Some((15, 19)));
+        assert_eq!(header_end(b"HTTP/1.1 200 OK\r\n"), None);
+        let page = Page {
+            input: Input {
+                path: "t.warc".into(),
+                id: "t".into(),
+                format: None,
+            },
+            bytes: Ok(Vec::new()),
+            source_url: None,
+            crawl_date: None,
+            charset: None,
+        };
+        let Item::Page(p) = http_page(page, block) else {
+            panic!("not a page")
+        };
+        assert_eq!(p.bytes.unwrap(), b"<p>one</p>\r\n\r\n<p>two</p>");
+    }
+
+    /// A gzipped body without a Content-Type is sniffed from its first
+    /// [`SNIFF_BYTES`] only, however much it inflates to.
+    #[test]
+    fn sniffing_a_gzip_bomb_inflates_only_its_start() {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(b"<!doctype html><html><body>").unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..64 {
+            e.write_all(&zeros).unwrap();
+        }
+        let bomb = e.finish().unwrap();
+        let prefix = sniff_prefix(&bomb);
+        assert_eq!(prefix.len() as u64, SNIFF_BYTES);
+        assert_eq!(crate::extract::sniff(&prefix), Format::Html);
+        assert_eq!(&*sniff_prefix(b"<p>plain</p>"), b"<p>plain</p>");
+        // A cut stream keeps what it inflated.
+        assert!(sniff_prefix(&bomb[..200]).starts_with(b"<!doctype html>"));
     }
 
     #[test]

@@ -814,3 +814,228 @@ fn a_panic_in_a_reader_is_an_error_record_and_the_batch_goes_on() {
             .starts_with("internal error (panic)")
     );
 }
+
+/// A record whose Content-Length claims a petabyte in a short file, under
+/// a `--max-bytes` that allows it: an error line for the record, not an
+/// allocation the process cannot survive.
+#[test]
+fn a_content_length_larger_than_the_file_is_a_truncated_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let good = warc_record(
+        "response",
+        "http://example.com/a",
+        &http("200 OK", "text/html", article("en", "Budget", 1).as_bytes()),
+    );
+    let mut bytes = good.clone();
+    bytes.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1000000000000000\r\n\r\n\
+          HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>short</p>",
+    );
+    fs::write(inputs.join("liar.warc"), &bytes).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &["--max-bytes", "18446744073709551615"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], format!("liar#{}", good.len()));
+    assert!(
+        errors[0]["reason"].as_str().unwrap().contains("truncated"),
+        "{errors:?}"
+    );
+    assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 1);
+}
+
+/// A malformed record in a plain `.warc` costs only itself: every later
+/// record is still read, and every record has a line somewhere.
+#[test]
+fn a_malformed_record_in_a_plain_warc_does_not_lose_the_records_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let page = |n: usize| {
+        warc_record(
+            "response",
+            &format!("http://example.com/{n}"),
+            &http(
+                "200 OK",
+                "text/html",
+                article("en", &format!("Budget {n}"), n).as_bytes(),
+            ),
+        )
+    };
+    let mut bytes = page(1);
+    let bad_at = bytes.len();
+    bytes.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nno colon here\r\n\r\n<p>x</p>\r\n\r\n",
+    );
+    let next_at = bytes.len();
+    bytes.extend(page(2));
+    bytes.extend(page(3));
+    fs::write(inputs.join("crawl.warc"), &bytes).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&inputs], &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], format!("crawl#{bad_at}"));
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "crawl#0".to_string(),
+            format!("crawl#{next_at}"),
+            format!("crawl#{}", next_at + page(2).len())
+        ]
+    );
+}
+
+/// Two inputs with the same id (`a.html` in two folders): under
+/// `--incremental`, when the first changes to the text of the second, the
+/// second (carried over) is marked a duplicate of it, as a full run does.
+#[test]
+fn incremental_marks_a_duplicate_that_shares_its_id_with_the_first_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    fs::create_dir(&one).unwrap();
+    fs::create_dir(&two).unwrap();
+    fs::write(one.join("a.html"), article("en", "First", 1)).unwrap();
+    fs::write(two.join("a.html"), article("en", "Second", 2)).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&[&one, &two], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert!(recs.iter().all(|r| r["duplicate_of"].is_null()), "{recs:?}");
+    // The first becomes a copy of the second.
+    fs::write(one.join("a.html"), article("en", "Second", 2)).unwrap();
+    let o = run(&[&one, &two], &out, &["--incremental"]);
+    assert_eq!(o.status.code(), Some(0));
+    let incremental = fs::read(out.join("articles.jsonl")).unwrap();
+    let recs = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["duplicate_of"], Value::Null);
+    assert_eq!(recs[1]["duplicate_of"], "a", "{recs:?}");
+    assert_eq!(summary(&out)["duplicates"], 1);
+    let full = tmp.path().join("full");
+    assert_eq!(run(&[&one, &two], &full, &[]).status.code(), Some(0));
+    assert_eq!(incremental, fs::read(full.join("articles.jsonl")).unwrap());
+}
+
+/// A completed shard is redone, not kept, when the options that shape its
+/// records or the program that wrote it differ.
+#[test]
+fn a_completed_shard_is_redone_under_other_options_or_another_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    for i in 0..4 {
+        fs::write(
+            inputs.join(format!("page{i}.html")),
+            article("en", &format!("Page {i}"), i),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let complete = |o: &std::process::Output| {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stderr).contains("complete already")
+    };
+    assert!(!complete(&run(&[&inputs], &out, &["--shard", "1/1"])));
+    assert!(complete(&run(&[&inputs], &out, &["--shard", "1/1"])));
+    let dir = out.join("shard-00001-of-00001");
+    // Other options: redone, with their records.
+    assert!(!complete(&run(
+        &[&inputs],
+        &out,
+        &["--shard", "1/1", "--min-words", "100000"]
+    )));
+    assert!(read_jsonl(&dir.join("articles.jsonl")).is_empty());
+    assert!(!complete(&run(
+        &[&inputs],
+        &out,
+        &["--shard", "1/1", "--max-bytes", "100000"]
+    )));
+    assert_eq!(read_jsonl(&dir.join("articles.jsonl")).len(), 4);
+    // Another build of the same version: a copy of the binary that differs
+    // by one trailing byte.
+    let exe = tmp.path().join("deboil-other");
+    let mut bytes = fs::read(env!("CARGO_BIN_EXE_deboil")).unwrap();
+    bytes.push(0);
+    fs::write(&exe, bytes).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let other = |extra: &[&str]| {
+        // A fresh executable can be briefly "busy" while another test
+        // thread forks with its write handle inherited: try again then.
+        let mut tries = 0;
+        loop {
+            match std::process::Command::new(&exe)
+                .arg(&inputs)
+                .arg("-o")
+                .arg(&out)
+                .args(extra)
+                .output()
+            {
+                Ok(o) => break o,
+                Err(e) if tries < 20 => {
+                    tries += 1;
+                    eprintln!("retrying after {e}");
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    assert!(!complete(&other(&[
+        "--shard",
+        "1/1",
+        "--max-bytes",
+        "100000"
+    ])));
+    assert!(complete(&other(&[
+        "--shard",
+        "1/1",
+        "--max-bytes",
+        "100000"
+    ])));
+}
+
+/// Pages whose text has no letters or digits all normalise to the same
+/// empty key: none is a duplicate of another, and `--dedup` keeps them.
+#[test]
+fn pages_without_words_are_not_duplicates_of_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    for (name, tail) in [("p1", "!!!"), ("p2", "???")] {
+        fs::write(
+            inputs.join(format!("{name}.html")),
+            format!("<html><body><article><p>★ ☆ ★ — → ← {tail}</p></article></body></html>"),
+        )
+        .unwrap();
+    }
+    for extra in [&[][..], &["--dedup"]] {
+        let out = tmp.path().join(format!("out{}", extra.len()));
+        assert_eq!(run(&[&inputs], &out, extra).status.code(), Some(0));
+        let recs = read_jsonl(&out.join("articles.jsonl"));
+        assert_eq!(recs.len(), 2, "{extra:?}: {recs:?}");
+        assert_eq!(recs[0]["text_hash"], recs[1]["text_hash"]);
+        assert!(recs.iter().all(|r| r["duplicate_of"].is_null()), "{recs:?}");
+        assert_eq!(summary(&out)["filtered"], json!({}));
+    }
+}
