@@ -1010,6 +1010,16 @@ fn may_be_label(t: &str) -> bool {
     }
 }
 
+/// [`date::parse_as`], answering at once for texts without a digit: every
+/// date it reads has a year in ASCII digits.
+fn parse_date(s: &str, how: date::Reading) -> Option<String> {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        date::parse_as(s, how)
+    } else {
+        None
+    }
+}
+
 /// Keep the element's own text when it is a date and nothing else.
 fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
     if let Some(d) = own
@@ -1463,15 +1473,15 @@ fn choose_date(
     let shown = url
         .and_then(date::from_url)
         .into_iter()
-        .chain(f.times.iter().filter_map(|t| date::parse_as(&t.shown, how)))
+        .chain(f.times.iter().filter_map(|t| parse_date(&t.shown, how)))
         .chain(
             f.times
                 .iter()
                 .filter(|t| !date::is_utc_stamp(&t.value))
                 .filter_map(|t| date::parse(&t.value)),
         )
-        .chain(f.near_h1.iter().filter_map(|v| date::parse_as(v, how)))
-        .chain(f.class_dates.iter().filter_map(|v| date::parse_as(v, how)));
+        .chain(f.near_h1.iter().filter_map(|v| parse_date(v, how)))
+        .chain(f.class_dates.iter().filter_map(|v| parse_date(v, how)));
     for local in shown {
         if local == d {
             return Some(d);
@@ -1490,7 +1500,7 @@ fn first_date(
     url: Option<&str>,
     how: date::Reading,
 ) -> Option<(String, String)> {
-    let parsed = |s: &String| date::parse_as(s, how).map(|d| (s.clone(), d));
+    let parsed = |s: &String| parse_date(s, how).map(|d| (s.clone(), d));
     let non_article = declared_non_article(f);
     // The trusted statements of a publication date, most trusted first.
     let published_meta = PUBLISHED_META
@@ -1589,7 +1599,7 @@ fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
         .iter()
         .chain(&f.class_dates)
         .chain(&f.standalone_dates)
-        .filter_map(|v| date::parse_as(v, how))
+        .filter_map(|v| parse_date(v, how))
         .collect()
 }
 
