@@ -509,7 +509,7 @@ pub(super) fn text_of(el: &ElementRef<'_>) -> String {
             break;
         }
     }
-    clean(&s).unwrap_or_default()
+    clean_short(&s).unwrap_or_default()
 }
 
 /// Named entities that double-escaped `content` attributes leave behind
@@ -673,10 +673,11 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
             s.push_str(t);
         }
     }
-    clean(&s).filter(|t| t.chars().count() <= 120)
+    clean_short(&s).filter(|t| t.chars().count() <= 120)
 }
 
-/// [`clean`], copying ASCII text that is already single-spaced as is.
+/// [`clean`], copying ASCII text that is already single-spaced as is
+/// (the same result, without a word-by-word rebuild).
 fn clean_short(s: &str) -> Option<String> {
     let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let b = s.as_bytes();
@@ -847,7 +848,7 @@ impl<'a> Walk<'a> {
                     .and_then(clean);
             }
             "meta" => {
-                let content = attr(v, "content").and_then(|c| clean(&unescape(c)));
+                let content = attr(v, "content").and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
                     // that thing, not the page.
@@ -1741,6 +1742,20 @@ mod tests {
         assert!(may_be_label("Text:"));
         assert!(may_be_label("Über uns"));
         assert!(!may_be_label("Home"));
+        for s in [
+            "",
+            "  ",
+            "\n  Home \n",
+            "a  b",
+            "a\tb",
+            " Über\u{a0}uns ",
+            "x\x0by",
+            "\x0b16.10.2021\r\n",
+            "\u{3000}Jane Doe",
+            "a\x01b",
+        ] {
+            assert_eq!(clean_short(s), clean(s), "{s:?}");
+        }
     }
 
     #[test]
