@@ -7,33 +7,35 @@
 //! counted (`div`, `span`, `section`, lists, tables, ...), so omitted `</p>`
 //! or `</li>` end tags do not inflate the estimate.
 
-/// Tags counted for nesting depth.
-const NESTING: &[&[u8]] = &[
-    b"div",
-    b"span",
-    b"section",
-    b"article",
-    b"main",
-    b"aside",
-    b"nav",
-    b"header",
-    b"footer",
-    b"ul",
-    b"ol",
-    b"table",
-    b"blockquote",
-    b"form",
-    b"center",
-    b"font",
-    b"b",
-    b"i",
-    b"em",
-    b"strong",
-    b"a",
-];
+/// How the scan treats a tag.
+#[derive(PartialEq)]
+enum Kind {
+    /// Counted for nesting depth: containers the parser never closes
+    /// implicitly.
+    Nesting,
+    /// Raw-text content (no tags inside).
+    Raw,
+    Other,
+}
 
-/// Elements whose content is raw text (no tags inside).
-const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp"];
+/// The [`Kind`] of a tag name, in any case.
+fn kind(name: &[u8]) -> Kind {
+    // The longest name listed is "blockquote".
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return Kind::Other;
+    };
+    for (d, s) in lower.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"div" | b"span" | b"section" | b"article" | b"main" | b"aside" | b"nav" | b"header"
+        | b"footer" | b"ul" | b"ol" | b"table" | b"blockquote" | b"form" | b"center" | b"font"
+        | b"b" | b"i" | b"em" | b"strong" | b"a" => Kind::Nesting,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" => Kind::Raw,
+        _ => Kind::Other,
+    }
+}
 
 /// The deepest nesting of counted container tags, stopping once `cap` is
 /// passed (the result is then `cap + 1`).
@@ -65,15 +67,15 @@ pub fn nesting_depth(html: &[u8], cap: usize) -> usize {
         }
         let name = &html[start..start + len];
         i = start + len;
-        let is = |list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
-        if !closing && is(RAW) {
+        let kind = kind(name);
+        if !closing && kind == Kind::Raw {
             match find_end_tag(&html[i..], name) {
                 Some(e) => i += e,
                 None => break,
             }
             continue;
         }
-        if !is(NESTING) {
+        if kind != Kind::Nesting {
             continue;
         }
         if closing {
@@ -131,6 +133,10 @@ mod tests {
             1
         );
         assert_eq!(nesting_depth(b"<!-- <div><div> --><div>", 100), 1);
+        // Names in any case; raw text in any case; unknown names ignored.
+        assert_eq!(nesting_depth(b"<DIV><Blockquote><p><SPAN>", 100), 3);
+        assert_eq!(nesting_depth(b"<STYLE><div></style><div>", 100), 1);
+        assert_eq!(nesting_depth(b"<blockquotes><divx><div>", 100), 1);
     }
 
     #[test]

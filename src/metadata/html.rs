@@ -144,10 +144,13 @@ const BYLINE_TAGS: &[&str] = &[
     "geschrieben von",
 ];
 
+/// Words that open a short byline ("von Jane Doe").
+const BYLINE_LEADS: &[&str] = &["von", "by", "par", "por", "door"];
+
 /// A whole element that reads "von Jane Doe" / "by Jane Doe": the
 /// lead-in, then two to four capitalised words and nothing else.
 fn short_byline(el: &ElementRef<'_>, own_lower: &str, foreign: bool) -> Option<String> {
-    let lead = ["von", "by", "par", "por", "door"].into_iter().find(|l| {
+    let lead = BYLINE_LEADS.iter().copied().find(|l| {
         own_lower
             .strip_prefix(l)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
@@ -224,15 +227,84 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// Like [`words`], without allocating for words that are already
 /// lower-case ASCII (nearly all class names).
 fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(w.to_lowercase())
+    SplitWords::new(s).map(|w| {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    })
+}
+
+/// The words of `s` split at whitespace, `-` and `_` (as
+/// `s.split(..).filter(non-empty)`), reading ASCII byte by byte.
+struct SplitWords<'a> {
+    s: &'a str,
+    pos: usize,
+    ascii: bool,
+}
+
+impl<'a> SplitWords<'a> {
+    fn new(s: &'a str) -> Self {
+        SplitWords {
+            s,
+            pos: 0,
+            ascii: s.is_ascii(),
+        }
+    }
+
+    fn ascii_sep(b: u8) -> bool {
+        matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-' | b'_')
+    }
+
+    /// The byte length of the character at `i`, and whether it separates
+    /// words.
+    fn at(&self, i: usize) -> (usize, bool) {
+        let b = self.s.as_bytes()[i];
+        if b < 0x80 {
+            (1, Self::ascii_sep(b))
+        } else {
+            let c = self.s[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_whitespace())
+        }
+    }
+}
+
+impl<'a> Iterator for SplitWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.s.len();
+        if self.ascii {
+            let b = self.s.as_bytes();
+            let start = self.pos + b[self.pos..].iter().position(|&c| !Self::ascii_sep(c))?;
+            let end = b[start..]
+                .iter()
+                .position(|&c| Self::ascii_sep(c))
+                .map_or(n, |e| start + e);
+            self.pos = end;
+            return self.s.get(start..end);
+        }
+        while self.pos < n {
+            let (len, sep) = self.at(self.pos);
+            if !sep {
+                break;
             }
-        })
+            self.pos += len;
+        }
+        if self.pos >= n {
+            return None;
+        }
+        let start = self.pos;
+        while self.pos < n {
+            let (len, sep) = self.at(self.pos);
+            if sep {
+                break;
+            }
+            self.pos += len;
+        }
+        Some(&self.s[start..self.pos])
+    }
 }
 
 /// What [`walk`] knows of one element: its attributes, its class and id
@@ -307,7 +379,7 @@ pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
         .attr("class")
         .map(|c| words(c).collect())
         .unwrap_or_default();
-    if let Some(id) = v.attr("id") {
+    if let Some(id) = attr(v, "id") {
         out.extend(words(id));
     }
     out
@@ -395,8 +467,8 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
 }
 
 fn is_hidden(v: &scraper::node::Element) -> bool {
-    v.attr("hidden").is_some()
-        || v.attr("class").is_some_and(|c| {
+    attr(v, "hidden").is_some()
+        || attr(v, "class").is_some_and(|c| {
             c.split_whitespace()
                 .any(|t| HIDDEN_CLASSES.contains(&t.to_lowercase().as_str()))
         })
@@ -437,7 +509,7 @@ pub(super) fn text_of(el: &ElementRef<'_>) -> String {
             break;
         }
     }
-    clean(&s).unwrap_or_default()
+    clean_short(&s).unwrap_or_default()
 }
 
 /// Named entities that double-escaped `content` attributes leave behind
@@ -579,25 +651,62 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     // whitespace between tags: find out without allocating.
     let mut len = 0;
     let mut any = false;
+    let mut texts = 0;
+    let mut only: &str = "";
     for c in el.children() {
         if let Some(t) = c.value().as_text() {
             len += t.len();
-            any |= !t.trim().is_empty();
+            texts += 1;
+            only = t;
+            any = any || !is_blank(t);
         }
     }
     if !any || len > 300 {
         return None;
     }
-    let mut s = String::new();
+    if texts == 1 {
+        return clean_short(only).filter(|t| t.chars().count() <= 120);
+    }
+    let mut s = String::with_capacity(len);
     for c in el.children() {
         if let Some(t) = c.value().as_text() {
             s.push_str(t);
-            if s.len() > 300 {
-                return None;
-            }
         }
     }
-    clean(&s).filter(|t| t.chars().count() <= 120)
+    clean_short(&s).filter(|t| t.chars().count() <= 120)
+}
+
+/// [`clean`], copying ASCII text that is already single-spaced as is
+/// (the same result, without a word-by-word rebuild).
+fn clean_short(s: &str) -> Option<String> {
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !space(c)).map_or(start, |e| e + 1);
+    let inner = &b[start..end];
+    let plain = inner.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
+        && !inner.windows(2).any(|w| w == b"  ");
+    if plain {
+        // Only ASCII whitespace was cut, at character boundaries.
+        s.get(start..end)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    } else {
+        clean(s)
+    }
+}
+
+/// `s.trim().is_empty()`, with a fast answer for ASCII text.
+fn is_blank(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.trim().is_empty();
+        }
+        if !b.is_ascii_whitespace() && b != 0x0b {
+            return false;
+        }
+    }
+    true
 }
 
 const MAX_CANDIDATES: usize = 30;
@@ -679,13 +788,11 @@ impl<'a> Walk<'a> {
             );
         }
         *index += 1;
-        if !matches!(
-            v.name(),
-            "script" | "style" | "meta" | "link" | "title" | "h1"
-        ) {
+        let name = v.name();
+        if !matches!(name, "script" | "style" | "meta" | "link" | "title" | "h1") {
             let own = own_text(&el);
             // A `<time>` is a candidate of its own.
-            let foreign = info.foreign || v.name() == "time";
+            let foreign = info.foreign || name == "time";
             note_standalone_date(f, own.as_deref(), foreign);
             match *h1_at {
                 None => {
@@ -705,6 +812,7 @@ impl<'a> Walk<'a> {
             }
             if f.labelled_bylines.len() < 3
                 && let Some(t) = own
+                && (*label_pending || may_be_label(&t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
@@ -732,24 +840,24 @@ impl<'a> Walk<'a> {
                 }
             }
         }
-        match v.name() {
+        match name {
             "html" if f.lang.is_none() => {
                 f.lang = v
                     .attr("lang")
-                    .or_else(|| v.attr("xml:lang"))
+                    .or_else(|| attr(v, "xml:lang"))
                     .and_then(clean);
             }
             "meta" => {
-                let content = v.attr("content").and_then(|c| clean(&unescape(c)));
+                let content = attr(v, "content").and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
                     // that thing, not the page.
-                    let foreign_scope = v.attr("itemprop").is_some() && in_foreign_scope(&el);
+                    let foreign_scope = attr(v, "itemprop").is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         if key == "itemprop" && foreign_scope {
                             continue;
                         }
-                        if let Some(k) = v.attr(key) {
+                        if let Some(k) = attr(v, key) {
                             for k in k.split_whitespace() {
                                 f.meta
                                     .entry(k.to_lowercase())
@@ -757,10 +865,12 @@ impl<'a> Walk<'a> {
                             }
                         }
                     }
-                    if v.attr("itemprop") == Some("datePublished") && !foreign_scope {
+                    if attr(v, "itemprop") == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
                     }
-                    let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
+                    let key = attr(v, "property")
+                        .or_else(|| attr(v, "name"))
+                        .unwrap_or("");
                     let list = if key.eq_ignore_ascii_case("article:tag") {
                         Some(&mut f.meta_tags)
                     } else if key.eq_ignore_ascii_case("article:section") {
@@ -775,9 +885,9 @@ impl<'a> Walk<'a> {
                 return;
             }
             "link" => {
-                let rel = v.attr("rel").unwrap_or("");
+                let rel = attr(v, "rel").unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
-                    f.canonical = v.attr("href").and_then(clean);
+                    f.canonical = attr(v, "href").and_then(clean);
                 }
                 return;
             }
@@ -822,7 +932,7 @@ impl<'a> Walk<'a> {
                 }
             }
             "script" => {
-                if v.attr("type")
+                if attr(v, "type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
                     let raw: String = el.text().collect();
@@ -876,10 +986,47 @@ fn walk(doc: &Html) -> Found {
     w.f
 }
 
+/// `v.attr(name)` without interning `name`: a scan of the element's few
+/// attributes.
+fn attr<'v>(v: &'v scraper::node::Element, name: &str) -> Option<&'v str> {
+    v.attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, value)| &**value)
+}
+
+/// False when a text cannot start with a byline lead-in ("von", "by"...)
+/// or a byline label from [`BYLINE_TAGS`]: its first letter, lower-cased,
+/// begins none of them. Texts opening with a non-ASCII letter are kept.
+fn may_be_label(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(&b) if b.is_ascii() => {
+            let b = b.to_ascii_lowercase();
+            BYLINE_LEADS
+                .iter()
+                .chain(BYLINE_TAGS)
+                .any(|w| w.as_bytes().first() == Some(&b))
+        }
+        _ => true,
+    }
+}
+
+/// [`date::parse_as`], answering at once for texts without a digit: every
+/// date it reads has a year in ASCII digits.
+fn parse_date(s: &str, how: date::Reading) -> Option<String> {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        date::parse_as(s, how)
+    } else {
+        None
+    }
+}
+
 /// Keep the element's own text when it is a date and nothing else.
 fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
     if let Some(d) = own
         .filter(|_| !foreign && f.standalone_dates.len() < MAX_CANDIDATES)
+        // Every date has a year in ASCII digits.
+        .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
         .filter(|t| date::standalone(t, date::Reading::MARKUP).is_some())
     {
         f.standalone_dates.push(d.to_string());
@@ -896,7 +1043,7 @@ fn time_score(
     in_header: impl FnOnce() -> bool,
 ) -> u8 {
     let any = |p: &dyn Fn(&str) -> bool| cls.iter().any(|w| p(w));
-    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
+    if attr(v, "pubdate").is_some() || attr(v, "itemprop") == Some("datePublished") {
         3
     } else if any(&|w| w.contains("publish")) {
         2
@@ -920,19 +1067,20 @@ fn has(word: &str, needle: &str) -> bool {
 /// Author, date and breadcrumb candidates marked by attributes.
 fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
+    let name = v.name();
     let a = info.attrs;
     let itemprop = a.itemprop.unwrap_or("");
-    if itemprop == "datePublished" && v.name() != "time" && !in_foreign_scope(el) {
+    if itemprop == "datePublished" && name != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
-            .find_map(|a| v.attr(a))
+            .find_map(|a| attr(v, a))
         {
             f.itemprop_dates.push(d.to_string());
         } else {
             f.itemprop_dates.push(text_of(el));
         }
     }
-    if v.name() == "a"
+    if name == "a"
         && let Some(rel) = a.rel
     {
         let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
@@ -952,7 +1100,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             }
         }
     }
-    if v.name() == "a"
+    if name == "a"
         && f.authors.len() < MAX_CANDIDATES
         && a.href.is_some_and(is_author_href)
         && !a.rel.is_some_and(|r| r.contains("author"))
@@ -963,7 +1111,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.authors.push((3, t));
         }
     }
-    let has_class = a.class.is_some() || a.id.is_some() || v.name() == "address";
+    let has_class = a.class.is_some() || a.id.is_some() || name == "address";
     let is_rel_author = a
         .rel
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
@@ -977,7 +1125,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     if f.breadcrumb.is_empty() && cls.iter().any(|w| has(w, "breadcrumb")) {
         f.breadcrumb = breadcrumb_items(el);
     }
-    if !matches!(v.name(), "a" | "body" | "article" | "html") {
+    if !matches!(name, "a" | "body" | "article" | "html") {
         // Class-named lists are weaker evidence than rel links: they are
         // also refused in footers.
         let foreign = || info.list_foreign || info.foreign;
@@ -992,7 +1140,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.class_categories = link_texts(el);
         }
     }
-    let author_class = (v.name() == "address"
+    let author_class = (name == "address"
         || cls.iter().any(|w| {
             AUTHOR_WORDS.contains(&w.as_ref())
                 || ((w.starts_with("author") || w.starts_with("autor"))
@@ -1326,15 +1474,15 @@ fn choose_date(
     let shown = url
         .and_then(date::from_url)
         .into_iter()
-        .chain(f.times.iter().filter_map(|t| date::parse_as(&t.shown, how)))
+        .chain(f.times.iter().filter_map(|t| parse_date(&t.shown, how)))
         .chain(
             f.times
                 .iter()
                 .filter(|t| !date::is_utc_stamp(&t.value))
                 .filter_map(|t| date::parse(&t.value)),
         )
-        .chain(f.near_h1.iter().filter_map(|v| date::parse_as(v, how)))
-        .chain(f.class_dates.iter().filter_map(|v| date::parse_as(v, how)));
+        .chain(f.near_h1.iter().filter_map(|v| parse_date(v, how)))
+        .chain(f.class_dates.iter().filter_map(|v| parse_date(v, how)));
     for local in shown {
         if local == d {
             return Some(d);
@@ -1353,7 +1501,7 @@ fn first_date(
     url: Option<&str>,
     how: date::Reading,
 ) -> Option<(String, String)> {
-    let parsed = |s: &String| date::parse_as(s, how).map(|d| (s.clone(), d));
+    let parsed = |s: &String| parse_date(s, how).map(|d| (s.clone(), d));
     let non_article = declared_non_article(f);
     // The trusted statements of a publication date, most trusted first.
     let published_meta = PUBLISHED_META
@@ -1452,7 +1600,7 @@ fn shown_dates(f: &Found, how: date::Reading) -> Vec<String> {
         .iter()
         .chain(&f.class_dates)
         .chain(&f.standalone_dates)
-        .filter_map(|v| date::parse_as(v, how))
+        .filter_map(|v| parse_date(v, how))
         .collect()
 }
 
@@ -1563,6 +1711,51 @@ mod tests {
         let (_, meta) = crate::html::dom::Dom::build_with_meta(&doc);
         assert_eq!(meta, extract(&doc), "one walk and two walks agree");
         meta
+    }
+
+    #[test]
+    fn class_words_split_like_str_split() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            "entry-title  post_header",
+            "--x__y- z\tw\n",
+            "Byline\u{a0}Autor\u{3000}datum-é ÄB",
+            "ñ-\u{2003}-ß",
+        ] {
+            let words: Vec<&str> = SplitWords::new(s).collect();
+            let expected: Vec<&str> = s
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn blank_and_label_prefilters() {
+        for s in ["", " \n\t", "\u{a0}", " x ", "\u{3000}y", "\x0b\x0c"] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+        assert!(may_be_label("Von Jane Doe"));
+        assert!(may_be_label("Text:"));
+        assert!(may_be_label("Über uns"));
+        assert!(!may_be_label("Home"));
+        for s in [
+            "",
+            "  ",
+            "\n  Home \n",
+            "a  b",
+            "a\tb",
+            " Über\u{a0}uns ",
+            "x\x0by",
+            "\x0b16.10.2021\r\n",
+            "\u{3000}Jane Doe",
+            "a\x01b",
+        ] {
+            assert_eq!(clean_short(s), clean(s), "{s:?}");
+        }
     }
 
     #[test]
