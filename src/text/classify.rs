@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::lines::Unit;
 use super::stopwords;
 use crate::batch::Template;
-use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
+use crate::block::{Block, BlockTag, Kind, is_cjk, word_count, word_count_upto};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
 
@@ -113,10 +113,16 @@ pub fn is_date_or_number(text: &str) -> bool {
             continue;
         }
         words += 1;
-        let numeric = tok.chars().all(|c| c.is_ascii_digit());
-        let month = metadata::text::month_number(tok).is_some();
-        let clock = matches!(tok.to_lowercase().as_str(), "am" | "pm" | "uhr" | "h");
-        if !(numeric || month || clock) {
+        let numeric = tok.bytes().all(|b| b.is_ascii_digit());
+        // Only a short ASCII token lower-cases to one of these.
+        let clock = || {
+            tok.len() <= 3
+                && ["am", "pm", "uhr", "h"]
+                    .iter()
+                    .any(|w| tok.eq_ignore_ascii_case(w))
+        };
+        let month = || metadata::text::month_number(tok).is_some();
+        if !(numeric || clock() || month()) {
             return false;
         }
     }
@@ -132,7 +138,7 @@ fn is_separated_menu(text: &str) -> bool {
         return false;
     }
     let items = parts.iter().filter(|p| !p.is_empty()).count();
-    let short = parts.iter().filter(|p| word_count(p) <= 4).count();
+    let short = parts.iter().filter(|p| word_count_upto(p, 4) <= 4).count();
     items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
 }
 
@@ -140,23 +146,22 @@ fn is_separated_menu(text: &str) -> bool {
 const EMBED_NOTICE_WORDS: usize = 60;
 
 /// The boilerplate kind revealed by a unit's wording or shape alone.
-fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
+fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     let block = Block::new(u.tag, u.text.as_str());
     if let Some(k) = boilerplate::wording_kind(&block) {
         return Some(k);
     }
-    let lower = u.text.to_lowercase();
-    if words <= 20 && boilerplate::is_copyright(&lower) {
+    if words <= 20 && boilerplate::is_copyright(lower) {
         return Some(Kind::Footer);
     }
     let t = u.text.as_str();
-    if words <= 120 && vocab::is_cookie_notice(&lower) {
+    if words <= 120 && vocab::is_cookie_notice(lower) {
         return Some(Kind::Cookie);
     }
-    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lower) {
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(lower) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(lower)) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -166,7 +171,7 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
-    if words <= 10 && vocab::is_share_prompt(&lower) {
+    if words <= 10 && vocab::is_share_prompt(lower) {
         return Some(Kind::Share);
     }
     if words <= 12 && !ends_sentence(t) && glued_list(t) {
@@ -199,12 +204,21 @@ const GLUED_LIST_POINTS: usize = 3;
 
 /// Whether a line is a list of tags or links run together.
 fn glued_list(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
-        .count()
-        >= GLUED_LIST_POINTS
+    let mut points = 0;
+    let mut chars = text.chars();
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    for c in chars {
+        if a.is_lowercase() && b.is_uppercase() && c.is_lowercase() {
+            points += 1;
+            if points >= GLUED_LIST_POINTS {
+                return true;
+            }
+        }
+        (a, b) = (b, c);
+    }
+    false
 }
 
 /// Characters from the start within which a teaser's headline ends.
@@ -217,9 +231,14 @@ const TEASER_HEADLINE_CHARS: usize = 160;
 /// the glued word ("PlanMayor"), so that a brand such as "MacBook", which
 /// recurs on its page, can be told apart.
 pub fn glued_teaser(text: &str) -> Option<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
-    for w in chars.windows(3) {
-        let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
+    // A sliding window of three characters, without collecting them.
+    let mut window = [(0, '\0'); 3];
+    for (k, ic) in text.char_indices().take(TEASER_HEADLINE_CHARS).enumerate() {
+        window = [window[1], window[2], ic];
+        if k < 2 {
+            continue;
+        }
+        let [(_, a), (at, b), (_, c)] = window;
         // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
@@ -249,6 +268,9 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     None
 }
 
+/// Words from the start within which an inner dateline stands.
+const INNER_DATELINE_WORDS: usize = 40;
+
 /// A teaser whose headline runs into a summary that opens with a dateline:
 /// "Indian-origin man pleads guilty NEW YORK: An Indian-origin ...". The
 /// dateline (capitals and a colon) stands after at least three words;
@@ -256,13 +278,14 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
 pub fn inner_dateline(text: &str) -> Option<&str> {
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
+        .take(INNER_DATELINE_WORDS)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
     let caps = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| c.is_uppercase() || c == ':' || c == '-')
     };
-    for k in 3..words.len().min(40) {
+    for k in 3..words.len() {
         let (at, w) = words[k];
         if !w.ends_with(':') || !caps(w) {
             continue;
@@ -325,7 +348,14 @@ const CREDIT_TAIL_CHARS: usize = 40;
 /// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
 /// © Jon Prosser", "... treatmentCredit: EPA".
 fn ends_with_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Lower-casing maps each character to one or more, so the tail of the
+    // lower-cased text is the lower-cased tail of the text.
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(CREDIT_TAIL_CHARS)
+        .map_or(0, |(at, _)| at);
+    let lower = text[from..].to_lowercase();
     let start = lower
         .char_indices()
         .rev()
@@ -348,8 +378,18 @@ fn ends_with_credit(text: &str) -> bool {
     .any(|c| tail.contains(c))
 }
 
+/// Every unit's text lower-cased, computed once for all the wording tests.
+fn lowercased(units: &[Unit]) -> Vec<String> {
+    units.iter().map(|u| u.text.to_lowercase()).collect()
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
+    features_with(units, &lowercased(units))
+}
+
+/// [`features`], given every unit's lower-cased text.
+fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let mut seen: HashMap<&str, u32> = HashMap::new();
@@ -360,13 +400,14 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     }
     let mut feats: Vec<Features> = units
         .iter()
-        .map(|u| {
+        .zip(lowers)
+        .map(|(u, lower)| {
             let chars = u.text.chars().count();
             let cjk = u.text.chars().filter(|&c| is_cjk(c)).count();
             let len = chars + 2 * cjk;
             let words = word_count(&u.text);
             let sentence = ends_sentence(&u.text);
-            let mut kind = unit_kind(u, words);
+            let mut kind = unit_kind(u, lower, words);
             let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
@@ -409,7 +450,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     mark_structured_runs(units, &mut feats);
     mark_doubled_captions(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
-    mark_promo_boxes(units, &mut feats);
+    mark_promo_boxes(units, lowers, &mut feats);
     feats
 }
 
@@ -420,12 +461,12 @@ const RELATED_HEADING_WORDS: usize = 6;
 /// articles' headlines wherever it stands, even above the article, where
 /// the end-of-article rules do not look. Returns which units are its items;
 /// they are dropped after the smoothing (which they do not sway).
-fn related_lists(units: &[Unit], feats: &[Features]) -> Vec<bool> {
+fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<bool> {
     let mut items = vec![false; units.len()];
     for i in 0..units.len() {
         if units[i].tag == BlockTag::ListItem
             || feats[i].words > RELATED_HEADING_WORDS
-            || vocab::end_kind(&units[i].text.to_lowercase()) != Some(Kind::Related)
+            || vocab::end_kind(&lowers[i]) != Some(Kind::Related)
         {
             continue;
         }
@@ -459,9 +500,9 @@ const PROMO_MAX_CHARS: usize = 300;
 /// A promotion box: a short blurb (and its heading) above a button line
 /// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
 /// paragraphs are not followed by a bare call to action.
-fn mark_promo_boxes(units: &[Unit], feats: &mut [Features]) {
+fn mark_promo_boxes(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
     for i in 0..units.len() {
-        if !vocab::is_call_to_action(&units[i].text.to_lowercase()) {
+        if !vocab::is_call_to_action(&lowers[i]) {
             continue;
         }
         feats[i].kind = Some(Kind::Subscribe);
@@ -501,7 +542,7 @@ pub fn is_quantity_line(text: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
     let digits = first.chars().filter(char::is_ascii_digit).count();
     let tail = first.chars().filter(|c| c.is_alphabetic()).count();
-    let short = word_count(text) <= QUANTITY_MAX_WORDS;
+    let short = word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS;
     let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
     amount && short && text.chars().any(char::is_alphabetic) || short && date_led(text)
 }
@@ -766,12 +807,11 @@ const PAYWALL_MAX_WORDS: usize = 40;
 
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
-fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
+fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    let lower = u.text.to_lowercase();
-    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
+    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {
@@ -783,7 +823,7 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
-    vocab::end_kind(&lower)
+    vocab::end_kind(lower)
 }
 
 /// Words at least in a "More <Name>" heading: a two-word "More Weather"
@@ -896,13 +936,16 @@ const FURNITURE_WORDS: usize = 3;
 /// An ad label or a credit between two paragraphs ("Advertisement",
 /// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
-fn neutralise_furniture(units: &[Unit], feats: &mut [Features], masked: &mut [bool]) {
-    let furniture: Vec<bool> = units
+fn neutralise_furniture(
+    units: &[Unit],
+    lowers: &[String],
+    feats: &mut [Features],
+    masked: &mut [bool],
+) {
+    let furniture: Vec<bool> = lowers
         .iter()
         .zip(feats.iter())
-        .map(|(u, f)| {
-            f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&u.text.to_lowercase())
-        })
+        .map(|(lower, f)| f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
     for i in 0..units.len() {
@@ -929,9 +972,10 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
 /// As [`decide`], with the batch's template lines (see [`crate::batch`])
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
-    let mut feats = features(units);
+    let lowers = lowercased(units);
+    let mut feats = features_with(units, &lowers);
     let mut templated = mark_template(units, &mut feats, template);
-    neutralise_furniture(units, &mut feats, &mut templated);
+    neutralise_furniture(units, &lowers, &mut feats, &mut templated);
     let classes = smooth(&feats);
     let total: usize = (0..units.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -947,13 +991,13 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, f)
+            && let Some(k) = ends_article(u, &lowers[i], f)
             && !in_share_bar(i, units, &feats)
         {
             if k == Kind::Related && inline_link(&u.text) {
                 boxed_until = i + 1;
             } else if k == Kind::Related
-                && let Some(end) = inline_box_end(i, units, &feats, &classes)
+                && let Some(end) = inline_box_end(i, units, &lowers, &feats, &classes)
             {
                 boxed_until = end;
             } else if k == Kind::Comments
@@ -977,7 +1021,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             kept += f.len;
         }
     }
-    cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
+    cut_teaser_list(units, &lowers, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(units, &mut keep, &feats);
     keep_lead(units, &mut keep, &feats);
@@ -987,7 +1031,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     for (k, t) in keep.iter_mut().zip(&templated) {
         *k &= !t;
     }
-    for (i, related) in related_lists(units, &feats).into_iter().enumerate() {
+    for (i, related) in related_lists(units, &lowers, &feats)
+        .into_iter()
+        .enumerate()
+    {
         if related && keep[i] {
             keep[i] = false;
             end_kind[i] = Some(Kind::Related);
@@ -1137,6 +1184,7 @@ const INLINE_BOX_TITLES: usize = 8;
 fn inline_box_end(
     i: usize,
     units: &[Unit],
+    lowers: &[String],
     feats: &[Features],
     classes: &[Class],
 ) -> Option<usize> {
@@ -1197,7 +1245,7 @@ fn inline_box_end(
         .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
-    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &feats[j]).is_none());
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &lowers[j], &feats[j]).is_none());
     ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
         && unmarked
         && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
@@ -1225,6 +1273,7 @@ const READ_MORE_MAX_WORDS: usize = 16;
 /// most of the kept text stands before them.
 fn cut_teaser_list(
     units: &[Unit],
+    lowers: &[String],
     feats: &[Features],
     keep: &mut [bool],
     end_kind: &mut [Option<Kind>],
@@ -1233,10 +1282,7 @@ fn cut_teaser_list(
         return;
     };
     let read_more: Vec<usize> = (first + 1..units.len())
-        .filter(|&i| {
-            feats[i].words <= READ_MORE_MAX_WORDS
-                && vocab::is_read_more(&units[i].text.to_lowercase())
-        })
+        .filter(|&i| feats[i].words <= READ_MORE_MAX_WORDS && vocab::is_read_more(&lowers[i]))
         .collect();
     if read_more.len() < 2 {
         return;

@@ -129,6 +129,9 @@ const RENDER_WRAP: usize = 960;
 /// two), so a wrapped line may hold far fewer than 1000 characters.
 fn render_width(line: &str) -> usize {
     let line = line.trim_end();
+    if line.is_ascii() {
+        return line.len();
+    }
     let chars = line.chars().count();
     let cjk = line.chars().filter(|&c| crate::block::is_cjk(c)).count();
     line.len().max(chars + cjk)
