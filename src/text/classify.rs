@@ -133,6 +133,12 @@ pub fn is_date_or_number(text: &str) -> bool {
 /// separators ("Home | About | Contact", "Home»News»Title").
 fn is_separated_menu(text: &str) -> bool {
     const SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
+    // Most lines hold no separator: the ASCII ones are found by memchr, the
+    // others are encoded with a leading byte 0xC2 or 0xE2.
+    let b = text.as_bytes();
+    if memchr::memchr3(b'|', b'/', b'>', b).is_none() && memchr::memchr2(0xC2, 0xE2, b).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = text.split(SEPS).map(str::trim).collect();
     if parts.len() < 3 {
         return false;
@@ -307,21 +313,27 @@ const TEASER_NEIGHBOUR: usize = 3;
 /// within [`TEASER_NEIGHBOUR`] units and its glued word occurs nowhere else
 /// on the page (a brand name recurs; "PlanMayor" does not).
 fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
-    let glued: Vec<Option<&str>> = units
+    let words: Vec<Option<&str>> = units
         .iter()
         .zip(feats.iter())
         .map(|(u, f)| {
             if f.kind.is_some() {
+                None
+            } else {
+                glued_teaser(&u.text)
+            }
+        })
+        .collect();
+    let counts = page_counts(units, words.iter().flatten().copied());
+    let glued: Vec<Option<&str>> = units
+        .iter()
+        .zip(feats.iter())
+        .zip(&words)
+        .map(|((u, f), word)| {
+            if f.kind.is_some() {
                 return None;
             }
-            glued_teaser(&u.text)
-                .filter(|word| {
-                    units
-                        .iter()
-                        .map(|v| v.text.matches(word).count())
-                        .sum::<usize>()
-                        == 1
-                })
+            word.filter(|w| counts.get(w) == Some(&1))
                 .or_else(|| inner_dateline(&u.text))
         })
         .collect();
@@ -337,6 +349,50 @@ fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
             feats[i].heading_like = false;
         }
     }
+}
+
+/// How often each of `words` occurs in the units' texts, counted as
+/// `str::matches` counts (non-overlapping, leftmost first), in one pass over
+/// the page for all of them.
+fn page_counts<'a>(
+    units: &[Unit],
+    words: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    let mut ids: HashMap<&'a str, usize> = HashMap::new();
+    let mut patterns: Vec<&'a str> = Vec::new();
+    for w in words {
+        ids.entry(w).or_insert_with(|| {
+            patterns.push(w);
+            patterns.len() - 1
+        });
+    }
+    if patterns.is_empty() {
+        return HashMap::new();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
+        // Unreachable for a page's few words; count them one by one.
+        return patterns
+            .iter()
+            .map(|w| (*w, units.iter().map(|u| u.text.matches(w).count()).sum()))
+            .collect();
+    };
+    let mut count = vec![0usize; patterns.len()];
+    // End of the last counted match of each pattern in the current unit.
+    let mut last_end = vec![(usize::MAX, 0usize); patterns.len()];
+    for (i, u) in units.iter().enumerate() {
+        // Matches of one pattern have one length, so they come in the order
+        // of their starts: counting those that start after the last counted
+        // one ends is what `str::matches` does.
+        for m in ac.find_overlapping_iter(&u.text) {
+            let p = m.pattern().as_usize();
+            let (unit, end) = last_end[p];
+            if unit != i || m.start() >= end {
+                count[p] += 1;
+                last_end[p] = (i, m.end());
+            }
+        }
+    }
+    patterns.into_iter().zip(count).collect()
 }
 
 /// Characters at most in an image caption that ends with its credit.
@@ -542,9 +598,10 @@ pub fn is_quantity_line(text: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
     let digits = first.chars().filter(char::is_ascii_digit).count();
     let tail = first.chars().filter(|c| c.is_alphabetic()).count();
-    let short = word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS;
     let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
-    amount && short && text.chars().any(char::is_alphabetic) || short && date_led(text)
+    // The word count last: it reads the most.
+    (amount && text.chars().any(char::is_alphabetic) || date_led(text))
+        && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
@@ -563,7 +620,7 @@ fn date_led(text: &str) -> bool {
         !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit())
     };
     let month = |w: &str| metadata::text::month_number(w.trim_end_matches(['.', ','])).is_some();
-    (month(a) && day(b)) || (day(a) && month(b))
+    (day(b) && month(a)) || (day(a) && month(b))
 }
 
 /// Find runs of quantity lines (a short label line such as "Für die
@@ -1650,6 +1707,20 @@ mod tests {
         );
         let k = kept(&dump);
         assert_eq!(k, [P1, P2]);
+    }
+
+    #[test]
+    fn page_counts_count_as_str_matches_does() {
+        let units = lines::split("ababab PlanMayor\n\naaaa ab\n\nPlanMayors\n");
+        let words = ["abab", "aa", "ab", "PlanMayor", "Nowhere", "ab"];
+        let counts = page_counts(&units, words.iter().copied());
+        for w in words {
+            let naive: usize = units.iter().map(|u| u.text.matches(w).count()).sum();
+            assert_eq!(counts[w], naive, "{w}");
+        }
+        assert_eq!(counts["abab"], 1);
+        assert_eq!(counts["aa"], 2);
+        assert_eq!(counts["PlanMayor"], 2);
     }
 
     #[test]
