@@ -16,7 +16,6 @@
 //! lines; HTML pages would need their blocks, which the HTML path builds.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -190,9 +189,9 @@ pub fn key(text: &str) -> Option<u64> {
     if chars < MIN_KEY_CHARS {
         return None;
     }
-    let mut h = std::hash::DefaultHasher::new();
-    norm.hash(&mut h);
-    Some(h.finish())
+    // xxh3: fast, and (unlike std's DefaultHasher) the same in every
+    // build, so a manifest's template fingerprint stays comparable.
+    Some(xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
 }
 
 /// The distinct line keys of one text dump, as the text path splits it.

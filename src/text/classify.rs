@@ -908,7 +908,11 @@ fn more_from_name(text: &str) -> bool {
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
 fn is_copyright_notice(text: &str) -> bool {
     // The opening decides first: lower-casing a long paragraph whole just
-    // to read its first word would cost more than the rest.
+    // to read its first word would cost more than the rest. Only these
+    // characters lower-case to the opening of one.
+    if !text.trim_start().starts_with(['©', 'c', 'C', '(']) {
+        return false;
+    }
     let head: String = text
         .trim_start()
         .chars()
