@@ -282,6 +282,8 @@ const INNER_DATELINE_WORDS: usize = 40;
 /// dateline (capitals and a colon) stands after at least three words;
 /// an article's own dateline opens its paragraph. Returns the dateline.
 pub fn inner_dateline(text: &str) -> Option<&str> {
+    // The dateline ends with a colon: most lines hold none.
+    memchr::memchr(b':', text.as_bytes())?;
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .take(INNER_DATELINE_WORDS)
@@ -458,8 +460,13 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
         .iter()
         .zip(lowers)
         .map(|(u, lower)| {
-            let chars = u.text.chars().count();
-            let cjk = u.text.chars().filter(|&c| is_cjk(c)).count();
+            let (chars, cjk) = if u.text.is_ascii() {
+                (u.text.len(), 0)
+            } else {
+                u.text
+                    .chars()
+                    .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
+            };
             let len = chars + 2 * cjk;
             let words = word_count(&u.text);
             let sentence = ends_sentence(&u.text);

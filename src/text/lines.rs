@@ -132,8 +132,9 @@ fn render_width(line: &str) -> usize {
     if line.is_ascii() {
         return line.len();
     }
-    let chars = line.chars().count();
-    let cjk = line.chars().filter(|&c| crate::block::is_cjk(c)).count();
+    let (chars, cjk) = line.chars().fold((0, 0), |(n, cjk), c| {
+        (n + 1, cjk + usize::from(crate::block::is_cjk(c)))
+    });
     line.len().max(chars + cjk)
 }
 
@@ -153,7 +154,14 @@ const WRAP_PEAK: usize = 10;
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
-        .map(|l| l.trim_end().chars().count())
+        .map(|l| {
+            let l = l.trim_end();
+            if l.is_ascii() {
+                l.len()
+            } else {
+                l.chars().count()
+            }
+        })
         .filter(|&n| n > 0)
         .collect();
     let max = *lens.iter().max()?;
