@@ -16,7 +16,6 @@
 //! lines; HTML pages would need their blocks, which the HTML path builds.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -153,32 +152,46 @@ impl Template {
 pub fn key(text: &str) -> Option<u64> {
     let mut norm = String::with_capacity(text.len());
     let mut chars = 0usize;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            // A run of digits is one `0`.
-            if !norm.ends_with('0') {
-                norm.push('0');
+    // Whether `norm` ends with the '0' of a run of digits.
+    let mut zero = false;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII, most of a dump, byte by byte.
+        if b.is_ascii() {
+            if b.is_ascii_digit() {
+                if !zero {
+                    norm.push('0');
+                    chars += 1;
+                    zero = true;
+                }
+            } else if b.is_ascii_alphabetic() {
+                norm.push(char::from(b.to_ascii_lowercase()));
                 chars += 1;
+                zero = false;
             }
-        } else if c.is_ascii() {
-            // Other ASCII: letters lower-cased, the rest dropped.
-            if c.is_ascii_alphabetic() {
-                norm.push(c.to_ascii_lowercase());
-                chars += 1;
-            }
-        } else if c.is_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 norm.push(l);
                 chars += 1;
+                zero = l == '0';
             }
         }
     }
     if chars < MIN_KEY_CHARS {
         return None;
     }
-    let mut h = std::hash::DefaultHasher::new();
-    norm.hash(&mut h);
-    Some(h.finish())
+    // xxh3: fast, and (unlike std's DefaultHasher) the same in every
+    // build, so a manifest's template fingerprint stays comparable.
+    Some(xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
 }
 
 /// The distinct line keys of one text dump, as the text path splits it.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::lines::Unit;
 use super::stopwords;
 use crate::batch::Template;
-use crate::block::{Block, BlockTag, Kind, is_cjk, word_count};
+use crate::block::{Block, BlockTag, Kind, is_cjk, word_count, word_count_upto};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
 
@@ -113,10 +113,16 @@ pub fn is_date_or_number(text: &str) -> bool {
             continue;
         }
         words += 1;
-        let numeric = tok.chars().all(|c| c.is_ascii_digit());
-        let month = metadata::text::month_number(tok).is_some();
-        let clock = matches!(tok.to_lowercase().as_str(), "am" | "pm" | "uhr" | "h");
-        if !(numeric || month || clock) {
+        let numeric = tok.bytes().all(|b| b.is_ascii_digit());
+        // Only a short ASCII token lower-cases to one of these.
+        let clock = || {
+            tok.len() <= 3
+                && ["am", "pm", "uhr", "h"]
+                    .iter()
+                    .any(|w| tok.eq_ignore_ascii_case(w))
+        };
+        let month = || metadata::text::month_number(tok).is_some();
+        if !(numeric || clock() || month()) {
             return false;
         }
     }
@@ -127,12 +133,18 @@ pub fn is_date_or_number(text: &str) -> bool {
 /// separators ("Home | About | Contact", "Home»News»Title").
 fn is_separated_menu(text: &str) -> bool {
     const SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
+    // Most lines hold no separator: the ASCII ones are found by memchr, the
+    // others are encoded with a leading byte 0xC2 or 0xE2.
+    let b = text.as_bytes();
+    if memchr::memchr3(b'|', b'/', b'>', b).is_none() && memchr::memchr2(0xC2, 0xE2, b).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = text.split(SEPS).map(str::trim).collect();
     if parts.len() < 3 {
         return false;
     }
     let items = parts.iter().filter(|p| !p.is_empty()).count();
-    let short = parts.iter().filter(|p| word_count(p) <= 4).count();
+    let short = parts.iter().filter(|p| word_count_upto(p, 4) <= 4).count();
     items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
 }
 
@@ -140,23 +152,22 @@ fn is_separated_menu(text: &str) -> bool {
 const EMBED_NOTICE_WORDS: usize = 60;
 
 /// The boilerplate kind revealed by a unit's wording or shape alone.
-fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
+fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     let block = Block::new(u.tag, u.text.as_str());
     if let Some(k) = boilerplate::wording_kind(&block) {
         return Some(k);
     }
-    let lower = u.text.to_lowercase();
-    if words <= 20 && boilerplate::is_copyright(&lower) {
+    if words <= 20 && boilerplate::is_copyright(lower) {
         return Some(Kind::Footer);
     }
     let t = u.text.as_str();
-    if words <= 120 && vocab::is_cookie_notice(&lower) {
+    if words <= 120 && vocab::is_cookie_notice(lower) {
         return Some(Kind::Cookie);
     }
-    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lower) {
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(lower) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lower)) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(lower)) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -166,7 +177,7 @@ fn unit_kind(u: &Unit, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
-    if words <= 10 && vocab::is_share_prompt(&lower) {
+    if words <= 10 && vocab::is_share_prompt(lower) {
         return Some(Kind::Share);
     }
     if words <= 12 && !ends_sentence(t) && glued_list(t) {
@@ -199,12 +210,21 @@ const GLUED_LIST_POINTS: usize = 3;
 
 /// Whether a line is a list of tags or links run together.
 fn glued_list(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
-        .count()
-        >= GLUED_LIST_POINTS
+    let mut points = 0;
+    let mut chars = text.chars();
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    for c in chars {
+        if a.is_lowercase() && b.is_uppercase() && c.is_lowercase() {
+            points += 1;
+            if points >= GLUED_LIST_POINTS {
+                return true;
+            }
+        }
+        (a, b) = (b, c);
+    }
+    false
 }
 
 /// Characters from the start within which a teaser's headline ends.
@@ -217,9 +237,14 @@ const TEASER_HEADLINE_CHARS: usize = 160;
 /// the glued word ("PlanMayor"), so that a brand such as "MacBook", which
 /// recurs on its page, can be told apart.
 pub fn glued_teaser(text: &str) -> Option<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().take(TEASER_HEADLINE_CHARS).collect();
-    for w in chars.windows(3) {
-        let [(_, a), (at, b), (_, c)] = [w[0], w[1], w[2]];
+    // A sliding window of three characters, without collecting them.
+    let mut window = [(0, '\0'); 3];
+    for (k, ic) in text.char_indices().take(TEASER_HEADLINE_CHARS).enumerate() {
+        window = [window[1], window[2], ic];
+        if k < 2 {
+            continue;
+        }
+        let [(_, a), (at, b), (_, c)] = window;
         // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
@@ -249,20 +274,26 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     None
 }
 
+/// Words from the start within which an inner dateline stands.
+const INNER_DATELINE_WORDS: usize = 40;
+
 /// A teaser whose headline runs into a summary that opens with a dateline:
 /// "Indian-origin man pleads guilty NEW YORK: An Indian-origin ...". The
 /// dateline (capitals and a colon) stands after at least three words;
 /// an article's own dateline opens its paragraph. Returns the dateline.
 pub fn inner_dateline(text: &str) -> Option<&str> {
+    // The dateline ends with a colon: most lines hold none.
+    memchr::memchr(b':', text.as_bytes())?;
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
+        .take(INNER_DATELINE_WORDS)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
     let caps = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| c.is_uppercase() || c == ':' || c == '-')
     };
-    for k in 3..words.len().min(40) {
+    for k in 3..words.len() {
         let (at, w) = words[k];
         if !w.ends_with(':') || !caps(w) {
             continue;
@@ -284,21 +315,27 @@ const TEASER_NEIGHBOUR: usize = 3;
 /// within [`TEASER_NEIGHBOUR`] units and its glued word occurs nowhere else
 /// on the page (a brand name recurs; "PlanMayor" does not).
 fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
-    let glued: Vec<Option<&str>> = units
+    let words: Vec<Option<&str>> = units
         .iter()
         .zip(feats.iter())
         .map(|(u, f)| {
             if f.kind.is_some() {
+                None
+            } else {
+                glued_teaser(&u.text)
+            }
+        })
+        .collect();
+    let counts = page_counts(units, words.iter().flatten().copied());
+    let glued: Vec<Option<&str>> = units
+        .iter()
+        .zip(feats.iter())
+        .zip(&words)
+        .map(|((u, f), word)| {
+            if f.kind.is_some() {
                 return None;
             }
-            glued_teaser(&u.text)
-                .filter(|word| {
-                    units
-                        .iter()
-                        .map(|v| v.text.matches(word).count())
-                        .sum::<usize>()
-                        == 1
-                })
+            word.filter(|w| counts.get(w) == Some(&1))
                 .or_else(|| inner_dateline(&u.text))
         })
         .collect();
@@ -316,6 +353,50 @@ fn mark_glued_teasers(units: &[Unit], feats: &mut [Features]) {
     }
 }
 
+/// How often each of `words` occurs in the units' texts, counted as
+/// `str::matches` counts (non-overlapping, leftmost first), in one pass over
+/// the page for all of them.
+fn page_counts<'a>(
+    units: &[Unit],
+    words: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    let mut ids: HashMap<&'a str, usize> = HashMap::new();
+    let mut patterns: Vec<&'a str> = Vec::new();
+    for w in words {
+        ids.entry(w).or_insert_with(|| {
+            patterns.push(w);
+            patterns.len() - 1
+        });
+    }
+    if patterns.is_empty() {
+        return HashMap::new();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
+        // Unreachable for a page's few words; count them one by one.
+        return patterns
+            .iter()
+            .map(|w| (*w, units.iter().map(|u| u.text.matches(w).count()).sum()))
+            .collect();
+    };
+    let mut count = vec![0usize; patterns.len()];
+    // End of the last counted match of each pattern in the current unit.
+    let mut last_end = vec![(usize::MAX, 0usize); patterns.len()];
+    for (i, u) in units.iter().enumerate() {
+        // Matches of one pattern have one length, so they come in the order
+        // of their starts: counting those that start after the last counted
+        // one ends is what `str::matches` does.
+        for m in ac.find_overlapping_iter(&u.text) {
+            let p = m.pattern().as_usize();
+            let (unit, end) = last_end[p];
+            if unit != i || m.start() >= end {
+                count[p] += 1;
+                last_end[p] = (i, m.end());
+            }
+        }
+    }
+    patterns.into_iter().zip(count).collect()
+}
+
 /// Characters at most in an image caption that ends with its credit.
 const CAPTION_MAX_CHARS: usize = 300;
 /// Characters from the end within which a caption names its credit.
@@ -325,7 +406,14 @@ const CREDIT_TAIL_CHARS: usize = 40;
 /// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
 /// © Jon Prosser", "... treatmentCredit: EPA".
 fn ends_with_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Lower-casing maps each character to one or more, so the tail of the
+    // lower-cased text is the lower-cased tail of the text.
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(CREDIT_TAIL_CHARS)
+        .map_or(0, |(at, _)| at);
+    let lower = text[from..].to_lowercase();
     let start = lower
         .char_indices()
         .rev()
@@ -348,8 +436,18 @@ fn ends_with_credit(text: &str) -> bool {
     .any(|c| tail.contains(c))
 }
 
+/// Every unit's text lower-cased, computed once for all the wording tests.
+fn lowercased(units: &[Unit]) -> Vec<String> {
+    units.iter().map(|u| u.text.to_lowercase()).collect()
+}
+
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
+    features_with(units, &lowercased(units))
+}
+
+/// [`features`], given every unit's lower-cased text.
+fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let mut seen: HashMap<&str, u32> = HashMap::new();
@@ -360,13 +458,19 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     }
     let mut feats: Vec<Features> = units
         .iter()
-        .map(|u| {
-            let chars = u.text.chars().count();
-            let cjk = u.text.chars().filter(|&c| is_cjk(c)).count();
+        .zip(lowers)
+        .map(|(u, lower)| {
+            let (chars, cjk) = if u.text.is_ascii() {
+                (u.text.len(), 0)
+            } else {
+                u.text
+                    .chars()
+                    .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
+            };
             let len = chars + 2 * cjk;
             let words = word_count(&u.text);
             let sentence = ends_sentence(&u.text);
-            let mut kind = unit_kind(u, words);
+            let mut kind = unit_kind(u, lower, words);
             let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
@@ -409,7 +513,7 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     mark_structured_runs(units, &mut feats);
     mark_doubled_captions(units, &mut feats);
     mark_glued_teasers(units, &mut feats);
-    mark_promo_boxes(units, &mut feats);
+    mark_promo_boxes(units, lowers, &mut feats);
     feats
 }
 
@@ -420,12 +524,12 @@ const RELATED_HEADING_WORDS: usize = 6;
 /// articles' headlines wherever it stands, even above the article, where
 /// the end-of-article rules do not look. Returns which units are its items;
 /// they are dropped after the smoothing (which they do not sway).
-fn related_lists(units: &[Unit], feats: &[Features]) -> Vec<bool> {
+fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<bool> {
     let mut items = vec![false; units.len()];
     for i in 0..units.len() {
         if units[i].tag == BlockTag::ListItem
             || feats[i].words > RELATED_HEADING_WORDS
-            || vocab::end_kind(&units[i].text.to_lowercase()) != Some(Kind::Related)
+            || vocab::end_kind(&lowers[i]) != Some(Kind::Related)
         {
             continue;
         }
@@ -459,9 +563,9 @@ const PROMO_MAX_CHARS: usize = 300;
 /// A promotion box: a short blurb (and its heading) above a button line
 /// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
 /// paragraphs are not followed by a bare call to action.
-fn mark_promo_boxes(units: &[Unit], feats: &mut [Features]) {
+fn mark_promo_boxes(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
     for i in 0..units.len() {
-        if !vocab::is_call_to_action(&units[i].text.to_lowercase()) {
+        if !vocab::is_call_to_action(&lowers[i]) {
             continue;
         }
         feats[i].kind = Some(Kind::Subscribe);
@@ -501,9 +605,10 @@ pub fn is_quantity_line(text: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
     let digits = first.chars().filter(char::is_ascii_digit).count();
     let tail = first.chars().filter(|c| c.is_alphabetic()).count();
-    let short = word_count(text) <= QUANTITY_MAX_WORDS;
     let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
-    amount && short && text.chars().any(char::is_alphabetic) || short && date_led(text)
+    // The word count last: it reads the most.
+    (amount && text.chars().any(char::is_alphabetic) || date_led(text))
+        && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
@@ -522,7 +627,7 @@ fn date_led(text: &str) -> bool {
         !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit())
     };
     let month = |w: &str| metadata::text::month_number(w.trim_end_matches(['.', ','])).is_some();
-    (month(a) && day(b)) || (day(a) && month(b))
+    (day(b) && month(a)) || (day(a) && month(b))
 }
 
 /// Find runs of quantity lines (a short label line such as "Für die
@@ -766,12 +871,11 @@ const PAYWALL_MAX_WORDS: usize = 40;
 
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
-fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
+fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    let lower = u.text.to_lowercase();
-    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lower) {
+    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {
@@ -783,7 +887,7 @@ fn ends_article(u: &Unit, f: &Features) -> Option<Kind> {
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
-    vocab::end_kind(&lower)
+    vocab::end_kind(lower)
 }
 
 /// Words at least in a "More <Name>" heading: a two-word "More Weather"
@@ -811,7 +915,11 @@ fn more_from_name(text: &str) -> bool {
 /// A copyright notice of any length: "© 2019 Company, LLC. All rights ..."
 fn is_copyright_notice(text: &str) -> bool {
     // The opening decides first: lower-casing a long paragraph whole just
-    // to read its first word would cost more than the rest.
+    // to read its first word would cost more than the rest. Only these
+    // characters lower-case to the opening of one.
+    if !text.trim_start().starts_with(['©', 'c', 'C', '(']) {
+        return false;
+    }
     let head: String = text
         .trim_start()
         .chars()
@@ -896,13 +1004,16 @@ const FURNITURE_WORDS: usize = 3;
 /// An ad label or a credit between two paragraphs ("Advertisement",
 /// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
-fn neutralise_furniture(units: &[Unit], feats: &mut [Features], masked: &mut [bool]) {
-    let furniture: Vec<bool> = units
+fn neutralise_furniture(
+    units: &[Unit],
+    lowers: &[String],
+    feats: &mut [Features],
+    masked: &mut [bool],
+) {
+    let furniture: Vec<bool> = lowers
         .iter()
         .zip(feats.iter())
-        .map(|(u, f)| {
-            f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&u.text.to_lowercase())
-        })
+        .map(|(lower, f)| f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
     for i in 0..units.len() {
@@ -929,9 +1040,10 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
 /// As [`decide`], with the batch's template lines (see [`crate::batch`])
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
-    let mut feats = features(units);
+    let lowers = lowercased(units);
+    let mut feats = features_with(units, &lowers);
     let mut templated = mark_template(units, &mut feats, template);
-    neutralise_furniture(units, &mut feats, &mut templated);
+    neutralise_furniture(units, &lowers, &mut feats, &mut templated);
     let classes = smooth(&feats);
     let total: usize = (0..units.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -947,13 +1059,13 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, f)
+            && let Some(k) = ends_article(u, &lowers[i], f)
             && !in_share_bar(i, units, &feats)
         {
             if k == Kind::Related && inline_link(&u.text) {
                 boxed_until = i + 1;
             } else if k == Kind::Related
-                && let Some(end) = inline_box_end(i, units, &feats, &classes)
+                && let Some(end) = inline_box_end(i, units, &lowers, &feats, &classes)
             {
                 boxed_until = end;
             } else if k == Kind::Comments
@@ -977,7 +1089,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             kept += f.len;
         }
     }
-    cut_teaser_list(units, &feats, &mut keep, &mut end_kind);
+    cut_teaser_list(units, &lowers, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(units, &mut keep, &feats);
     keep_lead(units, &mut keep, &feats);
@@ -987,7 +1099,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     for (k, t) in keep.iter_mut().zip(&templated) {
         *k &= !t;
     }
-    for (i, related) in related_lists(units, &feats).into_iter().enumerate() {
+    for (i, related) in related_lists(units, &lowers, &feats)
+        .into_iter()
+        .enumerate()
+    {
         if related && keep[i] {
             keep[i] = false;
             end_kind[i] = Some(Kind::Related);
@@ -1137,6 +1252,7 @@ const INLINE_BOX_TITLES: usize = 8;
 fn inline_box_end(
     i: usize,
     units: &[Unit],
+    lowers: &[String],
     feats: &[Features],
     classes: &[Class],
 ) -> Option<usize> {
@@ -1197,7 +1313,7 @@ fn inline_box_end(
         .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
-    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &feats[j]).is_none());
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &lowers[j], &feats[j]).is_none());
     ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
         && unmarked
         && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
@@ -1225,6 +1341,7 @@ const READ_MORE_MAX_WORDS: usize = 16;
 /// most of the kept text stands before them.
 fn cut_teaser_list(
     units: &[Unit],
+    lowers: &[String],
     feats: &[Features],
     keep: &mut [bool],
     end_kind: &mut [Option<Kind>],
@@ -1233,10 +1350,7 @@ fn cut_teaser_list(
         return;
     };
     let read_more: Vec<usize> = (first + 1..units.len())
-        .filter(|&i| {
-            feats[i].words <= READ_MORE_MAX_WORDS
-                && vocab::is_read_more(&units[i].text.to_lowercase())
-        })
+        .filter(|&i| feats[i].words <= READ_MORE_MAX_WORDS && vocab::is_read_more(&lowers[i]))
         .collect();
     if read_more.len() < 2 {
         return;
@@ -1604,6 +1718,20 @@ mod tests {
         );
         let k = kept(&dump);
         assert_eq!(k, [P1, P2]);
+    }
+
+    #[test]
+    fn page_counts_count_as_str_matches_does() {
+        let units = lines::split("ababab PlanMayor\n\naaaa ab\n\nPlanMayors\n");
+        let words = ["abab", "aa", "ab", "PlanMayor", "Nowhere", "ab"];
+        let counts = page_counts(&units, words.iter().copied());
+        for w in words {
+            let naive: usize = units.iter().map(|u| u.text.matches(w).count()).sum();
+            assert_eq!(counts[w], naive, "{w}");
+        }
+        assert_eq!(counts["abab"], 1);
+        assert_eq!(counts["aa"], 2);
+        assert_eq!(counts["PlanMayor"], 2);
     }
 
     #[test]

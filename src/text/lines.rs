@@ -129,8 +129,12 @@ const RENDER_WRAP: usize = 960;
 /// two), so a wrapped line may hold far fewer than 1000 characters.
 fn render_width(line: &str) -> usize {
     let line = line.trim_end();
-    let chars = line.chars().count();
-    let cjk = line.chars().filter(|&c| crate::block::is_cjk(c)).count();
+    if line.is_ascii() {
+        return line.len();
+    }
+    let (chars, cjk) = line.chars().fold((0, 0), |(n, cjk), c| {
+        (n + 1, cjk + usize::from(crate::block::is_cjk(c)))
+    });
     line.len().max(chars + cjk)
 }
 
@@ -150,7 +154,14 @@ const WRAP_PEAK: usize = 10;
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
-        .map(|l| l.trim_end().chars().count())
+        .map(|l| {
+            let l = l.trim_end();
+            if l.is_ascii() {
+                l.len()
+            } else {
+                l.chars().count()
+            }
+        })
         .filter(|&n| n > 0)
         .collect();
     let max = *lens.iter().max()?;

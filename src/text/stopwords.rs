@@ -127,7 +127,16 @@ pub fn density(text: &str) -> (f64, usize) {
             continue;
         }
         n += 1;
-        if is_stopword(&t.to_lowercase()) {
+        // Most tokens are ASCII: lower-case those without the Unicode tables,
+        // and not at all when they hold no capital.
+        let hit = if !t.is_ascii() {
+            is_stopword(&t.to_lowercase())
+        } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_stopword(&t.to_ascii_lowercase())
+        } else {
+            is_stopword(t)
+        };
+        if hit {
             stop += 1;
         }
     }
