@@ -39,50 +39,69 @@ fn is_cjk(c: char) -> bool {
 
 /// The normalised tokens of a text.
 pub fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    let (joined, spans) = normalise(text);
+    spans
+        .iter()
+        .map(|&(a, b)| joined[a as usize..b as usize].to_string())
+        .collect()
+}
+
+/// The [`tokens`] of a text joined by single spaces, with each token's
+/// byte range in it: one string for the whole text instead of one per
+/// token, and every shingle is a slice of it.
+fn normalise(text: &str) -> (String, Vec<(u32, u32)>) {
+    let mut joined = String::with_capacity(text.len());
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    let close = |joined: &mut String, spans: &mut Vec<(u32, u32)>, start: &mut Option<usize>| {
+        if let Some(a) = start.take() {
+            spans.push((a as u32, joined.len() as u32));
+        }
+    };
     for c in text.chars() {
-        if is_cjk(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+        let cjk = is_cjk(c);
+        if cjk || !c.is_alphanumeric() {
+            close(&mut joined, &mut spans, &mut start);
+            if !cjk {
+                continue;
             }
-            out.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        }
+        if start.is_none() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            start = Some(joined.len());
+        }
+        if cjk {
+            joined.push(c);
+            close(&mut joined, &mut spans, &mut start);
+        } else if c.is_ascii() {
+            joined.push(c.to_ascii_lowercase());
+        } else {
+            joined.extend(c.to_lowercase());
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    close(&mut joined, &mut spans, &mut start);
+    (joined, spans)
 }
 
 /// The exact-duplicate key of a text: xxh3-128 of its normalised tokens,
 /// 32 hex digits.
 pub fn text_hash(text: &str) -> String {
-    format!("{:032x}", xxh3_128(tokens(text).join(" ").as_bytes()))
+    format!("{:032x}", xxh3_128(normalise(text).0.as_bytes()))
 }
 
 /// The SimHash of a text over shingles of [`SHINGLE`] tokens, or `None`
 /// when it has fewer than [`MIN_SHINGLES`] shingles.
 pub fn simhash(text: &str) -> Option<u64> {
-    let toks = tokens(text);
-    if toks.len() < SHINGLE + MIN_SHINGLES - 1 {
+    let (joined, spans) = normalise(text);
+    if spans.len() < SHINGLE + MIN_SHINGLES - 1 {
         return None;
     }
     let mut weights = [0i32; 64];
-    let mut buf = String::new();
-    for w in toks.windows(SHINGLE) {
-        buf.clear();
-        for (i, t) in w.iter().enumerate() {
-            if i > 0 {
-                buf.push(' ');
-            }
-            buf.push_str(t);
-        }
-        let h = xxh3_64(buf.as_bytes());
+    for w in spans.windows(SHINGLE) {
+        let shingle = &joined[w[0].0 as usize..w[SHINGLE - 1].1 as usize];
+        let h = xxh3_64(shingle.as_bytes());
         for (bit, weight) in weights.iter_mut().enumerate() {
             if h >> bit & 1 == 1 {
                 *weight += 1;
@@ -172,6 +191,47 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
+    /// The tokens as first written: one String per token.
+    fn reference_tokens(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        for c in text.chars() {
+            if is_cjk(c) {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                out.push(c.to_string());
+            } else if c.is_alphanumeric() {
+                cur.extend(c.to_lowercase());
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    #[test]
+    fn one_string_normalisation_equals_token_lists() {
+        for t in [
+            "",
+            "  ,; ",
+            "Hello, World! ÄÖÜ straße İstanbul 42",
+            "東京で3日、新しい駅が開業した。Tokyo opens",
+            "mixed東京words and 한국어 텍스트",
+            "a",
+        ] {
+            let want = reference_tokens(t);
+            assert_eq!(tokens(t), want, "{t}");
+            assert_eq!(
+                text_hash(t),
+                format!("{:032x}", xxh3_128(want.join(" ").as_bytes()))
+            );
+        }
+    }
+
     use super::*;
 
     const A: &str = "The council approved the new budget on Tuesday, after a debate that \
