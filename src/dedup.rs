@@ -42,22 +42,23 @@ pub fn tokens(text: &str) -> Vec<String> {
     let (joined, spans) = normalise(text);
     spans
         .iter()
-        .map(|&(a, b)| joined[a as usize..b as usize].to_string())
+        .map(|&(a, b)| joined[a..b].to_string())
         .collect()
 }
 
 /// The [`tokens`] of a text joined by single spaces, with each token's
 /// byte range in it: one string for the whole text instead of one per
 /// token, and every shingle is a slice of it.
-fn normalise(text: &str) -> (String, Vec<(u32, u32)>) {
+fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut joined = String::with_capacity(text.len());
     let mut spans = Vec::new();
     let mut start: Option<usize> = None;
-    let close = |joined: &mut String, spans: &mut Vec<(u32, u32)>, start: &mut Option<usize>| {
-        if let Some(a) = start.take() {
-            spans.push((a as u32, joined.len() as u32));
-        }
-    };
+    let close =
+        |joined: &mut String, spans: &mut Vec<(usize, usize)>, start: &mut Option<usize>| {
+            if let Some(a) = start.take() {
+                spans.push((a, joined.len()));
+            }
+        };
     for c in text.chars() {
         let cjk = is_cjk(c);
         if cjk || !c.is_alphanumeric() {
@@ -100,7 +101,7 @@ pub fn simhash(text: &str) -> Option<u64> {
     }
     let mut weights = [0i32; 64];
     for w in spans.windows(SHINGLE) {
-        let shingle = &joined[w[0].0 as usize..w[SHINGLE - 1].1 as usize];
+        let shingle = &joined[w[0].0..w[SHINGLE - 1].1];
         let h = xxh3_64(shingle.as_bytes());
         for (bit, weight) in weights.iter_mut().enumerate() {
             if h >> bit & 1 == 1 {

@@ -461,7 +461,7 @@ mod tests {
         // Without a word for a subscription or a log-in, the opening is prose.
         let blocks = vec![
             p(lead),
-            p("To continue reading about the history of the pool, scroll past the photos."),
+            p("To continue reading about the history of the pool, remember the photos."),
             p("Unbegrenzter Zugang zu allen Artikeln, jederzeit kündbar und ohne Werbung."),
         ];
         assert_eq!(finish(blocks, &mut Removed::default()).len(), 3);

@@ -1617,7 +1617,7 @@ const FOLLOW_US: &[&str] = &["us", "me", "uns", "mir", "nous", "nos", "ci", "ons
 const FOLLOW_PREPOSITIONS: &[&str] = &["on", "auf", "bei", "sur", "en", "em", "su", "na", "op"];
 
 /// Openings of a post's publication line: "Posted on 3 May 2014 by ...",
-/// "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter ...".
+/// "Erstellt am Freitag, 3. Juni 2011 und abgelegt unter ...".
 const POSTED_OPENINGS: &[&str] = &[
     "posted on",
     "posted in",
@@ -1750,7 +1750,12 @@ const PAYWALL_CUES: &[&str] = &[
 pub fn is_paywall_notice(lower: &str) -> bool {
     let t = lower.trim_start();
     PAYWALL_OPENINGS.iter().any(|p| t.starts_with(p))
-        && (PAYWALL_CUES.iter().any(|c| t.contains(c))
+        && (PAYWALL_CUES.iter().any(|c| {
+            // At the start of a word: "remember" holds no "member".
+            t.match_indices(c).any(|(i, _)| {
+                !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            })
+        })
             // German "Abo" (subscription), as a word: "about" is not one.
             || t.split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == "abo" || w == "abos"))

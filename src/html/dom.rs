@@ -379,7 +379,15 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
+/// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are
+/// short, and a page of huge distinct values must not make the cache hold
+/// megabytes for the rest of the run.
+const ATTR_CACHE_VALUE_MAX: usize = 256;
+
 fn attr_info_cached(value: &str) -> vocab::AttrInfo {
+    if value.len() > ATTR_CACHE_VALUE_MAX {
+        return vocab::attr_info(value);
+    }
     ATTR_CACHE.with_borrow_mut(|cache| {
         if let Some(&info) = cache.get(value) {
             return info;
