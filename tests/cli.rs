@@ -31,6 +31,16 @@ fn run(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     cmd.output().expect("run deboil")
 }
 
+/// Assert that a run exited 0, showing its stderr if not.
+fn assert_success(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn read_jsonl(path: &Path) -> Vec<Value> {
     fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -50,12 +60,7 @@ fn by_id<'a>(records: &'a [Value], id: &str) -> &'a Value {
 fn cleans_the_sample_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(&[&root().join("raw")], tmp.path(), &[]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let records = read_jsonl(&tmp.path().join("articles.jsonl"));
     let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(

@@ -11,7 +11,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::{Value, json};
 
-use super::{bin, by_id, read_jsonl, run};
+use super::{assert_success, bin, by_id, read_jsonl, run};
 
 const EN: [&str; 6] = [
     "The council approved the new budget on Tuesday after a debate that lasted well into the night.",
@@ -141,12 +141,7 @@ fn warc_responses_become_pages_with_offsets_urls_dates_and_charsets() {
     fs::write(inputs.join("plain.warc"), records.concat()).unwrap();
     let out = tmp.path().join("out");
     let o = run(&[&inputs], &out, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let recs = read_jsonl(&out.join("articles.jsonl"));
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let plain_offsets: Vec<usize> = records
@@ -416,12 +411,7 @@ fn duplicates_are_marked_or_dropped_the_same_whatever_the_thread_count() {
     for j in ["1", "4"] {
         let out = tmp.path().join(format!("out{j}"));
         let o = run(&[&inputs], &out, &["-j", j]);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_success(&o);
         outs.push(fs::read(out.join("articles.jsonl")).unwrap());
     }
     assert_eq!(outs[0], outs[1]);
@@ -468,12 +458,7 @@ fn language_and_length_filters_are_counted_by_reason() {
     .unwrap();
     let out = tmp.path().join("out");
     let o = run(&[&inputs], &out, &["--lang", "de", "--min-words", "20"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let recs = read_jsonl(&out.join("articles.jsonl"));
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["de"]);
@@ -509,12 +494,7 @@ fn shards_partition_the_inputs_and_a_completed_shard_is_not_redone() {
     let mut union = Vec::new();
     for k in 1..=3 {
         let o = run(&[&inputs], &out, &["--shard", &format!("{k}/3")]);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_success(&o);
         let dir = out.join(format!("shard-{k:05}-of-00003"));
         assert!(dir.join("shard-complete.json").exists());
         union.extend(
@@ -624,12 +604,7 @@ fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
     write_dedup_set(&inputs);
     let out = tmp.path().join("out");
     let o = run(&[&inputs], &out, &["--format", "parquet"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     assert!(!out.join("articles.csv").exists());
     let recs = read_jsonl(&out.join("articles.jsonl"));
     let reader =
@@ -755,12 +730,7 @@ fn a_warc_gzipped_as_a_whole_and_chunked_bodies_are_read() {
     .unwrap();
     let out = tmp.path().join("out");
     let o = run(&[&inputs], &out, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let recs = read_jsonl(&out.join("articles.jsonl"));
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let at = |i: usize| records[..i].iter().map(Vec::len).sum::<usize>();
@@ -942,12 +912,7 @@ fn a_completed_shard_is_redone_under_other_options_or_another_build() {
     write_pages(&inputs, 4);
     let out = tmp.path().join("out");
     let complete = |o: &std::process::Output| {
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_success(o);
         String::from_utf8_lossy(&o.stderr).contains("complete already")
     };
     assert!(!complete(&run(&[&inputs], &out, &["--shard", "1/1"])));
