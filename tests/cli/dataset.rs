@@ -116,7 +116,7 @@ fn write_warc_gz(path: &Path, records: &[Vec<u8>]) -> Vec<usize> {
 }
 
 /// A folder of `n` English article pages, `page00.html`, `page01.html`, ...
-fn write_pages(dir: &Path, n: usize) {
+fn write_article_folder(dir: &Path, n: usize) {
     fs::create_dir(dir).unwrap();
     for i in 0..n {
         fs::write(
@@ -476,7 +476,7 @@ fn language_and_length_filters_are_counted_by_reason() {
 fn shards_partition_the_inputs_and_a_completed_shard_is_not_redone() {
     let tmp = tempfile::tempdir().unwrap();
     let inputs = tmp.path().join("in");
-    write_pages(&inputs, 12);
+    write_article_folder(&inputs, 12);
     write_warc_gz(&inputs.join("crawl.warc.gz"), &crawl_records(20));
     fs::write(
         inputs.join("pages.jsonl"),
@@ -909,7 +909,7 @@ fn incremental_marks_a_duplicate_that_shares_its_id_with_the_first_page() {
 fn a_completed_shard_is_redone_under_other_options_or_another_build() {
     let tmp = tempfile::tempdir().unwrap();
     let inputs = tmp.path().join("in");
-    write_pages(&inputs, 4);
+    write_article_folder(&inputs, 4);
     let out = tmp.path().join("out");
     let complete = |o: &std::process::Output| {
         assert_success(o);
