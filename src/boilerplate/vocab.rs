@@ -1173,15 +1173,11 @@ pub fn is_date_word(lower: &str) -> bool {
     DATE_WORDS.contains(&lower.trim_end_matches('.')) || crate::metadata::date::is_weekday(lower)
 }
 
-/// Names of share targets and social networks, and the words of a share
-/// bar. A short line made only of these is a share bar or a follow bar.
+/// Share targets and the words of a share bar, beside the
+/// [`SOCIAL_NETWORKS`]. A short line made only of these is a share bar or a
+/// follow bar.
 const SHARE_WORDS: &[&str] = &[
-    "facebook",
-    "twitter",
     "x",
-    "linkedin",
-    "pinterest",
-    "whatsapp",
     "email",
     "e-mail",
     "mail",
@@ -1190,7 +1186,6 @@ const SHARE_WORDS: &[&str] = &[
     "tumblr",
     "vkontakte",
     "vk",
-    "telegram",
     "messenger",
     "share",
     "shares",
@@ -1198,12 +1193,7 @@ const SHARE_WORDS: &[&str] = &[
     "pocket",
     "flipboard",
     "xing",
-    "instagram",
-    "youtube",
     "vimeo",
-    "threads",
-    "mastodon",
-    "bluesky",
     "copy",
     "link",
     "rss",
@@ -1215,8 +1205,6 @@ const SHARE_WORDS: &[&str] = &[
     "weibo",
     "wechat",
     "qq",
-    "tiktok",
-    "snapchat",
     "github",
     "discord",
     "sms",
@@ -1273,7 +1261,10 @@ pub fn is_share_line(lower: &str) -> bool {
         if tok.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&tok) && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k') {
+        if !SHARE_WORDS.contains(&tok)
+            && !SOCIAL_NETWORKS.contains(&tok)
+            && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k')
+        {
             return false;
         }
         n += 1;
