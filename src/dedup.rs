@@ -89,13 +89,26 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
 /// The exact-duplicate key of a text: xxh3-128 of its normalised tokens,
 /// 32 hex digits.
 pub fn text_hash(text: &str) -> String {
-    format!("{:032x}", xxh3_128(normalise(text).0.as_bytes()))
+    keys(text).0
+}
+
+/// Both keys of a text from one normalisation: its [`text_hash`] and its
+/// [`simhash`].
+pub fn keys(text: &str) -> (String, Option<u64>) {
+    let (joined, spans) = normalise(text);
+    let hash = format!("{:032x}", xxh3_128(joined.as_bytes()));
+    (hash, simhash_of(&joined, &spans))
 }
 
 /// The SimHash of a text over shingles of [`SHINGLE`] tokens, or `None`
 /// when it has fewer than [`MIN_SHINGLES`] shingles.
 pub fn simhash(text: &str) -> Option<u64> {
     let (joined, spans) = normalise(text);
+    simhash_of(&joined, &spans)
+}
+
+/// [`simhash`] of a text already normalised.
+fn simhash_of(joined: &str, spans: &[(usize, usize)]) -> Option<u64> {
     if spans.len() < SHINGLE + MIN_SHINGLES - 1 {
         return None;
     }

@@ -28,6 +28,10 @@ pub struct Document {
     pub removed: Removed,
     /// Exact-duplicate key of the normalised text (see [`crate::dedup`]).
     pub text_hash: String,
+    /// Near-duplicate key of the text, computed with `text_hash` from one
+    /// normalisation; not an output column.
+    #[serde(skip)]
+    pub simhash: Option<u64>,
     /// The id of the first earlier page this one duplicates (exactly or
     /// nearly), if any.
     pub duplicate_of: Option<String>,

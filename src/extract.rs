@@ -104,6 +104,7 @@ pub fn process_bytes_with(
         return Err(PageError::NoArticle);
     }
     let m = article.meta;
+    let (text_hash, simhash) = crate::dedup::keys(&text);
     Ok(Document {
         id: input.id.clone(),
         source: input.path.to_string_lossy().into_owned(),
@@ -121,7 +122,8 @@ pub fn process_bytes_with(
         image: m.image,
         reading_time_minutes: m.reading_time_minutes,
         word_count: block::word_count(&text),
-        text_hash: crate::dedup::text_hash(&text),
+        text_hash,
+        simhash,
         text,
         removed: article.removed,
         duplicate_of: None,

@@ -206,7 +206,7 @@ fn process_unit(
         }
     };
     let simhash = match &done {
-        Done::Fresh((Ok(doc), _), _) => dedup::simhash(&doc.text),
+        Done::Fresh((Ok(doc), _), _) => doc.simhash,
         _ => None,
     };
     Work {
