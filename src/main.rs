@@ -46,6 +46,16 @@ impl Progress for Bar {
     }
 }
 
+/// The exit code of a finished run: 1 when pages failed, unless the
+/// caller asked for 0 (`--exit-zero-on-page-errors`).
+fn exit_for(s: &pipeline::Summary, errors_ok: bool) -> ExitCode {
+    ExitCode::from(if s.errors > 0 && !errors_ok {
+        Exit::PageErrors
+    } else {
+        Exit::Ok
+    } as u8)
+}
+
 fn main() -> ExitCode {
     // A panic inside one page's work becomes an error record; keep the
     // default hook's noise off the terminal.
@@ -57,7 +67,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { Exit::Fatal as u8 } else { 0 });
         }
     };
-    let args_quiet = args.quiet;
+    let quiet = args.quiet;
     let errors_ok = args.exit_zero_on_page_errors;
     let config = match args.into_config() {
         Ok(c) => c,
@@ -66,7 +76,6 @@ fn main() -> ExitCode {
             return ExitCode::from(Exit::Fatal as u8);
         }
     };
-    let quiet = args_quiet;
     // Ctrl-C: stop taking pages, drop the temporary files, exit 130. A
     // second Ctrl-C exits at once (the next run cleans up).
     static STOP: AtomicBool = AtomicBool::new(false);
@@ -97,11 +106,7 @@ fn main() -> ExitCode {
                     s.errors
                 );
             }
-            ExitCode::from(if s.errors > 0 && !errors_ok {
-                Exit::PageErrors
-            } else {
-                Exit::Ok
-            } as u8)
+            exit_for(&s, errors_ok)
         }
         Ok(s) => {
             if !quiet {
@@ -139,11 +144,7 @@ fn main() -> ExitCode {
                     eprintln!("deboil: summary {}", s.to_json(&config));
                 }
             }
-            ExitCode::from(if s.errors > 0 && !errors_ok {
-                Exit::PageErrors
-            } else {
-                Exit::Ok
-            } as u8)
+            exit_for(&s, errors_ok)
         }
         Err(e @ Error::Interrupted { .. }) => {
             eprintln!("deboil: {e}");

@@ -46,7 +46,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let gz = matches!(reader.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
+    let gz = matches!(reader.fill_buf(), Ok(b) if b.starts_with(&super::GZIP_MAGIC));
     let mut reader: Box<dyn BufRead> = if gz {
         Box::new(BufReader::with_capacity(
             1 << 16,

@@ -332,13 +332,16 @@ fn file_kind(t: &fs::FileType) -> &'static str {
     if t.is_dir() { "folder" } else { "special file" }
 }
 
+/// The first two bytes of every gzip member.
+pub(crate) const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
 /// Gunzip `raw` when it starts with the gzip magic bytes, refusing more
 /// than `max_bytes` of output (a gzip bomb stops there).
 ///
 /// # Errors
 /// Corrupt or truncated gzip, and output over the limit.
 pub fn decompress(raw: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, PageError> {
-    if !raw.starts_with(&[0x1f, 0x8b]) {
+    if !raw.starts_with(&GZIP_MAGIC) {
         return Ok(raw);
     }
     let mut out = Vec::new();

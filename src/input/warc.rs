@@ -98,7 +98,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
         inner: BufReader::with_capacity(1 << 16, file),
         pos: 0,
     };
-    let gz = matches!(outer.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
+    let gz = matches!(outer.fill_buf(), Ok(b) if b.starts_with(&super::GZIP_MAGIC));
     if !gz {
         let id = |off: u64| format!("{}#{off}", input.id);
         records(&mut outer, input, config, &id, false, emit);
@@ -445,7 +445,7 @@ const SNIFF_BYTES: u64 = 8 * 1024;
 /// first when gzipped (a gzip bomb costs no more than that; the page
 /// itself is decompressed later under `--max-bytes`).
 fn sniff_prefix(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if !body.starts_with(&[0x1f, 0x8b]) {
+    if !body.starts_with(&super::GZIP_MAGIC) {
         return std::borrow::Cow::Borrowed(body);
     }
     let mut out = Vec::new();
