@@ -188,9 +188,7 @@ fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
         return Some(Kind::Other);
     }
     // Bylines and datelines: "November 12, 2018 | BY: Jane", "By Max Muster".
-    if words <= 12
-        && (metadata::text::find_date(t).is_some() || metadata::text::byline_author(t).is_some())
-    {
+    if is_date_or_byline(t, words) {
         return Some(Kind::Other);
     }
     if u.tag != BlockTag::TableRow && is_separated_menu(t) {
@@ -933,11 +931,7 @@ fn is_copyright_notice(text: &str) -> bool {
     let year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
-        && (year
-            || lower.contains("rights")
-            || lower.contains("rechte")
-            || lower.contains("droits"))
+    year || lower.contains("rights") || lower.contains("rechte") || lower.contains("droits")
 }
 
 /// A legal notice with the copyright sign inside it: "This material may not
@@ -1194,9 +1188,14 @@ fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
 
 /// A byline or a dateline: a short line naming a date or an author.
 fn dateline(u: &Unit, f: &Features) -> bool {
-    f.words <= 12
-        && (metadata::text::find_date(&u.text).is_some()
-            || metadata::text::byline_author(&u.text).is_some())
+    is_date_or_byline(&u.text, f.words)
+}
+
+/// Whether a line of `words` words is a dateline or a byline.
+fn is_date_or_byline(text: &str, words: usize) -> bool {
+    words <= 12
+        && (metadata::text::find_date(text).is_some()
+            || metadata::text::byline_author(text).is_some())
 }
 
 /// How many dropped units may separate a structured run from the article.
