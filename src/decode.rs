@@ -30,6 +30,8 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
         // fall through to detection instead of filling it with U+FFFD.
         Some(enc) if enc == UTF_8 && utf8.is_none() => {}
+        // Declared and valid: the copy below, not a second validation.
+        Some(enc) if enc == UTF_8 => {}
         // And the reverse: a page declaring a legacy encoding whose bytes
         // are valid UTF-8 with multi-byte sequences is UTF-8 (such
         // sequences are vanishingly rare in real legacy-encoded text).
