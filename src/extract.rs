@@ -77,8 +77,7 @@ pub fn process_bytes_with(
         return Err(PageError::Binary);
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
-    let mut decoded = decode::decode(bytes, format == Format::Html);
-    strip_controls(&mut decoded.text);
+    let decoded = decode::page_text(bytes, format == Format::Html);
     if format == Format::Html {
         let shape = crate::html::guard::shape(decoded.text.as_bytes(), config.max_depth);
         if shape.depth > config.max_depth {
@@ -129,33 +128,6 @@ pub fn process_bytes_with(
         source_url: None,
         crawl_date: None,
     })
-}
-
-/// Drop C0 control characters other than tab, line feed, form feed and
-/// carriage return, and DEL: they are never article text, and NUL in
-/// particular upsets downstream tools. Allocates only when one is present.
-pub fn strip_controls(text: &mut String) {
-    // The characters dropped are all ASCII, and ASCII bytes never occur
-    // inside a multi-byte UTF-8 sequence: work on bytes.
-    let bad = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
-    // The same test as range comparisons only, branch-free over fixed
-    // chunks, so that it vectorises.
-    let bad_wide = |b: u8| {
-        u8::from(b < 0x09)
-            | u8::from(b == 0x0b)
-            | u8::from((0x0e..0x20).contains(&b))
-            | u8::from(b == 0x7f)
-    };
-    let any_bad = text
-        .as_bytes()
-        .chunks(64)
-        .any(|c| c.iter().fold(0u8, |acc, &b| acc | bad_wide(b)) != 0);
-    debug_assert_eq!(any_bad, text.bytes().any(bad));
-    if any_bad {
-        let mut bytes = std::mem::take(text).into_bytes();
-        bytes.retain(|&b| !bad(b));
-        *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
-    }
 }
 
 /// Most attributes accepted on one element (all `<html>` tags together,
