@@ -186,6 +186,30 @@ pub fn word_count(text: &str) -> usize {
     word_count_upto(text, usize::MAX)
 }
 
+/// [`ASCII_CLASS`] of ASCII whitespace (as `char::is_whitespace`).
+const SPACE: u8 = 1;
+/// [`ASCII_CLASS`] of ASCII letters and digits.
+const ALNUM: u8 = 2;
+
+/// The class of each ASCII byte for [`word_count_upto`]: [`SPACE`],
+/// [`ALNUM`] or 0 for any other.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// [`word_count`], but it stops counting once past `cap`: the result is
 /// exact up to `cap` and some number above `cap` beyond it. For the tests
 /// of short blocks, which need not read a long one to its end.
@@ -202,8 +226,9 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
         let b = bytes[i];
         let space = if b.is_ascii() {
             i += 1;
-            other |= b.is_ascii_alphanumeric();
-            matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+            let class = ASCII_CLASS[usize::from(b)];
+            other |= class == ALNUM;
+            class == SPACE
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();
