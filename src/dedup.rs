@@ -59,7 +59,34 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
                 spans.push((a, joined.len()));
             }
         };
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII: runs of letters and digits copied whole.
+            if !b.is_ascii_alphanumeric() {
+                close(&mut joined, &mut spans, &mut start);
+                i += 1;
+                continue;
+            }
+            let from = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if start.is_none() {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                start = Some(joined.len());
+            }
+            let at = joined.len();
+            joined.push_str(&text[from..i]);
+            joined[at..].make_ascii_lowercase();
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         let cjk = is_cjk(c);
         if cjk || !c.is_alphanumeric() {
             close(&mut joined, &mut spans, &mut start);
@@ -76,8 +103,6 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
         if cjk {
             joined.push(c);
             close(&mut joined, &mut spans, &mut start);
-        } else if c.is_ascii() {
-            joined.push(c.to_ascii_lowercase());
         } else {
             joined.extend(c.to_lowercase());
         }
@@ -265,6 +290,7 @@ mod tests {
             "東京で3日、新しい駅が開業した。Tokyo opens",
             "mixed東京words and 한국어 텍스트",
             "a",
+            "ABCÄdef ÄBC x-y_z MiXeD123ÜnÏcode\u{a0}end. É1a",
         ] {
             let want = reference_tokens(t);
             assert_eq!(tokens(t), want, "{t}");
