@@ -24,20 +24,29 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if words == 0 || words > PITCH_MAX_WORDS {
         return None;
     }
-    let lower = block.text.to_lowercase();
-    if vocab::is_follow_line(&lower) {
+    wording_kind_of(&block.text.to_lowercase(), words)
+}
+
+/// [`wording_kind`] of a text given lower-cased, and its word count (exact
+/// up to [`PITCH_MAX_WORDS`], anything above it beyond): for callers that
+/// have both at hand.
+pub fn wording_kind_of(lower: &str, words: usize) -> Option<Kind> {
+    if words == 0 || words > PITCH_MAX_WORDS {
+        return None;
+    }
+    if vocab::is_follow_line(lower) {
         return Some(Kind::Share);
     }
-    if vocab::is_staff_credit(&lower) || vocab::is_posted_line(&lower) {
+    if vocab::is_staff_credit(lower) || vocab::is_posted_line(lower) {
         return Some(Kind::Footer);
     }
     if words > PHRASE_MAX_WORDS {
-        return vocab::is_subscribe_pitch(&lower).then_some(Kind::Subscribe);
+        return vocab::is_subscribe_pitch(lower).then_some(Kind::Subscribe);
     }
-    if vocab::is_gallery_counter(&lower) {
+    if vocab::is_gallery_counter(lower) {
         return Some(Kind::Other);
     }
-    if vocab::is_share_line(&lower) {
+    if vocab::is_share_line(lower) {
         return Some(Kind::Share);
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -47,7 +56,7 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::TAG_HEADINGS.contains(&bare) {
         return Some(Kind::Other);
     }
-    vocab::phrase_kind(&lower)
+    vocab::phrase_kind(lower)
 }
 
 /// The boilerplate kind of a block in a chosen article region: its wording,

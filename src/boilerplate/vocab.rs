@@ -1499,13 +1499,74 @@ const EMBED_LABEL_WORDS: usize = 5;
 /// personal data, and loading or agreeing (a bare label needs less).
 /// `lower` must be lower-case.
 pub fn is_embed_consent(lower: &str) -> bool {
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let label = lower.split_whitespace().count() <= EMBED_LABEL_WORDS;
-    let act = has(EMBED_LOAD) || has(EMBED_CONSENT);
-    has(EMBED_CONTENT)
-        && ((has(EMBED_EXTERNAL) && (act || label))
-            || (has(EMBED_DATA) && act)
-            || (label && has(EMBED_LOAD) && has(EMBED_CONSENT)))
+    static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+        Families::new(&[
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA,
+        ])
+    });
+    let found = FAMILIES.found(lower);
+    let has = |family: u32| found & (1 << family) != 0;
+    debug_assert!(
+        [
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA
+        ]
+        .iter()
+        .enumerate()
+        .all(|(f, words)| has(f as u32) == words.iter().any(|w| lower.contains(w)))
+    );
+    if !has(0) {
+        return false;
+    }
+    let (load, consent, external, data) = (has(1), has(2), has(3), has(4));
+    let act = load || consent;
+    let label = || lower.split_whitespace().nth(EMBED_LABEL_WORDS).is_none();
+    (external && (act || label())) || (data && act) || (load && consent && label())
+}
+
+/// Lists of phrases ("families") searched in one pass over a text with one
+/// automaton: which families have a phrase in it, as plain substrings.
+pub struct Families {
+    matcher: aho_corasick::AhoCorasick,
+    /// The family of each pattern, by pattern index.
+    family: Vec<u8>,
+}
+
+impl Families {
+    /// An automaton over the phrases of up to 32 families.
+    pub fn new(families: &[&[&str]]) -> Families {
+        assert!(families.len() <= 32, "a family is one bit of a u32");
+        let mut patterns = Vec::new();
+        let mut family = Vec::new();
+        for (f, words) in families.iter().enumerate() {
+            for w in *words {
+                patterns.push(*w);
+                family.push(f as u8);
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("a phrase list builds an automaton");
+        Families { matcher, family }
+    }
+
+    /// One bit per family (bit `f` for `families[f]`) that has a phrase
+    /// somewhere in `text`.
+    pub fn found(&self, text: &str) -> u32 {
+        let mut bits = 0u32;
+        for m in self.matcher.find_overlapping_iter(text) {
+            bits |= 1 << self.family[m.pattern().as_usize()];
+        }
+        bits
+    }
 }
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
@@ -1664,10 +1725,10 @@ const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
 
 /// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
 pub fn is_gallery_counter(lower: &str) -> bool {
-    let t: Vec<&str> = lower.split_whitespace().collect();
+    let mut t = lower.split_whitespace();
     let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    matches!(t.as_slice(), [noun, a, of, b]
-        if GALLERY_NOUNS.contains(noun) && num(a) && GALLERY_OF.contains(of) && num(b))
+    matches!((t.next(), t.next(), t.next(), t.next(), t.next()), (Some(noun), Some(a), Some(of), Some(b), None)
+        if GALLERY_NOUNS.contains(&noun) && num(a) && GALLERY_OF.contains(&of) && num(b))
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows
