@@ -1894,6 +1894,14 @@ const BIO_ROLE_WORDS: usize = 12;
 /// a linking verb, and a journalist's role soon after ("Will Knight is a
 /// senior writer for WIRED, covering ...").
 pub fn is_author_bio(text: &str) -> bool {
+    // The name's first two words open the text, capitalised: most
+    // paragraphs fail here, before anything is joined or lower-cased.
+    let mut tokens = text.split_whitespace();
+    let capital =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(capital(tokens.next()) && capital(tokens.next())) {
+        return false;
+    }
     let head: String = text
         .split_whitespace()
         .take(BIO_ROLE_WORDS)
@@ -2036,14 +2044,23 @@ const MORE_MAX_WORDS: usize = 5;
 /// an opener such as "more" or "weitere" and a noun such as "stories" or
 /// "Nachrichten" within [`MORE_MAX_WORDS`] words.
 pub fn is_more_stories(lower: &str) -> bool {
-    let words: Vec<&str> = lower
+    let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2
-        && words.len() <= MORE_MAX_WORDS
-        && MORE_OPENERS.contains(&words[0])
-        && words[1..].iter().any(|w| MORE_NOUNS.contains(w))
+        .filter(|w| !w.is_empty());
+    // The opener first: most lines stop here.
+    if !words.next().is_some_and(|w| MORE_OPENERS.contains(&w)) {
+        return false;
+    }
+    let mut n = 1;
+    let mut noun = false;
+    for w in words {
+        n += 1;
+        if n > MORE_MAX_WORDS {
+            return false;
+        }
+        noun |= MORE_NOUNS.contains(&w);
+    }
+    n >= 2 && noun
 }
 
 /// The kind of end-of-article zone a short line opens, if it opens one.
@@ -2056,25 +2073,50 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
         })
         .trim_end_matches([']', ')'])
         .trim();
-    if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+    // Every header ending ends with a colon.
+    if t.ends_with(':') && COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
         return Some(Kind::Comments);
     }
-    let words: Vec<&str> = t
+    // The last of at most COMMENT_NOUN_MAX_WORDS words.
+    let mut words = t
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() <= COMMENT_NOUN_MAX_WORDS
-        && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
-    {
+        .filter(|w| !w.is_empty());
+    let mut last = None;
+    for (n, w) in words.by_ref().enumerate() {
+        if n == COMMENT_NOUN_MAX_WORDS {
+            last = None;
+            break;
+        }
+        last = Some(w);
+    }
+    if last.is_some_and(|w| COMMENT_NOUNS.contains(&w)) {
         return Some(Kind::Comments);
     }
     if is_more_stories(t) {
         return Some(Kind::Related);
     }
-    END_PHRASES
+    // END_PHRASES by their first byte, in list order: only those can open `t`.
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+        let mut index = vec![Vec::new(); 256];
+        for (i, (p, _)) in END_PHRASES.iter().enumerate() {
+            index[usize::from(p.as_bytes()[0])].push(i);
+        }
+        index
+    });
+    let first = *t.as_bytes().first()?;
+    let found = BY_FIRST_BYTE[usize::from(first)]
         .iter()
+        .map(|&i| END_PHRASES[i])
         .find(|(p, _)| t.starts_with(p))
-        .map(|&(_, k)| k)
+        .map(|(_, k)| k);
+    debug_assert_eq!(
+        found,
+        END_PHRASES
+            .iter()
+            .find(|(p, _)| t.starts_with(p))
+            .map(|&(_, k)| k)
+    );
+    found
 }
 
 #[cfg(test)]

@@ -111,6 +111,20 @@ const NL: &[&str] = &[
     "te", "van", "voor", "was", "wel", "zijn",
 ];
 
+/// Bytes in the longest function word (an ASCII token longer than this is
+/// none).
+static MAX_BYTES: LazyLock<usize> =
+    LazyLock::new(|| STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+
+/// Characters in the longest function word.
+static MAX_CHARS: LazyLock<usize> = LazyLock::new(|| {
+    STOPWORDS
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether a lower-case token (punctuation already trimmed) is a function word.
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(lower)
@@ -128,13 +142,18 @@ pub fn density(text: &str) -> (f64, usize) {
         }
         n += 1;
         // Most tokens are ASCII: lower-case those without the Unicode tables,
-        // and not at all when they hold no capital.
-        let hit = if !t.is_ascii() {
-            is_stopword(&t.to_lowercase())
-        } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
-            is_stopword(&t.to_ascii_lowercase())
+        // and not at all when they hold no capital. Tokens longer than every
+        // function word are not looked up (lower-casing never shortens a
+        // token in characters).
+        let hit = if t.is_ascii() {
+            t.len() <= *MAX_BYTES
+                && if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                    is_stopword(&t.to_ascii_lowercase())
+                } else {
+                    is_stopword(t)
+                }
         } else {
-            is_stopword(t)
+            t.chars().nth(*MAX_CHARS).is_none() && is_stopword(&t.to_lowercase())
         };
         if hit {
             stop += 1;
