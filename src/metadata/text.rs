@@ -85,13 +85,18 @@ fn has_by_word(line: &str) -> bool {
 /// words; the name ends at a date, digit, separator or a glued capital that
 /// starts a month name.
 pub fn byline_author(line: &str) -> Option<String> {
+    // The openers first: a line with none is no byline, however long.
+    let by = has_by_word(line);
+    if !by && !CJK_BY.iter().any(|b| line.trim_start().starts_with(b)) {
+        return None;
+    }
     if word_count_upto(line, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS {
         return None;
     }
     if let Some(name) = cjk_byline(line) {
         return Some(name);
     }
-    if !has_by_word(line) {
+    if !by {
         return None;
     }
     let s: Vec<char> = line.chars().collect();
@@ -255,6 +260,10 @@ const CRUMB_SEPS: &[char] = &['»', '›', '>', '/', '→'];
 /// The items of a breadcrumb trail ("Home»Section»Title", "Home > News >
 /// Title"): at least three items, the first one short.
 pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    // One pass for all separators; most lines have none.
+    if !line.contains(CRUMB_SEPS) {
+        return None;
+    }
     let sep = CRUMB_SEPS.iter().find(|&&c| line.contains(c))?;
     let items: Vec<String> = line.split(*sep).filter_map(super::clean).collect();
     if items.len() < 3 || word_count(&items[0]) > 3 {

@@ -82,6 +82,48 @@ fn has_box_char(line: &str) -> bool {
     found
 }
 
+/// Whether a non-ASCII whitespace character (U+0085, U+00A0, U+1680,
+/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts at byte
+/// `i` of UTF-8 `b`.
+fn wide_space_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b[i], b.get(i + 1), b.get(i + 2)),
+        (0xC2, Some(0x85 | 0xA0), _)
+            | (0xE1, Some(0x9A), Some(0x80))
+            | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+            | (0xE2, Some(0x81), Some(0x9F))
+            | (0xE3, Some(0x80), Some(0x80))
+    )
+}
+
+/// [`crate::metadata::clean`] of a line: most lines are clean already
+/// (single spaces inside, no whitespace around, no other whitespace) and
+/// are copied as they are, found in one byte pass.
+fn clean_line(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut prev = 0u8;
+    for (i, &c) in b.iter().enumerate() {
+        if !clean {
+            break;
+        }
+        clean = match c {
+            b'\t'..=b'\r' => false,
+            b' ' => prev != b' ',
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !wide_space_at(b, i),
+            _ => true,
+        };
+        prev = c;
+    }
+    let out = if clean && !b.is_empty() {
+        Some(s.to_owned())
+    } else {
+        crate::metadata::clean(s)
+    };
+    debug_assert_eq!(out, crate::metadata::clean(s));
+    out
+}
+
 /// Turn one source line into normalised text and a layout tag.
 fn parse_line(raw: &str) -> (String, BlockTag, usize) {
     let expanded;
@@ -102,7 +144,7 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
         return (cells.join(" | "), BlockTag::TableRow, indent);
     }
     let (bullet, rest) = strip_bullet(line);
-    let text = crate::metadata::clean(rest).unwrap_or_default();
+    let text = clean_line(rest).unwrap_or_default();
     let tag = if bullet {
         BlockTag::ListItem
     } else if is_pipe_row(&text) {
@@ -124,18 +166,34 @@ fn is_pipe_row(text: &str) -> bool {
 /// render 1000 columns wide and wrap longer paragraphs there.
 const RENDER_WRAP: usize = 960;
 
-/// How wide a renderer takes a line to be: w3m counts display columns (a
-/// CJK character takes two), Lynx counts bytes (a Cyrillic letter takes
-/// two), so a wrapped line may hold far fewer than 1000 characters.
-fn render_width(line: &str) -> usize {
-    let line = line.trim_end();
-    if line.is_ascii() {
-        return line.len();
+/// A source line's widths, measured once: its characters and how wide a
+/// renderer takes it to be. w3m counts display columns (a CJK character
+/// takes two), Lynx counts bytes (a Cyrillic letter takes two), so a
+/// wrapped line may hold far fewer than 1000 characters; the wider of the
+/// two is always the byte length, as every CJK character takes three or
+/// four bytes. Trailing whitespace does not count.
+#[derive(Debug, Clone, Copy)]
+struct Width {
+    chars: usize,
+    render: usize,
+}
+
+impl Width {
+    fn of(line: &str) -> Width {
+        let line = line.trim_end();
+        let chars = if line.is_ascii() {
+            line.len()
+        } else {
+            line.chars().count()
+        };
+        debug_assert!(
+            chars + line.chars().filter(|&c| crate::block::is_cjk(c)).count() <= line.len()
+        );
+        Width {
+            chars,
+            render: line.len(),
+        }
     }
-    let (chars, cjk) = line.chars().fold((0, 0), |(n, cjk), c| {
-        (n + 1, cjk + usize::from(crate::block::is_cjk(c)))
-    });
-    line.len().max(chars + cjk)
 }
 
 /// Columns below the wrap width within which a wrapped line ends (the next
@@ -151,21 +209,10 @@ const WRAP_PEAK: usize = 10;
 /// its right half (menus and short lines do not count against it). Renderer
 /// dumps (one paragraph per line) report their own wide width, where only
 /// very long paragraphs wrap.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let lens: Vec<usize> = lines
-        .iter()
-        .map(|l| {
-            let l = l.trim_end();
-            if l.is_ascii() {
-                l.len()
-            } else {
-                l.chars().count()
-            }
-        })
-        .filter(|&n| n > 0)
-        .collect();
+fn wrap_width(widths: &[Width]) -> Option<usize> {
+    let lens: Vec<usize> = widths.iter().map(|w| w.chars).filter(|&n| n > 0).collect();
     let max = *lens.iter().max()?;
-    if max >= RENDER_WRAP || lines.iter().any(|l| render_width(l) >= RENDER_WRAP) {
+    if max >= RENDER_WRAP || widths.iter().any(|w| w.render >= RENDER_WRAP) {
         return Some(RENDER_WRAP);
     }
     if !(40..=140).contains(&max) {
@@ -188,7 +235,8 @@ pub fn split(text: &str) -> Vec<Unit> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .flat_map(|l| l.split('\r'))
         .collect();
-    let wrap = wrap_width(&lines);
+    let widths: Vec<Width> = lines.iter().map(|l| Width::of(l)).collect();
+    let wrap = wrap_width(&widths);
     let mut units: Vec<Unit> = Vec::new();
     let mut blank = true;
     // Whether the previous unit's last source line reached the wrap width.
@@ -197,7 +245,7 @@ pub fn split(text: &str) -> Vec<Unit> {
     let mut prev_len = 0;
     // Whether the previous source line ended a sentence.
     let mut prev_sentence = false;
-    for raw in &lines {
+    for (raw, width) in lines.iter().zip(&widths) {
         let (text, tag, indent) = parse_line(raw);
         if text.is_empty() {
             // A bare bullet or a table rule is not a blank line.
@@ -211,10 +259,10 @@ pub fn split(text: &str) -> Vec<Unit> {
             prev_len = 0;
             continue;
         }
-        let len = raw.trim_end().chars().count();
+        let len = width.chars;
         let full = wrap.is_some_and(|w| {
             if w == RENDER_WRAP {
-                render_width(raw) >= w
+                width.render >= w
             } else {
                 len + WRAP_SLACK >= w
             }
@@ -298,6 +346,27 @@ mod tests {
         assert!(units[0].blank_after && units[1].blank_before);
         assert!(!units[2].blank_before);
         assert_eq!(units[1].indent, 8);
+    }
+
+    #[test]
+    fn clean_lines_match_metadata_clean() {
+        for s in [
+            "plain words",
+            "",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "vt\u{b}here",
+            "nbsp\u{a0}here",
+            "\u{3000}ideographic",
+            "em\u{2003}space",
+            "narrow\u{202f}nbsp",
+            "Grüße – aus Köln “quoted”",
+            "中文内容",
+        ] {
+            assert_eq!(clean_line(s), crate::metadata::clean(s), "{s:?}");
+        }
     }
 
     #[test]
