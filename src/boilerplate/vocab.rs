@@ -1726,9 +1726,13 @@ const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
 /// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
 pub fn is_gallery_counter(lower: &str) -> bool {
     let mut t = lower.split_whitespace();
+    // The noun first: most lines stop here.
+    if !t.next().is_some_and(|noun| GALLERY_NOUNS.contains(&noun)) {
+        return false;
+    }
     let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    matches!((t.next(), t.next(), t.next(), t.next(), t.next()), (Some(noun), Some(a), Some(of), Some(b), None)
-        if GALLERY_NOUNS.contains(&noun) && num(a) && GALLERY_OF.contains(&of) && num(b))
+    matches!((t.next(), t.next(), t.next(), t.next()), (Some(a), Some(of), Some(b), None)
+        if num(a) && GALLERY_OF.contains(&of) && num(b))
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows

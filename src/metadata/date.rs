@@ -342,6 +342,16 @@ pub fn month_number(word: &str) -> Option<u8> {
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
         return MONTH_INDEX.get(w).copied();
     }
+    // Other ASCII words are lower-cased on the stack (at most 24 bytes).
+    if w.is_ascii() {
+        let mut buf = [0u8; 24];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(|l| MONTH_INDEX.get(l).copied());
+    }
     MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
 }
 
