@@ -1508,6 +1508,14 @@ pub fn is_embed_consent(lower: &str) -> bool {
             EMBED_DATA,
         ])
     });
+    // Most lines name no content: one fast scan for those words alone
+    // comes before the pass over all five families.
+    static CONTENT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(EMBED_CONTENT).expect("the content words build an automaton")
+    });
+    if !CONTENT.is_match(lower) {
+        return false;
+    }
     let found = FAMILIES.found(lower);
     let has = |family: u32| found & (1 << family) != 0;
     debug_assert!(

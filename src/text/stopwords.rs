@@ -148,7 +148,13 @@ pub fn density(text: &str) -> (f64, usize) {
         let hit = if t.is_ascii() {
             t.len() <= *MAX_BYTES
                 && if t.bytes().any(|b| b.is_ascii_uppercase()) {
-                    is_stopword(&t.to_ascii_lowercase())
+                    // Lower-cased on the stack: no stopword is that long.
+                    let mut buf = [0u8; 32];
+                    buf.get_mut(..t.len()).is_some_and(|lower| {
+                        lower.copy_from_slice(t.as_bytes());
+                        lower.make_ascii_lowercase();
+                        std::str::from_utf8(lower).is_ok_and(is_stopword)
+                    })
                 } else {
                     is_stopword(t)
                 }
@@ -169,6 +175,13 @@ pub fn density(text: &str) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_stopword_fits_the_lowercasing_buffer() {
+        assert!(*MAX_BYTES <= 32, "{}", *MAX_BYTES);
+        assert!(*MAX_CHARS <= *MAX_BYTES);
+        assert_eq!(density("The AND Und").0, 1.0);
+    }
 
     #[test]
     fn prose_is_dense_menus_are_not() {
