@@ -43,10 +43,14 @@ const WEAK_BULLETS: &[char] = &['o', '#', '»', '+'];
 /// "2) ") are recognised but keep their number, which is part of the text
 /// (and may be a German date such as "1. April 2018").
 pub fn strip_bullet(line: &str) -> (bool, &str) {
-    let indent = line.len() - line.trim_start().len();
     let t = line.trim_start();
+    let indent = line.len() - t.len();
     let mut chars = t.chars();
-    if let Some(c) = chars.next() {
+    // Most lines open with a letter or digit: of those only `o` is a bullet.
+    if let Some(c) = chars
+        .next()
+        .filter(|&c| !c.is_ascii_alphanumeric() || c == 'o')
+    {
         let rest = chars.as_str();
         let weak_ok = indent > 0 || !WEAK_BULLETS.contains(&c);
         if BULLETS.contains(&c) && weak_ok {
@@ -59,8 +63,12 @@ pub fn strip_bullet(line: &str) -> (bool, &str) {
         }
     }
     // "1. Item", "12) Item": up to three digits, on an indented line.
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if indent > 0 && (1..=3).contains(&digits) {
+    let digits = if indent > 0 {
+        t.bytes().take_while(u8::is_ascii_digit).count()
+    } else {
+        0
+    };
+    if (1..=3).contains(&digits) {
         let rest = &t[digits..];
         if (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2 {
             return (true, t);
