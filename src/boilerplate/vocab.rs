@@ -1256,15 +1256,15 @@ pub fn is_share_prompt(lower: &str) -> bool {
 
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
+    // Both lists in one set: a line's first word is looked up once.
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
     for tok in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == ',') {
         if tok.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&tok)
-            && !SOCIAL_NETWORKS.contains(&tok)
-            && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k')
-        {
+        if !WORDS.contains(tok) && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k') {
             return false;
         }
         n += 1;
