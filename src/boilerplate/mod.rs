@@ -108,6 +108,9 @@ fn about_heading_of(lower: &str, words: usize) -> bool {
 
 /// Words at most in a paywall notice ("To continue reading, subscribe ...").
 pub const PAYWALL_MAX_WORDS: usize = 40;
+// `finish` counts each block's words up to this cap and hands the count to
+// every wording rule, the subscribe pitch's included.
+const _: () = assert!(PAYWALL_MAX_WORDS >= PITCH_MAX_WORDS);
 
 /// Whether a block is a paywall notice: short, and opening with the words
 /// that cut an article off for non-subscribers.

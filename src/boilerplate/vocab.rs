@@ -1256,7 +1256,7 @@ pub fn is_share_prompt(lower: &str) -> bool {
 
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
-    // Both lists in one set: a line's first word is looked up once.
+    // Both lists in one set: each word is looked up once, in one set.
     static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
         LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
@@ -1927,10 +1927,15 @@ pub fn is_author_bio(text: &str) -> bool {
     else {
         return false;
     };
-    let name: Vec<&str> = head[..verb_at].split_whitespace().collect();
-    (2..=3).contains(&name.len())
-        && name
-            .iter()
+    // The name is the words before the verb. They are counted in the
+    // lower-cased copy and taken from `head`: lower-casing can change a
+    // character's byte length (ẞ, İ, the Kelvin sign), so `verb_at` is no
+    // offset into `head`, but it never adds or removes whitespace.
+    let words = lower[..verb_at].split_whitespace().count();
+    (2..=3).contains(&words)
+        && head
+            .split_whitespace()
+            .take(words)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && BIO_ROLES.iter().any(|r| lower[verb_at..].contains(r))
 }
@@ -2233,7 +2238,7 @@ mod tests {
             Some(Kind::Related)
         );
         assert!(is_author_bio(
-            "Will Knight is a senior writer for WIRED, covering artificial intelligence."
+            "Maria Lopez is a staff reporter for the Valley Courier, covering schools."
         ));
         assert!(is_author_bio(
             "Anna Schmidt ist Redakteurin im Ressort Politik und schreibt über Europa."
@@ -2246,5 +2251,29 @@ mod tests {
         ));
         assert_eq!(end_kind("weitere schritte folgen"), None);
         assert_eq!(end_kind("the comments were clear"), None);
+    }
+
+    /// `end_kind` tries the comment-header endings only on lines ending in
+    /// an ASCII colon: every ending must end in one.
+    #[test]
+    fn comment_header_endings_end_in_a_colon() {
+        for e in COMMENT_HEADER_ENDINGS {
+            assert!(e.ends_with(':'), "{e:?}");
+        }
+    }
+
+    /// Lower-casing changes the byte length of ẞ, İ and the Kelvin sign:
+    /// a name holding them must neither panic nor shift the name's words.
+    #[test]
+    fn author_bio_with_letters_that_change_length_when_lower_cased() {
+        assert!(is_author_bio(
+            "JÖRG GROẞ ist Redakteur bei der Zeitung und schreibt über Sport."
+        ));
+        assert!(is_author_bio(
+            "İlkay Yıldız ist Redakteurin im Ressort Wirtschaft der Zeitung."
+        ));
+        assert!(!is_author_bio(
+            "ẞẞẞẞ ẞẞẞẞ ẞẞẞẞ ẞẞ ist ein Wort, kein Redakteur."
+        ));
     }
 }

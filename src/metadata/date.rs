@@ -441,8 +441,6 @@ impl Reading {
     }
 }
 
-/// Split into digit runs, letter runs and single punctuation marks;
-/// whitespace only separates.
 /// Whether `s` may hold a date at all: every pattern of [`date_at`] has a
 /// run of at least two ASCII digits (a year, a compact date, "24.11.25").
 /// Most lines of prose have none, and are not tokenised.
@@ -452,6 +450,8 @@ fn may_hold_date(s: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
 }
 
+/// Split into digit runs, letter runs and single punctuation marks;
+/// whitespace only separates.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
@@ -518,6 +518,9 @@ fn is_filler(t: Option<&Tok<'_>>) -> bool {
 }
 
 /// Try every pattern at token `i`; the date and the tokens it used.
+/// Every pattern needs a run of two ASCII digits (a year at least):
+/// [`may_hold_date`] skips lines without one, so a pattern that does
+/// without must change that test too.
 fn date_at(toks: &[Tok<'_>], i: usize, how: Reading) -> Option<(Ymd, usize)> {
     let g = |k: usize| toks.get(i + k);
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (also "2019. 6. 24.")

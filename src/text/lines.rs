@@ -355,6 +355,34 @@ mod tests {
         assert_eq!(units[1].indent, 8);
     }
 
+    /// `strip_bullet` looks for a bullet only in lines that open with a
+    /// character other than an ASCII letter or digit, or with `o`.
+    #[test]
+    fn o_is_the_only_alphanumeric_bullet() {
+        let alnum: Vec<char> = BULLETS
+            .iter()
+            .copied()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        assert_eq!(alnum, ['o']);
+    }
+
+    /// The fast path agrees with `metadata::clean` for every character, in
+    /// every position a line can hold it.
+    #[test]
+    fn clean_line_agrees_with_clean_for_every_character() {
+        let mut s = String::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for (pre, post) in [("", ""), ("a ", " b"), ("\u{3000}", "b")] {
+                s.clear();
+                s.push_str(pre);
+                s.push(c);
+                s.push_str(post);
+                assert_eq!(clean_line(&s), crate::metadata::clean(&s), "{s:?}");
+            }
+        }
+    }
+
     #[test]
     fn clean_lines_match_metadata_clean() {
         for s in [
