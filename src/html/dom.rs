@@ -11,8 +11,7 @@
 
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-use scraper::Node as ScraperNode;
+use super::tree::{Data, Edge, Element, Tree};
 
 use crate::block::Kind;
 use crate::boilerplate::vocab;
@@ -144,8 +143,7 @@ fn never_content(name: &str) -> bool {
 
 /// The attributes the arena build and the metadata walk look at on every
 /// element, gathered in one pass over its attribute list (each
-/// [`scraper::node::Element::attr`] call would search the list again).
-/// Like `attr(name)`, only un-namespaced attributes are read.
+/// [`Element::attr`] call would search the list again).
 #[derive(Default, Clone, Copy)]
 pub struct Attrs<'a> {
     pub class: Option<&'a str>,
@@ -161,15 +159,13 @@ pub struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    pub fn read(el: &'a scraper::node::Element) -> Attrs<'a> {
+    pub fn read(el: &'a Element) -> Attrs<'a> {
         use html5ever::local_name;
         let mut a = Attrs::default();
-        for (q, value) in &el.attrs {
-            if q.prefix.is_some() || !q.ns.is_empty() {
-                continue;
-            }
+        for at in &el.attrs {
+            let value = &at.value;
             // Names are interned: compare atoms, not strings.
-            let slot = match q.local {
+            let slot = match at.name.local {
                 local_name!("class") => &mut a.class,
                 local_name!("id") => &mut a.id,
                 local_name!("role") => &mut a.role,
@@ -248,34 +244,32 @@ pub struct Dom {
 
 impl Dom {
     /// Build the arena from a parsed document.
-    pub fn build(doc: &scraper::Html) -> Dom {
+    pub fn build(doc: &Tree) -> Dom {
         Dom::walk(doc, None)
     }
 
     /// Build the arena and, in the same walk, collect the page's metadata
     /// (see [`crate::metadata::html::Walk`]): the page is walked once.
-    pub fn build_with_meta(doc: &scraper::Html) -> (Dom, crate::metadata::Metadata) {
+    pub fn build_with_meta(doc: &Tree) -> (Dom, crate::metadata::Metadata) {
         let mut meta = crate::metadata::html::Walk::new();
         let dom = Dom::walk(doc, Some(&mut meta));
         (dom, meta.finish())
     }
 
-    fn walk<'a>(
-        doc: &'a scraper::Html,
-        mut meta: Option<&mut crate::metadata::html::Walk<'a>>,
-    ) -> Dom {
+    fn walk<'a>(doc: &'a Tree, mut meta: Option<&mut crate::metadata::html::Walk<'a>>) -> Dom {
         let mut dom = Dom::default();
         let mut stack: Vec<u32> = Vec::new();
         // While inside a skipped subtree: the id of its root. The metadata
         // walk still sees it (`<head>`, scripts holding JSON-LD).
-        let mut skip: Option<ego_tree::NodeId> = None;
-        for edge in doc.tree.root().traverse() {
+        let mut skip: Option<u32> = None;
+        for edge in doc.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    ScraperNode::Element(el) => {
+                    Data::Element(el) => {
                         let attrs = Attrs::read(el);
                         if let Some(meta) = meta.as_deref_mut() {
-                            let el_ref = scraper::ElementRef::wrap(node).expect("an element node");
+                            let el_ref =
+                                super::tree::ElementRef::wrap(node).expect("an element node");
                             meta.open(el_ref, &attrs);
                         }
                         if skip.is_some() {
@@ -301,7 +295,7 @@ impl Dom {
                         });
                         stack.push(idx);
                     }
-                    ScraperNode::Text(t) => {
+                    Data::Text(t) => {
                         if skip.is_some() {
                             continue;
                         }
@@ -467,7 +461,7 @@ mod tests {
             let Ok(html) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            let doc = scraper::Html::parse_document(&html);
+            let doc = super::super::tree::parse(&html);
             let (dom, meta) = Dom::build_with_meta(&doc);
             let alone = Dom::build(&doc);
             assert_eq!(dom.text, alone.text, "{}", path.display());

@@ -21,9 +21,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-
-use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::author::clean_author;
@@ -33,6 +30,7 @@ use super::lists::{
 };
 use super::{Metadata, clean, date, jsonld, title};
 use crate::html::dom::Attrs;
+use crate::html::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
 
 /// `<meta>` names for the publication date, most specific first
 /// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
@@ -444,11 +442,11 @@ const KICKER_WORDS: &[&str] = &[
 
 /// A heading's text without its kicker and hidden parts.
 fn heading_text(el: &ElementRef<'_>) -> Option<String> {
-    fn collect(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    fn collect(node: NodeRef<'_>, out: &mut String) {
         for c in node.children() {
             match c.value() {
-                scraper::Node::Text(t) => out.push_str(t),
-                scraper::Node::Element(e) => {
+                Data::Text(t) => out.push_str(t),
+                Data::Element(e) => {
                     let skip = is_hidden(e)
                         || e.attr("class").is_some_and(|cl| {
                             words(cl).any(|w| KICKER_WORDS.contains(&w.as_str()))
@@ -466,7 +464,7 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
     clean(&s).or_else(|| clean(&text_of(el)))
 }
 
-fn is_hidden(v: &scraper::node::Element) -> bool {
+fn is_hidden(v: &Element) -> bool {
     attr(v, "hidden").is_some()
         || attr(v, "class").is_some_and(|c| {
             c.split_whitespace()
@@ -829,7 +827,7 @@ impl<'a> Walk<'a> {
                     // next element's.
                     let next = el
                         .next_sibling()
-                        .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
+                        .and_then(|n| n.value().as_text().and_then(clean));
                     match next {
                         Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
@@ -967,7 +965,7 @@ impl<'a> Walk<'a> {
 }
 
 /// The walk over a whole document on its own (without the arena).
-fn walk(doc: &Html) -> Found {
+fn walk(doc: &Tree) -> Found {
     let mut w = Walk::new();
     for edge in doc.root_element().traverse() {
         match edge {
@@ -988,11 +986,8 @@ fn walk(doc: &Html) -> Found {
 
 /// `v.attr(name)` without interning `name`: a scan of the element's few
 /// attributes.
-fn attr<'v>(v: &'v scraper::node::Element, name: &str) -> Option<&'v str> {
-    v.attrs
-        .iter()
-        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
-        .map(|(_, value)| &**value)
+fn attr<'v>(v: &'v Element, name: &str) -> Option<&'v str> {
+    v.attr(name)
 }
 
 /// False when a text cannot start with a byline lead-in ("von", "by"...)
@@ -1037,11 +1032,7 @@ fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
 /// such, 2 classed as published or as the entry's (WordPress `entry-date
 /// published updated` included), or standing in a header; 0 a
 /// modification date ("entry-updated"); 1 otherwise.
-fn time_score(
-    v: &scraper::node::Element,
-    cls: &[Cow<'_, str>],
-    in_header: impl FnOnce() -> bool,
-) -> u8 {
+fn time_score(v: &Element, cls: &[Cow<'_, str>], in_header: impl FnOnce() -> bool) -> u8 {
     let any = |p: &dyn Fn(&str) -> bool| cls.iter().any(|w| p(w));
     if attr(v, "pubdate").is_some() || attr(v, "itemprop") == Some("datePublished") {
         3
@@ -1261,7 +1252,7 @@ fn primary_language(tag: &str) -> Option<String> {
 }
 
 /// Read the page's metadata from its parsed document.
-pub fn extract(doc: &Html) -> Metadata {
+pub fn extract(doc: &Tree) -> Metadata {
     pick(walk(doc))
 }
 
@@ -1707,7 +1698,7 @@ mod tests {
 
     /// The metadata as production reads it: in the arena build's walk.
     fn meta_of(html: &str) -> Metadata {
-        let doc = Html::parse_document(html);
+        let doc = crate::html::tree::parse(html);
         let (_, meta) = crate::html::dom::Dom::build_with_meta(&doc);
         assert_eq!(meta, extract(&doc), "one walk and two walks agree");
         meta
