@@ -259,14 +259,24 @@ fn is_utility(token: &str) -> bool {
     let t = token.as_bytes();
     // Every prefix is lower-case ASCII: compare only those that start
     // with the token's first letter.
-    let first = t.first().map(u8::to_ascii_lowercase);
+    let Some(first) = t.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     t.contains(&b':')
-        || UTILITY_PREFIXES.iter().any(|p| {
-            Some(p.as_bytes()[0]) == first
-                && t.len() >= p.len()
-                && t[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        || UTILITY_BY_FIRST.get(usize::from(first)).is_some_and(|ps| {
+            ps.iter()
+                .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
         })
 }
+
+/// [`UTILITY_PREFIXES`] by their first byte.
+static UTILITY_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 128];
+    for &p in UTILITY_PREFIXES {
+        by[usize::from(p.as_bytes()[0])].push(p);
+    }
+    by
+});
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
 /// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
@@ -308,6 +318,30 @@ fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
         // The current word is `buf[start..]`, as `cur` in `token_words`.
         let mut start = buf.len();
         let mut prev_lower = false;
+        if token.is_ascii() {
+            // The loop below, byte by byte: ASCII letters and digits are
+            // the only alphanumeric bytes.
+            for &b in token.as_bytes() {
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_uppercase() && prev_lower && buf.len() > start {
+                        ends.push(buf.len());
+                        start = buf.len();
+                    }
+                    prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+                    buf.push(char::from(b.to_ascii_lowercase()));
+                } else {
+                    prev_lower = false;
+                    if buf.len() > start {
+                        ends.push(buf.len());
+                        start = buf.len();
+                    }
+                }
+            }
+            if buf.len() > start {
+                ends.push(buf.len());
+            }
+            continue;
+        }
         for c in token.chars() {
             if c.is_alphanumeric() {
                 if c.is_uppercase() && prev_lower && buf.len() > start {
@@ -395,7 +429,7 @@ pub fn attr_info(value: &str) -> AttrInfo {
     };
     let info = AttrInfo {
         kind,
-        hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
+        hover: infos.iter().any(|i| i.hover),
         content: infos.iter().any(|i| i.content),
         body: infos.iter().any(|i| i.body)
             || infos
@@ -428,12 +462,14 @@ struct WordInfo {
     body_second: bool,
     /// The first word of an [`ATTR_PAIRS`] entry.
     pair_first: bool,
+    /// In [`HOVER_WORDS`].
+    hover: bool,
 }
 
 /// FNV-1a: class words are short, and SipHash costs more than the rest
 /// of the look-up.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -449,7 +485,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every listed class word with what the lists say of it, built once.
 static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
@@ -471,6 +507,9 @@ static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
     }
     for &(w, _, _) in ATTR_PAIRS {
         m.entry(w).or_default().pair_first = true;
+    }
+    for &w in HOVER_WORDS {
+        m.entry(w).or_default().hover = true;
     }
     m
 });

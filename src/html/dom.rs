@@ -9,8 +9,6 @@
 //! class/id/role, a content-hint weight, and the index one past its last
 //! descendant, so a subtree is the contiguous range `i..end`.
 
-use std::collections::HashMap;
-
 use super::tree::{Data, Edge, Element, Tree};
 
 use crate::block::Kind;
@@ -369,8 +367,8 @@ thread_local! {
     /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
     /// the same class strings hundreds of times, and the pages of one site
     /// share them: each distinct value is read once.
-    static ATTR_CACHE: std::cell::RefCell<HashMap<Box<str>, vocab::AttrInfo>> =
-        std::cell::RefCell::new(HashMap::new());
+    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, vocab::AttrInfo>> =
+        std::cell::RefCell::new(vocab::FnvMap::default());
 }
 
 /// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are

@@ -846,11 +846,11 @@ impl<'a> Walk<'a> {
                     .and_then(clean);
             }
             "meta" => {
-                let content = attr(v, "content").and_then(|c| clean_short(&unescape(c)));
+                let content = attrs.content.and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
                     // that thing, not the page.
-                    let foreign_scope = attr(v, "itemprop").is_some() && in_foreign_scope(&el);
+                    let foreign_scope = attrs.itemprop.is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         if key == "itemprop" && foreign_scope {
                             continue;
@@ -863,7 +863,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                     }
-                    if attr(v, "itemprop") == Some("datePublished") && !foreign_scope {
+                    if attrs.itemprop == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
                     }
                     let key = attr(v, "property")
@@ -883,9 +883,9 @@ impl<'a> Walk<'a> {
                 return;
             }
             "link" => {
-                let rel = attr(v, "rel").unwrap_or("");
+                let rel = attrs.rel.unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
-                    f.canonical = attr(v, "href").and_then(clean);
+                    f.canonical = attrs.href.and_then(clean);
                 }
                 return;
             }
