@@ -427,7 +427,7 @@ pub fn attr_info(value: &str) -> AttrInfo {
             })
             .or_else(|| infos.iter().find_map(|i| i.kind))
     };
-    let info = AttrInfo {
+    AttrInfo {
         kind,
         hover: infos.iter().any(|i| i.hover),
         content: infos.iter().any(|i| i.content),
@@ -435,17 +435,7 @@ pub fn attr_info(value: &str) -> AttrInfo {
             || infos
                 .windows(2)
                 .any(|p| p[0].body_first && p[1].body_second),
-    };
-    debug_assert_eq!(
-        info,
-        AttrInfo {
-            kind: kind_of(value, &words),
-            hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
-            content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
-            body: is_body(&words),
-        }
-    );
-    info
+    }
 }
 
 /// What the vocabulary lists say of one class/id word.
@@ -514,48 +504,6 @@ static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
     m
 });
 
-/// The boilerplate kind named by one class/id value, if any.
-pub fn attr_kind(value: &str) -> Option<Kind> {
-    kind_of(value, &attr_words(value))
-}
-
-fn kind_of<S: AsRef<str>>(value: &str, words: &[S]) -> Option<Kind> {
-    if value
-        .split_whitespace()
-        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
-    {
-        return Some(Kind::Other);
-    }
-    for pair in words.windows(2) {
-        let (a, b) = (pair[0].as_ref(), pair[1].as_ref());
-        // A scan of the few pairs costs less than hashing two words; the
-        // first entry wins, as in `PAIR_MAP`.
-        if let Some(&(_, _, kind)) = ATTR_PAIRS.iter().find(|(x, y, _)| *x == a && *y == b) {
-            debug_assert_eq!(PAIR_MAP.get(&(a, b)), Some(&kind));
-            return Some(kind);
-        }
-    }
-    words.iter().find_map(|w| WORD_MAP.get(w.as_ref()).copied())
-}
-
-/// [`ATTR_WORDS`] as a map, built once. The first entry for a word wins.
-static WORD_MAP: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    for &(w, k) in ATTR_WORDS {
-        m.entry(w).or_insert(k);
-    }
-    m
-});
-
-/// [`ATTR_PAIRS`] as a map, built once.
-static PAIR_MAP: LazyLock<HashMap<(&'static str, &'static str), Kind>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    for &(a, b, k) in ATTR_PAIRS {
-        m.entry((a, b)).or_insert(k);
-    }
-    m
-});
-
 /// The kind named by an ARIA `role` value.
 pub fn role_kind(role: &str) -> Option<Kind> {
     let role = role.trim().to_ascii_lowercase();
@@ -579,14 +527,6 @@ const CONTENT_WORDS: &[&str] = &[
     "fulltext",
 ];
 
-/// Whether a class/id value names article content ("entry-content",
-/// "article__body", "postText").
-pub fn attr_is_content(value: &str) -> bool {
-    attr_words(value)
-        .iter()
-        .any(|w| CONTENT_WORDS.contains(&w.as_str()))
-}
-
 /// First words of a two-word class/id that names the article body
 /// ("entry-content", "post_body", "articleText"), with the second in
 /// [`BODY_SECOND`].
@@ -604,19 +544,6 @@ const BODY_WORDS: &[&str] = &[
     "articletext",
     "storytext",
 ];
-
-/// Whether a class/id value names the article body itself rather than a
-/// section of the page ("entry-content", "article__body", "postText").
-pub fn attr_is_body(value: &str) -> bool {
-    is_body(&attr_words(value))
-}
-
-fn is_body<S: AsRef<str>>(words: &[S]) -> bool {
-    words.iter().any(|w| BODY_WORDS.contains(&w.as_ref()))
-        || words
-            .windows(2)
-            .any(|p| BODY_FIRST.contains(&p[0].as_ref()) && BODY_SECOND.contains(&p[1].as_ref()))
-}
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
 /// case-insensitively as substrings of blocks of a few words only, so a
@@ -2069,19 +1996,60 @@ mod tests {
 
     #[test]
     fn attr_kinds() {
-        assert_eq!(attr_kind("main-navigation"), Some(Kind::Navigation));
-        assert_eq!(attr_kind("sharedaddy sd-sharing"), Some(Kind::Share));
-        assert_eq!(attr_kind("jp-relatedposts"), Some(Kind::Related));
-        assert_eq!(attr_kind("author-bio"), Some(Kind::Footer));
-        assert_eq!(attr_kind("comment-respond"), Some(Kind::Comments));
-        assert_eq!(attr_kind("entry-content"), None);
-        assert_eq!(attr_kind("field field--label-hidden"), None);
-        assert!(!attr_is_content("font-serif text-blue-500 text-center"));
-        assert!(attr_is_content("entry-content text-lg"));
-        assert_eq!(attr_kind("note sr-only"), Some(Kind::Other));
+        let kind = |v: &str| attr_info(v).kind;
+        assert_eq!(kind("main-navigation"), Some(Kind::Navigation));
+        assert_eq!(kind("sharedaddy sd-sharing"), Some(Kind::Share));
+        assert_eq!(kind("jp-relatedposts"), Some(Kind::Related));
+        assert_eq!(kind("author-bio"), Some(Kind::Footer));
+        assert_eq!(kind("comment-respond"), Some(Kind::Comments));
+        assert_eq!(kind("entry-content"), None);
+        assert_eq!(kind("field field--label-hidden"), None);
+        assert!(!attr_info("font-serif text-blue-500 text-center").content);
+        assert!(attr_info("entry-content text-lg").content);
+        assert!(attr_info("entry-content").body);
+        assert!(attr_info("articleBody").body);
+        assert!(!attr_info("entry-meta").body);
+        assert_eq!(kind("note sr-only"), Some(Kind::Other));
         // Whole words only: "shadow" is not "ad", "header" is not "read".
-        assert_eq!(attr_kind("shadow-box"), None);
-        assert_eq!(attr_kind("loaded"), None);
+        assert_eq!(kind("shadow-box"), None);
+        assert_eq!(kind("loaded"), None);
+        assert!(attr_info("x-rollover-card").hover);
+        assert!(!attr_info("rolled-over").hover);
+    }
+
+    /// [`attr_info`] reads each list through the one word table: every
+    /// listed word and pair, alone as a class value, says what its list says.
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let alone = |w: &str| {
+            attr_words(w) == [w] && !HIDING_TOKENS.iter().any(|h| w.eq_ignore_ascii_case(h))
+        };
+        for &(w, _) in ATTR_WORDS.iter().filter(|(w, _)| alone(w)) {
+            let first = ATTR_WORDS.iter().find(|(x, _)| *x == w).map(|&(_, k)| k);
+            assert_eq!(attr_info(w).kind, first, "{w}");
+        }
+        for &(a, b, _) in ATTR_PAIRS.iter().filter(|(a, b, _)| alone(a) && alone(b)) {
+            let first = ATTR_PAIRS
+                .iter()
+                .find(|(x, y, _)| (*x, *y) == (a, b))
+                .map(|&(_, _, k)| k);
+            assert_eq!(attr_info(&format!("{a}-{b}")).kind, first, "{a}-{b}");
+        }
+        for &w in CONTENT_WORDS.iter().filter(|w| alone(w)) {
+            assert!(attr_info(w).content, "{w}");
+        }
+        for &w in BODY_WORDS.iter().filter(|w| alone(w)) {
+            assert!(attr_info(w).body, "{w}");
+        }
+        for &a in BODY_FIRST {
+            for &b in BODY_SECOND {
+                assert!(attr_info(&format!("{a}-{b}")).body, "{a}-{b}");
+            }
+        }
+        for &w in HOVER_WORDS {
+            assert!(attr_info(w).hover, "{w}");
+        }
+        assert_eq!(attr_info("plain-words"), AttrInfo::default());
     }
 
     #[test]
