@@ -312,9 +312,15 @@ fn token_words(token: &str, words: &mut Vec<String>) {
 }
 
 /// [`attr_words`] without a `String` per word: the words go back to back
-/// into `buf`, and `ends` gets where each one ends.
-fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
-    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
+/// into `buf`, and `ends` gets where each one ends. Returns whether any
+/// token (utility or not) is one of [`HIDING_TOKENS`].
+fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) -> bool {
+    let mut hiding = false;
+    for token in value.split_whitespace() {
+        hiding = hiding || HIDING_TOKENS.iter().any(|h| token.eq_ignore_ascii_case(h));
+        if is_utility(token) {
+            continue;
+        }
         // The current word is `buf[start..]`, as `cur` in `token_words`.
         let mut start = buf.len();
         let mut prev_lower = false;
@@ -366,6 +372,7 @@ fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
             ends.push(buf.len());
         }
     }
+    hiding
 }
 
 /// What one class or id value says about its element, read in one pass.
@@ -389,52 +396,46 @@ const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
     let mut buf = String::with_capacity(value.len());
-    let mut ends = Vec::new();
-    attr_words_into(value, &mut buf, &mut ends);
+    let mut ends = Vec::with_capacity(8);
+    let hiding = attr_words_into(value, &mut buf, &mut ends);
+    // One table look-up per word instead of a hash and several list scans.
     let mut start = 0;
-    let words: Vec<&str> = ends
+    let words: Vec<(&str, WordInfo)> = ends
         .iter()
         .map(|&end| {
             let w = &buf[start..end];
             start = end;
-            w
+            (w, WORD_INFO.get(w).copied().unwrap_or_default())
         })
         .collect();
     debug_assert!(
         words
             .iter()
-            .copied()
+            .map(|&(w, _)| w)
             .eq(attr_words(value).iter().map(String::as_str))
     );
-    // One table look-up per word instead of a hash and several list scans.
-    let infos: Vec<WordInfo> = words
-        .iter()
-        .map(|w| WORD_INFO.get(w).copied().unwrap_or_default())
-        .collect();
-    let hiding = value
-        .split_whitespace()
-        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)));
     let kind = if hiding {
         Some(Kind::Other)
     } else {
-        (0..words.len().saturating_sub(1))
-            .filter(|&i| infos[i].pair_first)
-            .find_map(|i| {
+        words
+            .windows(2)
+            .filter(|p| p[0].1.pair_first)
+            .find_map(|p| {
                 ATTR_PAIRS
                     .iter()
-                    .find(|(x, y, _)| *x == words[i] && *y == words[i + 1])
+                    .find(|(x, y, _)| *x == p[0].0 && *y == p[1].0)
                     .map(|&(_, _, k)| k)
             })
-            .or_else(|| infos.iter().find_map(|i| i.kind))
+            .or_else(|| words.iter().find_map(|(_, i)| i.kind))
     };
     AttrInfo {
         kind,
-        hover: infos.iter().any(|i| i.hover),
-        content: infos.iter().any(|i| i.content),
-        body: infos.iter().any(|i| i.body)
-            || infos
+        hover: words.iter().any(|(_, i)| i.hover),
+        content: words.iter().any(|(_, i)| i.content),
+        body: words.iter().any(|(_, i)| i.body)
+            || words
                 .windows(2)
-                .any(|p| p[0].body_first && p[1].body_second),
+                .any(|p| p[0].1.body_first && p[1].1.body_second),
     }
 }
 
