@@ -265,10 +265,13 @@ impl Dom {
                 Edge::Open(node) => match node.value() {
                     Data::Element(el) => {
                         let attrs = Attrs::read(el);
+                        let class = attrs.class.map(attr_info_cached);
+                        let id = attrs.id.map(attr_info_cached);
                         if let Some(meta) = meta.as_deref_mut() {
                             let el_ref =
                                 super::tree::ElementRef::wrap(node).expect("an element node");
-                            meta.open(el_ref, &attrs);
+                            let bits = class.map_or(0, |c| c.1) | id.map_or(0, |c| c.1);
+                            meta.open(el_ref, &attrs, bits);
                         }
                         if skip.is_some() {
                             continue;
@@ -279,7 +282,8 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (kind, weight, body_hint, hover) = classify(tag, &attrs);
+                        let (kind, weight, body_hint, hover) =
+                            classify(tag, &attrs, class.map(|c| c.0), id.map(|c| c.0));
                         let idx = dom.nodes.len() as u32;
                         dom.nodes.push(Node {
                             tag,
@@ -364,10 +368,11 @@ impl Dom {
 const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
-    /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
-    /// the same class strings hundreds of times, and the pages of one site
-    /// share them: each distinct value is read once.
-    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, vocab::AttrInfo>> =
+    /// [`vocab::attr_info`] and the metadata walk's
+    /// [`crate::metadata::html::class_bits`] of class and id values seen
+    /// before. Pages repeat the same class strings hundreds of times, and
+    /// the pages of one site share them: each distinct value is read once.
+    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, ClassFacts>> =
         std::cell::RefCell::new(vocab::FnvMap::default());
 }
 
@@ -376,15 +381,26 @@ thread_local! {
 /// megabytes for the rest of the run.
 const ATTR_CACHE_VALUE_MAX: usize = 256;
 
-fn attr_info_cached(value: &str) -> vocab::AttrInfo {
+/// What one class or id value says: to the arena build, and to the
+/// metadata walk.
+type ClassFacts = (vocab::AttrInfo, u16);
+
+fn read_facts(value: &str) -> ClassFacts {
+    (
+        vocab::attr_info(value),
+        crate::metadata::html::class_bits(value),
+    )
+}
+
+fn attr_info_cached(value: &str) -> ClassFacts {
     if value.len() > ATTR_CACHE_VALUE_MAX {
-        return vocab::attr_info(value);
+        return read_facts(value);
     }
     ATTR_CACHE.with_borrow_mut(|cache| {
         if let Some(&info) = cache.get(value) {
             return info;
         }
-        let info = vocab::attr_info(value);
+        let info = read_facts(value);
         if cache.len() >= ATTR_CACHE_MAX {
             cache.clear();
         }
@@ -394,7 +410,12 @@ fn attr_info_cached(value: &str) -> vocab::AttrInfo {
 }
 
 /// Boilerplate kind, class/id weight and body hint of an element.
-fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool, bool) {
+fn classify(
+    tag: Tag,
+    el: &Attrs<'_>,
+    class: Option<vocab::AttrInfo>,
+    id: Option<vocab::AttrInfo>,
+) -> (Option<Kind>, i32, bool, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
         return (None, 0, false, false);
@@ -419,13 +440,8 @@ fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool, bool) {
     }
     // A heading's id is an anchor made from its own text
     // (`id="nav_nur_die_folie"`), not a name for what the heading is.
-    let id = if matches!(tag, Tag::H(_)) {
-        None
-    } else {
-        el.id
-    };
-    for value in [el.class, id].into_iter().flatten() {
-        let info = attr_info_cached(value);
+    let id = if matches!(tag, Tag::H(_)) { None } else { id };
+    for info in [class, id].into_iter().flatten() {
         hover |= info.hover;
         if let Some(k) = info.kind {
             weight -= 25;
