@@ -1223,15 +1223,15 @@ pub fn is_share_prompt(lower: &str) -> bool {
 
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
+    // Both lists in one set: a line's first word is looked up once.
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
     for tok in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == ',') {
         if tok.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&tok)
-            && !SOCIAL_NETWORKS.contains(&tok)
-            && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k')
-        {
+        if !WORDS.contains(tok) && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k') {
             return false;
         }
         n += 1;
@@ -1466,13 +1466,82 @@ const EMBED_LABEL_WORDS: usize = 5;
 /// personal data, and loading or agreeing (a bare label needs less).
 /// `lower` must be lower-case.
 pub fn is_embed_consent(lower: &str) -> bool {
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let label = lower.split_whitespace().count() <= EMBED_LABEL_WORDS;
-    let act = has(EMBED_LOAD) || has(EMBED_CONSENT);
-    has(EMBED_CONTENT)
-        && ((has(EMBED_EXTERNAL) && (act || label))
-            || (has(EMBED_DATA) && act)
-            || (label && has(EMBED_LOAD) && has(EMBED_CONSENT)))
+    static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+        Families::new(&[
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA,
+        ])
+    });
+    // Most lines name no content: one fast scan for those words alone
+    // comes before the pass over all five families.
+    static CONTENT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(EMBED_CONTENT).expect("the content words build an automaton")
+    });
+    if !CONTENT.is_match(lower) {
+        return false;
+    }
+    let found = FAMILIES.found(lower);
+    let has = |family: u32| found & (1 << family) != 0;
+    debug_assert!(
+        [
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA
+        ]
+        .iter()
+        .enumerate()
+        .all(|(f, words)| has(f as u32) == words.iter().any(|w| lower.contains(w)))
+    );
+    if !has(0) {
+        return false;
+    }
+    let (load, consent, external, data) = (has(1), has(2), has(3), has(4));
+    let act = load || consent;
+    let label = || lower.split_whitespace().nth(EMBED_LABEL_WORDS).is_none();
+    (external && (act || label())) || (data && act) || (load && consent && label())
+}
+
+/// Lists of phrases ("families") searched in one pass over a text with one
+/// automaton: which families have a phrase in it, as plain substrings.
+pub struct Families {
+    matcher: aho_corasick::AhoCorasick,
+    /// The family of each pattern, by pattern index.
+    family: Vec<u8>,
+}
+
+impl Families {
+    /// An automaton over the phrases of up to 32 families.
+    pub fn new(families: &[&[&str]]) -> Families {
+        assert!(families.len() <= 32, "a family is one bit of a u32");
+        let mut patterns = Vec::new();
+        let mut family = Vec::new();
+        for (f, words) in families.iter().enumerate() {
+            for w in *words {
+                patterns.push(*w);
+                family.push(f as u8);
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("a phrase list builds an automaton");
+        Families { matcher, family }
+    }
+
+    /// One bit per family (bit `f` for `families[f]`) that has a phrase
+    /// somewhere in `text`.
+    pub fn found(&self, text: &str) -> u32 {
+        let mut bits = 0u32;
+        for m in self.matcher.find_overlapping_iter(text) {
+            bits |= 1 << self.family[m.pattern().as_usize()];
+        }
+        bits
+    }
 }
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
@@ -1631,10 +1700,14 @@ const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
 
 /// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
 pub fn is_gallery_counter(lower: &str) -> bool {
-    let t: Vec<&str> = lower.split_whitespace().collect();
+    let mut t = lower.split_whitespace();
+    // The noun first: most lines stop here.
+    if !t.next().is_some_and(|noun| GALLERY_NOUNS.contains(&noun)) {
+        return false;
+    }
     let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    matches!(t.as_slice(), [noun, a, of, b]
-        if GALLERY_NOUNS.contains(noun) && num(a) && GALLERY_OF.contains(of) && num(b))
+    matches!((t.next(), t.next(), t.next(), t.next()), (Some(a), Some(of), Some(b), None)
+        if num(a) && GALLERY_OF.contains(&of) && num(b))
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows
@@ -1800,6 +1873,14 @@ const BIO_ROLE_WORDS: usize = 12;
 /// a linking verb, and a journalist's role soon after ("Will Knight is a
 /// senior writer for WIRED, covering ...").
 pub fn is_author_bio(text: &str) -> bool {
+    // The name's first two words open the text, capitalised: most
+    // paragraphs fail here, before anything is joined or lower-cased.
+    let mut tokens = text.split_whitespace();
+    let capital =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(capital(tokens.next()) && capital(tokens.next())) {
+        return false;
+    }
     let head: String = text
         .split_whitespace()
         .take(BIO_ROLE_WORDS)
@@ -1942,14 +2023,23 @@ const MORE_MAX_WORDS: usize = 5;
 /// an opener such as "more" or "weitere" and a noun such as "stories" or
 /// "Nachrichten" within [`MORE_MAX_WORDS`] words.
 pub fn is_more_stories(lower: &str) -> bool {
-    let words: Vec<&str> = lower
+    let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2
-        && words.len() <= MORE_MAX_WORDS
-        && MORE_OPENERS.contains(&words[0])
-        && words[1..].iter().any(|w| MORE_NOUNS.contains(w))
+        .filter(|w| !w.is_empty());
+    // The opener first: most lines stop here.
+    if !words.next().is_some_and(|w| MORE_OPENERS.contains(&w)) {
+        return false;
+    }
+    let mut n = 1;
+    let mut noun = false;
+    for w in words {
+        n += 1;
+        if n > MORE_MAX_WORDS {
+            return false;
+        }
+        noun |= MORE_NOUNS.contains(&w);
+    }
+    n >= 2 && noun
 }
 
 /// The kind of end-of-article zone a short line opens, if it opens one.
@@ -1962,25 +2052,50 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
         })
         .trim_end_matches([']', ')'])
         .trim();
-    if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+    // Every header ending ends with a colon.
+    if t.ends_with(':') && COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
         return Some(Kind::Comments);
     }
-    let words: Vec<&str> = t
+    // The last of at most COMMENT_NOUN_MAX_WORDS words.
+    let mut words = t
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() <= COMMENT_NOUN_MAX_WORDS
-        && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
-    {
+        .filter(|w| !w.is_empty());
+    let mut last = None;
+    for (n, w) in words.by_ref().enumerate() {
+        if n == COMMENT_NOUN_MAX_WORDS {
+            last = None;
+            break;
+        }
+        last = Some(w);
+    }
+    if last.is_some_and(|w| COMMENT_NOUNS.contains(&w)) {
         return Some(Kind::Comments);
     }
     if is_more_stories(t) {
         return Some(Kind::Related);
     }
-    END_PHRASES
+    // END_PHRASES by their first byte, in list order: only those can open `t`.
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+        let mut index = vec![Vec::new(); 256];
+        for (i, (p, _)) in END_PHRASES.iter().enumerate() {
+            index[usize::from(p.as_bytes()[0])].push(i);
+        }
+        index
+    });
+    let first = *t.as_bytes().first()?;
+    let found = BY_FIRST_BYTE[usize::from(first)]
         .iter()
+        .map(|&i| END_PHRASES[i])
         .find(|(p, _)| t.starts_with(p))
-        .map(|&(_, k)| k)
+        .map(|(_, k)| k);
+    debug_assert_eq!(
+        found,
+        END_PHRASES
+            .iter()
+            .find(|(p, _)| t.starts_with(p))
+            .map(|&(_, k)| k)
+    );
+    found
 }
 
 #[cfg(test)]
