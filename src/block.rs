@@ -229,6 +229,11 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
             let class = ASCII_CLASS[usize::from(b)];
             other |= class == ALNUM;
             class == SPACE
+        } else if other && !matches!(b, 0xC2 | 0xE1..=0xE9 | 0xEF | 0xF0) {
+            // Neither a space nor CJK (those start with these lead bytes),
+            // and the run already has its letter.
+            i += utf8_len(b);
+            false
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();
@@ -253,6 +258,17 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
         }
     }
     n + cjk + usize::from(other)
+}
+
+/// The length of the UTF-8 sequence that starts with `lead` (1 for ASCII
+/// and for a stray continuation byte, which valid text never starts with).
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// Characters that render as nothing and only break words apart for the
@@ -295,6 +311,12 @@ mod tests {
             "tab\tnew\nline\r\nend\x0c!",
         ] {
             assert_eq!(word_count(t), by_tokens(t), "{t:?}");
+        }
+        // Every character, alone and inside a word.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for t in [format!("{c}"), format!("a{c}b")] {
+                assert_eq!(word_count(&t), by_tokens(&t), "{c:?}");
+            }
         }
     }
 

@@ -51,7 +51,8 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// token, and every shingle is a slice of it.
 fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut joined = String::with_capacity(text.len());
-    let mut spans = Vec::new();
+    // About one token per eight bytes of prose: most texts never regrow.
+    let mut spans = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
     let close =
         |joined: &mut String, spans: &mut Vec<(usize, usize)>, start: &mut Option<usize>| {

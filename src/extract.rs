@@ -160,7 +160,7 @@ pub fn fuzz_page(bytes: &[u8]) {
 pub fn sniff(bytes: &[u8]) -> Format {
     let head = &bytes[..bytes.len().min(2048)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
     let start = lower
         .iter()
         .position(|b| !b.is_ascii_whitespace())

@@ -3,7 +3,7 @@
 //! table rows become one `TableRow` each (cells joined by `" | "`), and
 //! headings, list items, quotes and preformatted text keep their role.
 
-use crate::block::{Block, BlockTag, is_invisible};
+use crate::block::{Block, BlockTag, is_invisible, utf8_len};
 
 use super::dom::{Dom, Tag};
 use super::select::Analysis;
@@ -140,6 +140,9 @@ impl Emitter {
                         break;
                     }
                     i += 1;
+                } else if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+                    // Not the lead byte of a space or an invisible mark.
+                    i += utf8_len(b);
                 } else {
                     let c = t[i..].chars().next().unwrap_or_default();
                     if is_invisible(c) || c.is_whitespace() {
@@ -363,5 +366,14 @@ mod tests {
                 );
             }
         }
+        // Every character, between letters.
+        let every: String = (0..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        let (mut fast, mut slow) = (emitter(), emitter());
+        fast.push_text(&every, true);
+        by_chars(&mut slow, &every, true);
+        assert!(fast.buf == slow.buf && fast.link_chars == slow.link_chars);
     }
 }
