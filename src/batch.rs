@@ -146,30 +146,65 @@ impl Template {
     }
 }
 
+/// What an ASCII byte adds to a key: [`DROP`] nothing, [`DIGIT`] a digit
+/// run's `0`, anything else that (lower-cased) letter.
+const ASCII_KEY: [u8; 128] = {
+    let mut t = [DROP; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = DIGIT;
+        } else if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+const DROP: u8 = 0;
+const DIGIT: u8 = 1;
+
+thread_local! {
+    /// The normalised text of the line being keyed, reused between lines.
+    static NORM: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The hash of a line's normalised text: lower-case, digit runs as `0`, letters
 /// and digits only (so "Home »" and "home" agree, and "12 comments" and
 /// "3 comments"). `None` for lines too short to count.
 pub fn key(text: &str) -> Option<u64> {
-    let mut norm = String::with_capacity(text.len());
+    NORM.with_borrow_mut(|norm| key_in(text, norm))
+}
+
+/// [`key`], normalising into `norm` (cleared first).
+fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
+    norm.clear();
+    norm.reserve(text.len());
     let mut chars = 0usize;
-    // Whether `norm` ends with the '0' of a run of digits.
+    // Whether `norm` ends with the '0' of a run of digits (a dropped
+    // character between two digit runs does not end the run).
     let mut zero = false;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        // ASCII, most of a dump, byte by byte.
+        // ASCII, most of a dump, byte by byte through the table.
         if b.is_ascii() {
-            if b.is_ascii_digit() {
-                if !zero {
-                    norm.push('0');
-                    chars += 1;
-                    zero = true;
+            match ASCII_KEY[usize::from(b)] {
+                DROP => {}
+                DIGIT => {
+                    if !zero {
+                        norm.push(b'0');
+                        chars += 1;
+                        zero = true;
+                    }
                 }
-            } else if b.is_ascii_alphabetic() {
-                norm.push(char::from(b.to_ascii_lowercase()));
-                chars += 1;
-                zero = false;
+                l => {
+                    norm.push(l);
+                    chars += 1;
+                    zero = false;
+                }
             }
             at += 1;
             continue;
@@ -178,9 +213,17 @@ pub fn key(text: &str) -> Option<u64> {
             break;
         };
         at += c.len_utf8();
-        if c.is_alphanumeric() {
+        if let Some(folded) = fold_common(c) {
+            if let Some(l) = folded {
+                let mut buf = [0; 4];
+                norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                chars += 1;
+                zero = false;
+            }
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                norm.push(l);
+                let mut buf = [0; 4];
+                norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                 chars += 1;
                 zero = l == '0';
             }
@@ -191,7 +234,27 @@ pub fn key(text: &str) -> Option<u64> {
     }
     // xxh3: fast, and (unlike std's DefaultHasher) the same in every
     // build, so a manifest's template fingerprint stays comparable.
-    Some(xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
+    Some(xxhash_rust::xxh3::xxh3_64(norm))
+}
+
+/// The key form of a common non-ASCII character without the Unicode
+/// tables: `Some(None)` drops it (punctuation, box drawing), `Some(l)`
+/// is its lower case (Latin-1 and basic Cyrillic letters), `None` leaves
+/// it to the tables. Agrees with `is_alphanumeric` and `to_lowercase`
+/// (see the test).
+fn fold_common(c: char) -> Option<Option<char>> {
+    let n = u32::from(c);
+    let shift = |d: u32| char::from_u32(n + d);
+    Some(match n {
+        // General punctuation, box drawing, block elements, shapes.
+        0x2000..=0x206F | 0x2500..=0x25FF | 0xD7 | 0xF7 => None,
+        0xC0..=0xDE => shift(0x20),
+        0xDF..=0xFF => Some(c),
+        0x400..=0x40F => shift(0x50),
+        0x410..=0x42F => shift(0x20),
+        0x430..=0x45F => Some(c),
+        _ => return None,
+    })
 }
 
 /// The distinct line keys of one text dump, as the text path splits it.
@@ -223,6 +286,64 @@ mod tests {
         assert_eq!(key("12 Comments"), key("3 comments"));
         assert_ne!(key("Home"), key("News"));
         assert_eq!(key("|"), None);
+    }
+
+    /// The normalisation as first written: a `String` built char by char.
+    fn key_reference(text: &str) -> Option<u64> {
+        let mut norm = String::new();
+        let mut zero = false;
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                if !zero {
+                    norm.push('0');
+                    zero = true;
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    norm.push(l);
+                    zero = l == '0';
+                }
+            }
+        }
+        (norm.chars().count() >= MIN_KEY_CHARS).then(|| xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
+    }
+
+    #[test]
+    fn common_characters_fold_as_the_unicode_tables() {
+        let mut seen = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let Some(folded) = fold_common(c) else {
+                continue;
+            };
+            seen += 1;
+            let expected = c
+                .is_alphanumeric()
+                .then(|| c.to_lowercase().collect::<String>());
+            assert_eq!(folded.map(String::from), expected, "{c:?}");
+        }
+        assert!(seen > 500);
+    }
+
+    #[test]
+    fn key_matches_the_plain_normalisation() {
+        for s in [
+            "",
+            "a",
+            "ab",
+            "1",
+            "12",
+            "1 2 3",
+            "a1b22c",
+            "Home » News",
+            "  * 12 Comments | Share",
+            "Größe ÄÖÜ straße",
+            "İstanbul KELVIN \u{212a} ΣΑΣ",
+            "中文 内容 ١٢٣ ٤",
+            "Zürich 2024-03-12, 14:05 Uhr",
+            "\u{a0}\u{3000}x",
+        ] {
+            assert_eq!(key(s), key_reference(s), "{s:?}");
+        }
     }
 
     #[test]
