@@ -233,15 +233,39 @@ fn wrap_width(widths: &[Width]) -> Option<usize> {
     (lens.len() >= 4 && (near * 3 >= lens.len() || (near >= 4 && near >= mid))).then_some(max)
 }
 
+/// The source lines of a dump: split at LF, CRLF and lone CR, as
+/// `text.split('\n')`, each line without one trailing CR, split at CR.
+/// One vectorised search for both bytes.
+fn source_lines(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    let mut start = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        // The LF of a CRLF, taken with its CR.
+        if i < start {
+            continue;
+        }
+        lines.push(&text[start..i]);
+        start = i + 1;
+        if b[i] == b'\r' {
+            if b.get(i + 1) == Some(&b'\n') {
+                start = i + 2;
+            } else if i + 1 == b.len() {
+                // A CR that ends the dump ends its last line: no empty
+                // line follows (as no LF follows it).
+                return lines;
+            }
+        }
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
 /// Split a dump into units: CRLF and lone CR line ends, a stray U+FEFF,
 /// tabs, bullets, box-drawn tables and hard-wrapped paragraphs handled.
 pub fn split(text: &str) -> Vec<Unit> {
     let text = text.trim_start_matches('\u{feff}');
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .flat_map(|l| l.split('\r'))
-        .collect();
+    let lines = source_lines(text);
     let widths: Vec<Width> = lines.iter().map(|l| Width::of(l)).collect();
     let wrap = wrap_width(&widths);
     let mut units: Vec<Unit> = Vec::new();
@@ -343,6 +367,30 @@ mod tests {
         assert_eq!(strip_bullet("o que é isso"), (false, "o que é isso"));
         assert_eq!(strip_bullet("#rust rocks"), (false, "#rust rocks"));
         assert_eq!(strip_bullet("-5 degrees"), (false, "-5 degrees"));
+    }
+
+    /// `source_lines` agrees with the plain split for every short mix of
+    /// text, CR and LF.
+    #[test]
+    fn source_lines_agree_with_the_plain_split() {
+        fn plain(text: &str) -> Vec<&str> {
+            text.split('\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .flat_map(|l| l.split('\r'))
+                .collect()
+        }
+        let parts = ["a", "\r", "\n", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for t in &longer {
+                assert_eq!(source_lines(t), plain(t), "{t:?}");
+            }
+            texts = longer;
+        }
     }
 
     #[test]
