@@ -1049,11 +1049,14 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     let mut ended: Option<Kind> = None;
     // End of an inline "Related" box: units before it are dropped.
     let mut boxed_until = 0;
+    let (authors, named_at) = header_authors(units, &feats);
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, &lowers[i], f)
+            && let Some(k) = ends_article(u, &lowers[i], f).or_else(|| {
+                (i > named_at && names_author(&u.text, &authors)).then_some(Kind::Footer)
+            })
             && !in_share_bar(i, units, &feats)
         {
             if k == Kind::Related && inline_link(&u.text) {
@@ -1120,6 +1123,106 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
             }),
         })
         .collect()
+}
+
+/// Words at most in a dateline or byline that names the author.
+const AUTHOR_LINE_WORDS: usize = 12;
+
+/// The authors named in the bylines and datelines above the first long
+/// paragraph of prose: "Von Anna Schmidt | 12.03.2024", "3. Mai 2024 Anna Schmidt".
+/// Names of two to four words only: a bare first name is too common.
+/// Returns them and the last line that named one: an author box stands
+/// below it.
+fn header_authors(units: &[Unit], feats: &[Features]) -> (Vec<String>, usize) {
+    let end = feats
+        .iter()
+        .position(|f| f.class == Class::Good)
+        .unwrap_or(units.len());
+    let mut names: Vec<String> = Vec::new();
+    let mut last = 0;
+    for (i, (u, f)) in units[..end].iter().zip(&feats[..end]).enumerate() {
+        if f.words > AUTHOR_LINE_WORDS || u.tag == BlockTag::TableRow {
+            continue;
+        }
+        let name = metadata::text::byline_author(&u.text)
+            .or_else(|| metadata::text::find_date(&u.text).and_then(|_| dateline_name(&u.text)));
+        if let Some(name) = name.filter(|n| (2..=4).contains(&n.split_whitespace().count())) {
+            last = i;
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    (names, last)
+}
+
+/// The name in a dateline without a "By": the first run of two or three
+/// capitalised words that are no month names ("1. Mai 2024 Anna Schmidt 6"
+/// -> "Anna Schmidt").
+fn dateline_name(text: &str) -> Option<String> {
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && metadata::text::month_number(w).is_none()
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| name_word(w)).count();
+        if (2..=3).contains(&run) {
+            return Some(words[i..i + run].join(" "));
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// Words before the name in an author box heading ("About", "Über",
+/// "À propos de").
+const AUTHOR_BOX_PREFIX_WORDS: usize = 2;
+/// Words after the name in an author box heading ("257 Artikel").
+const AUTHOR_BOX_SUFFIX_WORDS: usize = 3;
+/// Words at least in the opening sentence of an author's biography.
+const AUTHOR_BIO_MIN_WORDS: usize = 8;
+
+/// Whether a unit after the article opens its author box: the name of the
+/// author from the byline alone or under a short heading ("About Anna
+/// Schmidt", "Über Anna Schmidt 57 Artikel"), or a paragraph of biography
+/// that opens with the name ("ANNA SCHMIDT has written ..."). A name before
+/// a colon is a speaker in an interview, not a box.
+fn names_author(text: &str, authors: &[String]) -> bool {
+    if authors.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for name in authors {
+        let name: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        for skip in 0..=AUTHOR_BOX_PREFIX_WORDS {
+            let Some(here) = words.get(skip..skip + name.len()) else {
+                break;
+            };
+            let prefix_ok = words[..skip]
+                .iter()
+                .all(|w| w.chars().all(char::is_alphabetic));
+            if !prefix_ok || !here.iter().zip(&name).all(|(w, n)| w.to_lowercase() == *n) {
+                continue;
+            }
+            let rest = &words[skip + name.len()..];
+            let heading = rest.len() <= AUTHOR_BOX_SUFFIX_WORDS
+                && !text.contains(':')
+                && !ends_sentence(text);
+            let bio = skip == 0
+                && words.len() >= AUTHOR_BIO_MIN_WORDS
+                && rest
+                    .first()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if heading || bio {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Units above the body within which its lead paragraph stands.
@@ -2040,5 +2143,40 @@ mod tests {
         assert!(!vocab::is_call_to_action(
             "mehr erfahren sie in unserem ratgeber"
         ));
+    }
+
+    #[test]
+    fn author_named_again_after_the_article_opens_its_box() {
+        assert_eq!(
+            dateline_name("4. März 2025 Greta Lindqvist 12"),
+            Some("Greta Lindqvist".to_string())
+        );
+        assert_eq!(dateline_name("4. März 2025"), None);
+        let authors = ["Greta Lindqvist".to_string()];
+        assert!(names_author("Über Greta Lindqvist 88 Artikel", &authors));
+        assert!(names_author("About Greta Lindqvist", &authors));
+        assert!(names_author(
+            "GRETA LINDQVIST has covered the city hall for twelve years and lives by the river.",
+            &authors
+        ));
+        // A speaker in an interview, and prose that names her, are no box.
+        assert!(!names_author(
+            "Greta Lindqvist: Why did you stay?",
+            &authors
+        ));
+        assert!(!names_author(
+            "Then Greta Lindqvist asked the mayor about it.",
+            &authors
+        ));
+        let bio = "Seit vielen Jahren schreibt sie über Verkehr und Stadtplanung, am liebsten \
+                   mit dem Fahrrad unterwegs und stets auf der Suche nach guten Geschichten.";
+        let dump = format!(
+            "  • Start\n  • Stadt\n\nNeue Brücke über den Fluss\n\n4. März 2025 Greta Lindqvist 12\n\n\
+             {P1}\n\n{P2}\n\nÜber Greta Lindqvist 88 Artikel\n\n{bio}\n"
+        );
+        assert_eq!(kept(&dump)[1..], [P1, P2]);
+        // Without the dateline, the bio is not known for one.
+        let dump = format!("Neue Brücke über den Fluss\n\n{P1}\n\n{P2}\n\n{bio}\n");
+        assert!(kept(&dump).contains(&bio.to_string()));
     }
 }
