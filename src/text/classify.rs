@@ -1090,6 +1090,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(units, &mut keep, &feats);
     keep_lead(units, &mut keep, &feats);
+    keep_crumb_headline_lead(units, &mut keep, &feats, &end_kind);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
@@ -1284,6 +1285,67 @@ fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
             && g.kind.is_none_or(|k| k == Kind::Navigation);
         if title {
             keep[lead] = true;
+        }
+        return;
+    }
+}
+
+/// Units above a headline within which the breadcrumb trail naming it
+/// stands.
+const CRUMB_REACH: usize = 3;
+
+/// Whether `text` is the last item of the breadcrumb trail in `crumb`: a
+/// numbered or bulleted item ("3. Title") or the end of a trail printed on
+/// one line ("Home » Sport » Title").
+fn ends_trail(crumb: &Unit, text: &str) -> bool {
+    if crumb.tag == BlockTag::ListItem {
+        let item = crumb
+            .text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('.')
+            .trim_start();
+        return item == text;
+    }
+    metadata::text::breadcrumb(&crumb.text)
+        .is_some_and(|items| items.last().is_some_and(|l| l == text))
+}
+
+/// The headline of a page is the last item of its breadcrumb trail,
+/// printed again right below it; the paragraph of prose under it (past a
+/// byline or a date) is the article's lead, even where a paywall box or a
+/// video player cuts it off from the body, or where the lead is all the
+/// text a video page has. A teaser's title never repeats the trail.
+fn keep_crumb_headline_lead(
+    units: &[Unit],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) {
+    for i in 1..units.len() {
+        let (u, f) = (&units[i], &feats[i]);
+        if u.tag != BlockTag::Paragraph
+            || !(1..=20).contains(&f.words)
+            || f.sentence
+            || !(i.saturating_sub(CRUMB_REACH)..i).any(|j| ends_trail(&units[j], &u.text))
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut skipped = 0;
+        while j < units.len() && skipped < LEAD_BYLINES && dateline(&units[j], &feats[j]) {
+            j += 1;
+            skipped += 1;
+        }
+        let Some(g) = feats.get(j) else { return };
+        if units[j].tag == BlockTag::Paragraph
+            && g.kind.is_none()
+            && end_kind[j].is_none()
+            && g.sentence
+            && matches!(g.class, Class::Good | Class::NearGood)
+            // A summary the body repeats is no lead.
+            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&units[j].text))
+        {
+            keep[j] = true;
         }
         return;
     }
@@ -2178,5 +2240,32 @@ mod tests {
         // Without the dateline, the bio is not known for one.
         let dump = format!("Neue Brücke über den Fluss\n\n{P1}\n\n{P2}\n\n{bio}\n");
         assert!(kept(&dump).contains(&bio.to_string()));
+    }
+
+    #[test]
+    fn lead_under_the_headline_that_ends_the_breadcrumb_trail() {
+        let lead = "Die Stadt hat am Montag den Bau einer neuen Brücke beschlossen, die ab dem \
+                    Frühjahr die beiden Ufer verbinden soll.";
+        let paywall = "  • Jetzt abonnieren\n  • Alle Artikel lesen\n\nAbo ab 9,99 EUR\n\n\
+                       Jetzt testen\n\nMonatsabo\n\nJahresabo\n\nSchon Abonnent?\n\n";
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        for crumb in [
+            " 1. Start\n 2. Stadt\n 3. Neue Brücke für die Altstadt\n\n",
+            "Start » Stadt » Neue Brücke für die Altstadt\n\n",
+        ] {
+            let dump = format!(
+                "{crumb}Neue Brücke für die Altstadt\n\nvon Greta Lindqvist\n\n{lead}\n\n\
+                 {paywall}{b1}\n\n{b2}\n"
+            );
+            let got = kept(&dump);
+            assert!(got.contains(&lead.to_string()), "{got:?}");
+            assert!(got.ends_with(&[b1.clone(), b2.clone()]));
+        }
+        // A teaser's title that is in no trail: its summary stays out.
+        let dump = format!(
+            " 1. Start\n 2. Stadt\n\nNeue Brücke für die Altstadt\n\n{lead}\n\n{paywall}{b1}\n\n{b2}\n"
+        );
+        let got = kept(&dump);
+        assert!(!got.contains(&lead.to_string()), "{got:?}");
     }
 }
