@@ -402,7 +402,8 @@ const CREDIT_TAIL_CHARS: usize = 40;
 
 /// An image caption that ends with its credit: "... angekommen. (Foto:
 /// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
-/// © Jon Prosser", "... treatmentCredit: EPA".
+/// © Jon Prosser", "... treatmentCredit: EPA", "... getarnt. (Jane Doe /
+/// iStock.com)".
 fn ends_with_credit(text: &str) -> bool {
     // Lower-casing maps each character to one or more, so the tail of the
     // lower-cased text is the lower-cased tail of the text.
@@ -429,6 +430,19 @@ fn ends_with_credit(text: &str) -> bool {
         "crédit",
         "©",
         "图片来源",
+        // Picture agencies and stock libraries, named alone: "(Jane Doe /
+        // iStock.com)", "(AP Photo/John Doe)".
+        "istock",
+        "getty images",
+        "shutterstock",
+        "unsplash",
+        "pixabay",
+        "adobe stock",
+        "adobestock",
+        "imago",
+        "picture alliance",
+        "picture-alliance",
+        "ap photo",
     ]
     .iter()
     .any(|c| tail.contains(c))
@@ -2174,6 +2188,16 @@ mod tests {
         ));
         assert!(!ends_with_credit(
             "Die Ermittlungen zum Fall gehen weiter, wie der Sender berichtete. (Quelle: SWR)"
+        ));
+        assert!(ends_with_credit(
+            "Der Fuchs schläft im Winter gern in der Sonne. (Max Beispiel / iStock.com)"
+        ));
+        assert!(ends_with_credit(
+            "Fans wave flags before the final in the old stadium. (AP Photo/Jane Roe)"
+        ));
+        // An agency tag that signs a news paragraph is no picture credit.
+        assert!(!ends_with_credit(
+            "Die Polizei sucht weiter nach Zeugen des Unfalls. (dpa/lno)"
         ));
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
