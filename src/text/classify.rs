@@ -1103,6 +1103,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     cut_teaser_list(units, &lowers, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(units, &mut keep, &feats);
+    let closing = keep_closing_sentences(units, &mut keep, &feats, &end_kind);
     keep_lead(units, &mut keep, &feats);
     keep_crumb_headline_lead(units, &mut keep, &feats, &end_kind);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
@@ -1126,7 +1127,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         .enumerate()
         .map(|(i, (u, f))| Decision {
             keep: keep[i],
-            heading: keep[i] && f.heading_like && u.tag == BlockTag::Paragraph,
+            heading: keep[i]
+                && f.heading_like
+                && u.tag == BlockTag::Paragraph
+                && !closing.contains(&i),
             kind: (!keep[i]).then(|| {
                 f.kind
                     .or(end_kind[i])
@@ -1370,11 +1374,17 @@ fn dateline(u: &Unit, f: &Features) -> bool {
     is_date_or_byline(&u.text, f.words)
 }
 
-/// Whether a line of `words` words is a dateline or a byline.
+/// Words from which a line that ends like a sentence is prose, whatever
+/// "von" or "by" it holds.
+const BYLINE_SENTENCE_WORDS: usize = 6;
+
+/// Whether a line of `words` words is a dateline or a byline. A sentence
+/// ("Der Streit von gestern ging weiter.") is no byline.
 fn is_date_or_byline(text: &str, words: usize) -> bool {
     words <= 12
         && (metadata::text::find_date(text).is_some()
-            || metadata::text::byline_author(text).is_some())
+            || ((words < BYLINE_SENTENCE_WORDS || !ends_sentence(text))
+                && metadata::text::byline_author(text).is_some()))
 }
 
 /// How many dropped units may separate a structured run from the article.
@@ -1644,6 +1654,41 @@ fn keep_article_lists(
             }
         }
     }
+}
+
+/// Closing lines an article may end with below its last long paragraph.
+const CLOSING_SENTENCES: usize = 3;
+
+/// An article often ends with a few short sentences of its own ("Ich hoffe,
+/// es gefällt euch.", "What do you think?") that the context rules drop, as
+/// boilerplate follows them. Full sentences of four words or more right
+/// below the last kept unit, with no boilerplate wording, are kept (and,
+/// as nothing follows them, are no subheadings). Returns them.
+fn keep_closing_sentences(
+    units: &[Unit],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) -> Vec<usize> {
+    let mut closing = Vec::new();
+    let Some(last) = keep.iter().rposition(|&k| k) else {
+        return closing;
+    };
+    for i in (last + 1..units.len()).take(CLOSING_SENTENCES) {
+        let f = &feats[i];
+        let sentence = units[i].tag == BlockTag::Paragraph
+            && f.kind.is_none()
+            && end_kind[i].is_none()
+            && matches!(f.class, Class::Short | Class::NearGood)
+            && f.sentence
+            && f.words >= SHORT_SENTENCE_WORDS;
+        if !sentence {
+            break;
+        }
+        keep[i] = true;
+        closing.push(i);
+    }
+    closing
 }
 
 /// Between the first and the last kept unit lies the article: there, prose
@@ -2291,5 +2336,41 @@ mod tests {
         );
         let got = kept(&dump);
         assert!(!got.contains(&lead.to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_with_von_or_by_is_no_byline() {
+        assert!(is_date_or_byline("Von Greta Lindqvist", 3));
+        assert!(is_date_or_byline("Text by Jane Roe | Photos", 6));
+        for sentence in [
+            "Die Klage von Anwohnern, die am Fluss wohnen, wurde abgewiesen.",
+            "The plan was approved by Council, and work starts soon.",
+        ] {
+            // The byline reader alone takes a name from them.
+            assert!(metadata::text::byline_author(sentence).is_some());
+            assert!(!is_date_or_byline(sentence, word_count(sentence)));
+        }
+    }
+
+    #[test]
+    fn closing_sentences_below_the_last_paragraph_kept() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let dump = format!(
+            "{b1}\n\n{b2}\n\nIch hoffe, euch gefällt der neue Platz.\n\nWas meint ihr dazu?\n\n\
+             Tags: Stadt, Platz\n\nEin kurzer Satz ganz unten.\n"
+        );
+        assert_eq!(
+            kept(&dump),
+            [
+                b1.as_str(),
+                b2.as_str(),
+                "Ich hoffe, euch gefällt der neue Platz.",
+                "Was meint ihr dazu?"
+            ]
+        );
+        // Boilerplate wording stops them.
+        let dump =
+            format!("{b1}\n\n{b2}\n\nShare this article on Facebook.\n\nWas meint ihr dazu?\n");
+        assert_eq!(kept(&dump), [b1, b2]);
     }
 }
