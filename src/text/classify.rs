@@ -97,11 +97,22 @@ pub fn ends_sentence(text: &str) -> bool {
             c,
             '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '」' | '』' | '）'
         ) || c.is_whitespace()
+            || is_invisible(c)
     });
     if t.ends_with("...") {
         return false; // teasers and truncated excerpts
     }
     t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
+}
+
+/// Invisible format characters that editors leave at line ends: zero-width
+/// space and joiners, the invisible separator, a stray byte-order mark, a
+/// soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{2063}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// A line made only of a date, a time, numbers and separators ("January 15,
@@ -1742,6 +1753,10 @@ mod tests {
         assert!(ends_sentence("“Is it?”"));
         assert!(!ends_sentence("Read the rest..."));
         assert!(!ends_sentence("Home"));
+        // Invisible characters an editor left behind change nothing.
+        assert!(ends_sentence("Serve it hot.\u{2063}"));
+        assert!(ends_sentence("Fertig ist der Kuchen!\u{200B} "));
+        assert!(!ends_sentence("Zutaten\u{2063}"));
         assert!(is_date_or_number("January 15, 2026"));
         assert!(is_date_or_number("12.03.2024 | 14:05 Uhr"));
         assert!(!is_date_or_number("15 ways to cook"));
