@@ -1020,8 +1020,22 @@ fn mark_template(units: &[Unit], feats: &mut [Features], template: &Template) ->
 /// Words at most in a furniture line ("Anzeige", "Foto: dpa").
 const FURNITURE_WORDS: usize = 3;
 
+/// Units a step's number looks past for the steps' prose on either side.
+const STEP_REACH: usize = 3;
+
+/// Digits at most in the number of a step.
+const STEP_DIGITS: usize = 2;
+
+/// The bare number of a step of instructions, printed on its own line
+/// above the step ("3", "3.", "3)").
+fn is_step_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')']);
+    (1..=STEP_DIGITS).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An ad label or a credit between two paragraphs ("Advertisement",
-/// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
+/// "Anzeige", "Foto: dpa"), or the bare number of a step of instructions,
+/// is dropped but must not split the article: it
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
 fn neutralise_furniture(
     units: &[Unit],
@@ -1032,7 +1046,10 @@ fn neutralise_furniture(
     let furniture: Vec<bool> = lowers
         .iter()
         .zip(feats.iter())
-        .map(|(lower, f)| f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
+        .map(|(lower, f)| {
+            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
+                || is_step_number(lower)
+        })
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
     for i in 0..units.len() {
@@ -1040,9 +1057,16 @@ fn neutralise_furniture(
             continue;
         }
         // The nearest units that are not furniture ("Foto: dpa" and
-        // "Anzeige" often come together).
-        let prev = (0..i).rev().find(|&j| !furniture[j]);
-        let next = (i + 1..units.len()).find(|&j| !furniture[j]);
+        // "Anzeige" often come together). A step's number may stand
+        // between its title (or a short line such as an oven setting) and
+        // the steps' prose.
+        let step = is_step_number(&lowers[i]);
+        let skip = |j: usize| {
+            furniture[j] || (step && feats[j].class == Class::Short && feats[j].kind.is_none())
+        };
+        let reach = if step { STEP_REACH } else { units.len() };
+        let prev = (i.saturating_sub(reach)..i).rev().find(|&j| !skip(j));
+        let next = (i + 1..units.len()).take(reach).find(|&j| !skip(j));
         if prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j])) {
             feats[i].class = Class::Short;
             feats[i].heading_like = false;
@@ -2387,5 +2411,27 @@ mod tests {
         let dump =
             format!("{b1}\n\n{b2}\n\nShare this article on Facebook.\n\nWas meint ihr dazu?\n");
         assert_eq!(kept(&dump), [b1, b2]);
+    }
+
+    #[test]
+    fn step_numbers_do_not_split_the_instructions() {
+        assert!(is_step_number("3"));
+        assert!(is_step_number("12."));
+        assert!(!is_step_number("2024"));
+        assert!(!is_step_number("3 Eier"));
+        let s1 = "Den Ofen vorheizen und die Form gut einfetten, dann das Mehl mit der Butter, \
+                  dem Zucker und einer Prise Salz in einer großen Schüssel zu einem glatten Teig \
+                  verkneten und ihn eine halbe Stunde an einem kühlen Ort ruhen lassen.";
+        let s2 = "Den Teig dünn ausrollen, in die Form legen und mehrmals mit einer Gabel \
+                  einstechen. Die Äpfel schälen, in feine Scheiben schneiden und gleichmäßig \
+                  darauf verteilen, bevor alles in den Ofen kommt und goldbraun gebacken wird.";
+        let dump =
+            format!("1\n\n{s1}\n\nUmluft etwa 180 °C\n\n2\n\nBelag\n\n{s2}\n\n3\n\n{P1} {P2}\n");
+        let got = kept(&dump);
+        assert!(
+            got.contains(&"## Umluft etwa 180 °C".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|t| t == "2" || t == "3"));
     }
 }
