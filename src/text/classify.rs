@@ -1280,7 +1280,7 @@ fn names_author(text: &str, authors: &[String]) -> bool {
 }
 
 /// Units above the body within which its lead paragraph stands.
-const LEAD_REACH: usize = 10;
+const LEAD_REACH: usize = 20;
 /// Datelines and bylines that may stand between a headline and its lead.
 const LEAD_BYLINES: usize = 2;
 
@@ -1904,6 +1904,25 @@ mod tests {
             "  • Home\n  • News\n\n  • Teilen\n\n{lead}\n\n  • Teilen\n\n{body}\n\n{body} Again.\n"
         );
         assert!(crate::text::extract(&dump).text().starts_with(P1));
+        // A long share bar (a dozen buttons) between the lead and the body.
+        let bar = [
+            "Facebook",
+            "Twitter",
+            "WhatsApp",
+            "Pinterest",
+            "LinkedIn",
+            "Reddit",
+            "Xing",
+        ]
+        .iter()
+        .map(|b| format!("{b}\n\n"))
+        .collect::<String>();
+        let dump = format!(
+            "  • Home\n  • News\n\nNeuer Platz für die Innenstadt\n\n{lead}\n\nVon Anna Schmidt\n\n\
+             12.03.2024\n\n{bar}{bar}{body}\n\n{body} Again.\n"
+        );
+        let text = crate::text::extract(&dump).text();
+        assert!(text.starts_with(&format!("{lead}\n\n{P1}")), "{text}");
     }
 
     #[test]
