@@ -566,11 +566,28 @@ fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<b
     items
 }
 
-/// A paragraph printed twice in a row is an image's alt text and its
-/// caption (or title), not the article's prose: both copies are dropped.
+/// Words at most of a zoom button's label printed before the second copy
+/// of a caption ("Vergrößern", "Bild vergrößern", "Enlarge").
+const CAPTION_BUTTON_WORDS: usize = 2;
+
+/// Whether `second` repeats `first`, alone or after a short button label:
+/// "Vergrößern Der neue Platz am Abend." after "Der neue Platz am Abend."
+fn repeats_caption(first: &str, second: &str) -> bool {
+    second == first
+        || first.starts_with(|c: char| !c.is_lowercase())
+            && second.strip_suffix(first).is_some_and(|label| {
+                label.ends_with(' ')
+                    && (1..=CAPTION_BUTTON_WORDS).contains(&word_count(label))
+                    && !label.trim_end().ends_with(['.', '!', '?', ':'])
+            })
+}
+
+/// A paragraph printed twice in a row (the second time perhaps after a
+/// zoom button's label) is an image's alt text and its caption (or title),
+/// not the article's prose: both copies are dropped.
 fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
     for i in 1..units.len() {
-        if units[i].text == units[i - 1].text && feats[i].len >= LENGTH_LOW {
+        if feats[i - 1].len >= LENGTH_LOW && repeats_caption(&units[i - 1].text, &units[i].text) {
             for j in [i - 1, i] {
                 feats[j].kind = Some(Kind::Other);
                 feats[j].class = Class::Bad;
@@ -1964,6 +1981,16 @@ mod tests {
         let k = kept(&dump);
         assert!(!k.iter().any(|t| t == cap), "{k:?}");
         assert_eq!(k.len(), 2, "{k:?}");
+        // The second copy after a zoom button's label.
+        let dump = format!("{body}\n\n{cap}\n\nBild vergrößern {cap}\n\n{P2} {P1}\n");
+        let k = kept(&dump);
+        assert!(!k.iter().any(|t| t.contains(cap)), "{k:?}");
+        assert!(repeats_caption(cap, &format!("Enlarge {cap}")));
+        // A sentence that ends with another's words is no copy of it.
+        assert!(!repeats_caption(
+            "the square was opened.",
+            "On Monday the square was opened."
+        ));
     }
 
     #[test]
