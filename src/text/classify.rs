@@ -582,10 +582,40 @@ fn repeats_caption(first: &str, second: &str) -> bool {
             })
 }
 
+/// Characters at least in each half of a line printed twice over.
+const DOUBLED_LINE_HALF: usize = 30;
+
+/// A line that holds one text twice, space-separated: an image's alt text
+/// and its caption, or a teaser image's alt text and the teaser's title,
+/// run onto one line ("Kinder spielen im Park Kinder spielen im Park").
+/// Characters count in bytes here; the halves are compared whole.
+fn doubled_line(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.len();
+    if n < 2 * DOUBLED_LINE_HALF + 1 || n.is_multiple_of(2) || !t.is_char_boundary(n / 2) {
+        return false;
+    }
+    let (a, rest) = t.split_at(n / 2);
+    // Two copies exactly: a refrain repeated over and over is text.
+    let head = a
+        .char_indices()
+        .nth(DOUBLED_LINE_HALF)
+        .map_or(a, |(at, _)| &a[..at]);
+    rest.strip_prefix(' ').is_some_and(|b| a == b) && a.matches(head).count() == 1
+}
+
 /// A paragraph printed twice in a row (the second time perhaps after a
 /// zoom button's label) is an image's alt text and its caption (or title),
-/// not the article's prose: both copies are dropped.
+/// not the article's prose: both copies are dropped; so is a line that
+/// holds one text twice.
 fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
+    for (u, f) in units.iter().zip(feats.iter_mut()) {
+        if f.kind.is_none() && doubled_line(&u.text) {
+            f.kind = Some(Kind::Other);
+            f.class = Class::Bad;
+            f.heading_like = false;
+        }
+    }
     for i in 1..units.len() {
         if feats[i - 1].len >= LENGTH_LOW && repeats_caption(&units[i - 1].text, &units[i].text) {
             for j in [i - 1, i] {
@@ -1986,6 +2016,13 @@ mod tests {
         let k = kept(&dump);
         assert!(!k.iter().any(|t| t.contains(cap)), "{k:?}");
         assert!(repeats_caption(cap, &format!("Enlarge {cap}")));
+        // Alt text and caption run onto one line.
+        assert!(doubled_line(&format!("{cap} {cap}")));
+        assert!(!doubled_line(cap));
+        assert!(!doubled_line("Ja ja ja ja"));
+        assert!(!doubled_line(&[cap; 4].join(" ")));
+        let dump = format!("{body}\n\n{cap} {cap}\n\n{P2} {P1}\n");
+        assert_eq!(kept(&dump).len(), 2);
         // A sentence that ends with another's words is no copy of it.
         assert!(!repeats_caption(
             "the square was opened.",
