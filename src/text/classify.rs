@@ -1232,7 +1232,7 @@ const AUTHOR_LINE_WORDS: usize = 12;
 /// The authors named in the bylines and datelines above the first long
 /// paragraph of prose: "Von Anna Schmidt | 12.03.2024", "3. Mai 2024 Anna Schmidt".
 /// Names of two to four words only: a bare first name is too common.
-/// Returns them and the last line that named one: an author box stands
+/// Returns them, lower-cased, and the last line that named one: an author box stands
 /// below it.
 fn header_authors(units: &[Unit], feats: &[Features]) -> (Vec<String>, usize) {
     let end = feats
@@ -1247,7 +1247,10 @@ fn header_authors(units: &[Unit], feats: &[Features]) -> (Vec<String>, usize) {
         }
         let name = metadata::text::byline_author(&u.text)
             .or_else(|| metadata::text::find_date(&u.text).and_then(|_| dateline_name(&u.text)));
-        if let Some(name) = name.filter(|n| (2..=4).contains(&n.split_whitespace().count())) {
+        if let Some(name) = name
+            .filter(|n| (2..=4).contains(&n.split_whitespace().count()))
+            .map(|n| n.to_lowercase())
+        {
             last = i;
             if !names.contains(&name) {
                 names.push(name);
@@ -1286,19 +1289,25 @@ const AUTHOR_BOX_PREFIX_WORDS: usize = 2;
 const AUTHOR_BOX_SUFFIX_WORDS: usize = 3;
 /// Words at least in the opening sentence of an author's biography.
 const AUTHOR_BIO_MIN_WORDS: usize = 8;
+/// Words of a unit read when looking for the author's name: enough for
+/// the longest heading of a box (prefix, a four-word name, suffix) and the
+/// opening of a biography.
+const AUTHOR_BOX_WORDS: usize = 12;
 
 /// Whether a unit after the article opens its author box: the name of the
 /// author from the byline alone or under a short heading ("About Anna
 /// Schmidt", "Über Anna Schmidt 57 Artikel"), or a paragraph of biography
 /// that opens with the name ("ANNA SCHMIDT has written ..."). A name before
-/// a colon is a speaker in an interview, not a box.
+/// a colon is a speaker in an interview, not a box. `authors` are
+/// lower-case.
 fn names_author(text: &str, authors: &[String]) -> bool {
     if authors.is_empty() {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // The opening words decide; a long paragraph is not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(AUTHOR_BOX_WORDS).collect();
     for name in authors {
-        let name: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let name: Vec<&str> = name.split_whitespace().collect();
         for skip in 0..=AUTHOR_BOX_PREFIX_WORDS {
             let Some(here) = words.get(skip..skip + name.len()) else {
                 break;
@@ -2405,7 +2414,7 @@ mod tests {
             Some("Greta Lindqvist".to_string())
         );
         assert_eq!(dateline_name("4. März 2025"), None);
-        let authors = ["Greta Lindqvist".to_string()];
+        let authors = ["greta lindqvist".to_string()];
         assert!(names_author("Über Greta Lindqvist 88 Artikel", &authors));
         assert!(names_author("About Greta Lindqvist", &authors));
         assert!(names_author(
