@@ -1189,6 +1189,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     keep_lead(units, &mut keep, &feats);
     keep_crumb_headline_lead(units, &mut keep, &feats, &end_kind);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
+    keep_recipe_lists(units, &lowers, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
     for (k, t) in keep.iter_mut().zip(&templated) {
@@ -1780,6 +1781,44 @@ fn keep_closing_sentences(
         closing.push(i);
     }
     closing
+}
+
+/// A recipe card (or a how-to) below an article's text: its lists of
+/// ingredients and of steps stand under headings such as "Zutaten" or
+/// "Directions", with servings and times between, too far from the text for
+/// the other rules. The list items under such a heading (and a label item
+/// such as "Für die Füllung:") are kept, once some text of the page is.
+fn keep_recipe_lists(
+    units: &[Unit],
+    lowers: &[String],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) {
+    if !keep.contains(&true) {
+        return;
+    }
+    for i in 0..units.len() {
+        if units[i].tag == BlockTag::ListItem
+            || feats[i].words > 6
+            || !vocab::is_recipe_section(&lowers[i])
+        {
+            continue;
+        }
+        for j in i + 1..units.len() {
+            // A line left holding only an invisible character.
+            if !units[j].text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if units[j].tag != BlockTag::ListItem
+                || end_kind[j].is_some()
+                || feats[j].kind.is_some_and(|k| k != Kind::Other)
+            {
+                break;
+            }
+            keep[j] = true;
+        }
+    }
 }
 
 /// Between the first and the last kept unit lies the article: there, prose
@@ -2525,5 +2564,29 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|t| t == "2" || t == "3"));
+    }
+
+    #[test]
+    fn recipe_card_lists_below_the_article_kept() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let card = "Apfelkuchen vom Blech\n\nDrucken\n\nPortionen\n\n12\n\nZeit\n\n45\n\nMinuten\n\n\
+                    Zutaten\n\n  • 3 Äpfel\n  • Eine Prise Salz\n  • Für den Guss:\n  • 2 EL Zucker\n\n\
+                    Zubereitung\n\n  • Die Äpfel schälen und in Spalten schneiden.\n\n\u{2063}\n\n\
+                    \x20 • Den Teig damit belegen und backen.\n\n";
+        let dump =
+            format!("  • Start\n  • Rezepte\n\n{b1}\n\n{b2}\n\n{card}Kommentare\n\n  • Teilen\n");
+        let got = kept(&dump);
+        for item in [
+            "3 Äpfel",
+            "Eine Prise Salz",
+            "2 EL Zucker",
+            "Den Teig damit belegen und backen.",
+        ] {
+            assert!(got.contains(&item.to_string()), "{item}: {got:?}");
+        }
+        assert!(
+            !got.iter()
+                .any(|t| t.contains("Teilen") || t.contains("Start"))
+        );
     }
 }
