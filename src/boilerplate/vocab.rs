@@ -1317,6 +1317,8 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("lesen sie auch", Kind::Related),
     ("auch lesen", Kind::Related), // de "also read"
     ("lies auch", Kind::Related),  // de "read also" (informal)
+    ("lesen sie hier", Kind::Related),
+    ("lesen sie mehr", Kind::Related),
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1330,6 +1332,11 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("você também pode gostar", Kind::Related),
     ("también te puede interesar", Kind::Related),
     ("te puede interesar", Kind::Related),
+    ("lee también", Kind::Related),
+    ("lea también", Kind::Related),
+    ("ver también", Kind::Related),
+    ("mira:", Kind::Related), // es "look:", a link to another story
+    ("leia também", Kind::Related),
     ("vous aimerez aussi", Kind::Related),
     ("vous aimerez peut-être", Kind::Related),
     ("das könnte dich auch interessieren", Kind::Related),
@@ -2189,5 +2196,26 @@ mod tests {
         assert!(is_recipe_section("zutaten für 4 personen"));
         assert!(!is_recipe_section("zutaten für vier personen kaufen"));
         assert!(!is_recipe_section("methods of payment"));
+    }
+
+    #[test]
+    fn read_also_openers_in_more_languages() {
+        assert_eq!(
+            end_kind("lesen sie hier: neue regeln für radfahrer"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("mira: el alcalde inaugura la plaza"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("lee también: la plaza abre el lunes"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("leia também: a praça abre na segunda"),
+            Some(Kind::Related)
+        );
+        assert_eq!(end_kind("mirador sobre la bahía"), None);
     }
 }
