@@ -951,14 +951,23 @@ fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     if vocab::is_author_bio(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words == 0 || f.words > 14 {
+    if f.words == 0 || f.words > INLINE_LINK_MAX_WORDS {
         return None;
+    }
+    if f.words > 14 {
+        // Only a "Read also: <headline>" line is that long.
+        return vocab::end_kind(lower)
+            .filter(|&k| k == Kind::Related && inline_link(&u.text) && !f.sentence);
     }
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
     vocab::end_kind(lower)
 }
+
+/// Words at most in a one-line link to another story ("Lesen Sie auch:
+/// <headline>").
+const INLINE_LINK_MAX_WORDS: usize = 24;
 
 /// Words at least in a "More <Name>" heading: a two-word "More Weather"
 /// or "More News" is a menu item.
@@ -2588,5 +2597,15 @@ mod tests {
             !got.iter()
                 .any(|t| t.contains("Teilen") || t.contains("Start"))
         );
+    }
+
+    #[test]
+    fn long_read_also_line_inside_the_article_dropped_alone() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let link = "Lesen Sie hier: Stadtrat streitet seit Wochen über die Zukunft des alten \
+                    Bahnhofs und die Pläne für ein neues Viertel";
+        assert!(word_count(link) > 14);
+        let dump = format!("{b1}\n\n{link}\n\n{b2}\n");
+        assert_eq!(kept(&dump), [b1, b2]);
     }
 }
