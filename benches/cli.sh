@@ -4,13 +4,14 @@
 #   benches/cli.sh DIR [BIN]
 #
 # BIN defaults to target/release/deboil (or $CARGO_TARGET_DIR/release/deboil).
-# Makes an 8x batch of DIR (the same files hard-linked under eight prefixes,
-# so they are distinct inputs), then prints for the 1x and the 8x batch, at
-# --threads 1 and --threads 2: pages, MB, seconds, MB/s, pages/s (from the
-# run's summary.json), the CPU seconds (user + system) with the MB per CPU
-# second, and the peak resident memory (/usr/bin/time -v). On a busy machine
-# wall-clock figures swing; MB per CPU second is steadier, and figures from
-# one invocation compare better than figures across runs.
+# Makes an 8x batch of DIR (every file under it, subfolders included,
+# hard-linked under eight prefixes, so they are distinct inputs), then
+# prints for the 1x and the 8x batch, at --threads 1 and --threads 2:
+# pages, MB, seconds, MB/s, pages/s (from the run's summary.json), the CPU
+# seconds (user + system) with the MB per CPU second, and the peak resident
+# memory (/usr/bin/time -v). On a busy machine wall-clock figures swing; MB
+# per CPU second is steadier, and figures from one invocation compare better
+# than figures across runs.
 set -eu
 DIR=${1:?usage: benches/cli.sh DIR [BIN]}
 BIN=${2:-${CARGO_TARGET_DIR:-target}/release/deboil}
@@ -20,11 +21,15 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir "$WORK/x8"
+# Every file under DIR, subfolders included (as the CLI finds them), once
+# per copy; the relative path becomes part of the name so that equal names
+# in different subfolders stay distinct.
+find "$DIR" -type f ! -path '*/.*' | sort >"$WORK/files"
 for i in 0 1 2 3 4 5 6 7; do
-    for f in "$DIR"/*; do
-        [ -f "$f" ] || continue
-        ln "$f" "$WORK/x8/c${i}_$(basename "$f")" 2>/dev/null || cp "$f" "$WORK/x8/c${i}_$(basename "$f")"
-    done
+    while IFS= read -r f; do
+        name=c${i}_$(printf '%s' "${f#"$DIR"/}" | tr '/' '_')
+        ln "$f" "$WORK/x8/$name" 2>/dev/null || cp "$f" "$WORK/x8/$name"
+    done <"$WORK/files"
 done
 
 printf '%-6s %-8s %6s %8s %8s %8s %9s %8s %9s %9s\n' batch threads pages MB seconds MB/s pages/s cpu_s MB/cpu_s peakMiB

@@ -1,7 +1,9 @@
 //! Per-page cost against the parser's own: `parse_only` is
-//! `scraper::Html::parse_document` alone, `full_page` is deboil's whole
-//! per-page path (decode, parse, extract, metadata, serialise), both over
-//! the same pages, so their ratio is measured in one run.
+//! `scraper::Html::parse_document` alone (html5ever into a full DOM),
+//! `parse_sink` deboil's own parse (html5ever into `html::tree`),
+//! `full_page` deboil's whole per-page path (decode, parse, extract,
+//! metadata, serialise), all over the same pages, so their ratios are
+//! measured in one run.
 //!
 //! `cargo bench --bench extract` (pages from ../shared/bench/scrapinghub/html,
 //! or the folder in `DEBOIL_BENCH_PAGES`: `.html` or `.html.gz` files).
@@ -51,6 +53,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for t in &texts {
                 std::hint::black_box(scraper::Html::parse_document(t));
+            }
+        })
+    });
+    group.bench_function("parse_sink", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(deboil::html::tree::parse(t));
             }
         })
     });

@@ -9,7 +9,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: explain PAGE");
     let bytes = deboil::input::read(std::path::Path::new(&path), 1 << 30).expect("read");
     let text = deboil::decode::decode(&bytes, true).text;
-    let doc = scraper::Html::parse_document(&text);
+    let doc = deboil::html::tree::parse(&text);
     let dom = Dom::build(&doc);
     let an = select::analyse(&dom, true);
     for (i, p) in an.pruned.iter().enumerate() {

@@ -102,7 +102,7 @@ impl Template {
             if format != Format::Text || crate::decode::looks_binary(&bytes) {
                 return None;
             }
-            let text = crate::decode::decode(&bytes, false).text;
+            let text = crate::decode::page_text(&bytes, false).text;
             Some(document_keys(&text))
         };
         let (counts, docs) = inputs

@@ -186,32 +186,89 @@ pub fn word_count(text: &str) -> usize {
     word_count_upto(text, usize::MAX)
 }
 
+/// [`ASCII_CLASS`] of ASCII whitespace (as `char::is_whitespace`).
+const SPACE: u8 = 1;
+/// [`ASCII_CLASS`] of ASCII letters and digits.
+const ALNUM: u8 = 2;
+
+/// The class of each ASCII byte for [`word_count_upto`]: [`SPACE`],
+/// [`ALNUM`] or 0 for any other.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// [`word_count`], but it stops counting once past `cap`: the result is
 /// exact up to `cap` and some number above `cap` beyond it. For the tests
 /// of short blocks, which need not read a long one to its end.
 pub fn word_count_upto(text: &str, cap: usize) -> usize {
+    // Words are the runs between whitespace (as `split_whitespace`): one
+    // for a run with a letter or digit, plus one per CJK character. One
+    // byte scan; only non-ASCII characters are decoded.
+    let bytes = text.as_bytes();
     let mut n = 0;
-    for tok in text.split_whitespace() {
-        if n > cap {
-            break;
-        }
-        // ASCII has no CJK and its own alphanumerics: no decoding needed.
-        if tok.is_ascii() {
-            n += usize::from(tok.bytes().any(|b| b.is_ascii_alphanumeric()));
-            continue;
-        }
-        let mut cjk = 0;
-        let mut other = false;
-        for c in tok.chars() {
-            if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_alphanumeric() {
-                other = true;
+    let mut cjk = 0;
+    let mut other = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            let class = ASCII_CLASS[usize::from(b)];
+            other |= class == ALNUM;
+            class == SPACE
+        } else if other && !matches!(b, 0xC2 | 0xE1..=0xE9 | 0xEF | 0xF0) {
+            // Neither a space nor CJK (those start with these lead bytes),
+            // and the run already has its letter.
+            i += utf8_len(b);
+            false
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                true
+            } else {
+                if is_cjk(c) {
+                    cjk += 1;
+                } else if !other {
+                    // The Unicode lookup is the dear part: once per run.
+                    other = c.is_alphanumeric();
+                }
+                false
             }
+        };
+        if space {
+            n += cjk + usize::from(other);
+            if n > cap {
+                return n;
+            }
+            (cjk, other) = (0, false);
         }
-        n += cjk + usize::from(other);
     }
-    n
+    n + cjk + usize::from(other)
+}
+
+/// The length of the UTF-8 sequence that starts with `lead` (1 for ASCII
+/// and for a stray continuation byte, which valid text never starts with).
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// Characters that render as nothing and only break words apart for the
@@ -231,6 +288,37 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_matches_the_token_split() {
+        // The count as first written, token by token.
+        let by_tokens = |text: &str| -> usize {
+            text.split_whitespace()
+                .map(|tok| {
+                    let cjk = tok.chars().filter(|&c| is_cjk(c)).count();
+                    cjk + usize::from(tok.chars().any(|c| !is_cjk(c) && c.is_alphanumeric()))
+                })
+                .sum()
+        };
+        for t in [
+            "",
+            " ",
+            "one",
+            "  a  b\u{a0}c , . d ",
+            "x\u{3000}y\u{2009}z\u{85}w\x0bv",
+            "日本語の文章 and some words — here",
+            "漢字abc 42 -- é ß\u{feff}",
+            "tab\tnew\nline\r\nend\x0c!",
+        ] {
+            assert_eq!(word_count(t), by_tokens(t), "{t:?}");
+        }
+        // Every character, alone and inside a word.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for t in [format!("{c}"), format!("a{c}b")] {
+                assert_eq!(word_count(&t), by_tokens(&t), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn capped_word_count_is_exact_up_to_the_cap() {

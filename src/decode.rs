@@ -30,6 +30,8 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
         // fall through to detection instead of filling it with U+FFFD.
         Some(enc) if enc == UTF_8 && utf8.is_none() => {}
+        // Declared and valid: the copy below, not a second validation.
+        Some(enc) if enc == UTF_8 => {}
         // And the reverse: a page declaring a legacy encoding whose bytes
         // are valid UTF-8 with multi-byte sequences is UTF-8 (such
         // sequences are vanishingly rare in real legacy-encoded text).
@@ -46,6 +48,42 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     finish(det.guess(None, Utf8Detection::Allow), bytes)
+}
+
+/// [`decode`], then [`strip_controls`]: the text every extractor (and the
+/// text-dump template of [`crate::batch`]) reads.
+pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
+    let mut decoded = decode(bytes, html);
+    strip_controls(&mut decoded.text);
+    decoded
+}
+
+/// Drop C0 control characters other than tab, line feed, form feed and
+/// carriage return, and DEL: they are never article text, and NUL in
+/// particular upsets downstream tools. Allocates only when one is present.
+pub fn strip_controls(text: &mut String) {
+    // The characters dropped are all ASCII, and ASCII bytes never occur
+    // inside a multi-byte UTF-8 sequence: work on bytes.
+    let bad = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
+    // The same test as range comparisons only, branch-free over fixed
+    // 64-byte blocks, so that it vectorises.
+    let bad_wide = |b: u8| {
+        u8::from(b < 0x09)
+            | u8::from(b == 0x0b)
+            | u8::from(b.wrapping_sub(0x0e) < 0x12)
+            | u8::from(b == 0x7f)
+    };
+    let (blocks, rest) = text.as_bytes().as_chunks::<64>();
+    let any_bad = blocks
+        .iter()
+        .any(|c| c.iter().fold(0u8, |acc, &b| acc | bad_wide(b)) != 0)
+        || rest.iter().any(|&b| bad(b));
+    debug_assert_eq!(any_bad, text.bytes().any(bad));
+    if any_bad {
+        let mut bytes = std::mem::take(text).into_bytes();
+        bytes.retain(|&b| !bad(b));
+        *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
+    }
 }
 
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
@@ -115,7 +153,7 @@ fn trim_start(s: &[u8]) -> &[u8] {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// Whether `bytes` look like a binary file (image, archive, executable)
@@ -207,6 +245,27 @@ mod tests {
         ] {
             let _ = decode(bytes, true);
         }
+    }
+
+    #[test]
+    fn controls_are_stripped() {
+        for b in 0..=0x7fu8 {
+            // Each byte alone, and at every offset of a long run.
+            let keep = b >= 0x20 && b != 0x7f || matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r');
+            for at in [0, 1, 63, 64, 65, 130] {
+                let mut bytes = vec![b'a'; 140];
+                bytes[at] = b;
+                let mut text = String::from_utf8(bytes).unwrap();
+                strip_controls(&mut text);
+                assert_eq!(
+                    text.len(),
+                    if keep { 140 } else { 139 },
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+        let d = page_text(b"a\0b\x7fc\td\x1be", false);
+        assert_eq!(d.text, "abc\tde");
     }
 
     #[test]

@@ -24,20 +24,29 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if words == 0 || words > PITCH_MAX_WORDS {
         return None;
     }
-    let lower = block.text.to_lowercase();
-    if vocab::is_follow_line(&lower) {
+    wording_kind_of(&block.text.to_lowercase(), words)
+}
+
+/// [`wording_kind`] of a text given lower-cased, and its word count (exact
+/// up to [`PITCH_MAX_WORDS`], anything above it beyond): for callers that
+/// have both at hand.
+pub fn wording_kind_of(lower: &str, words: usize) -> Option<Kind> {
+    if words == 0 || words > PITCH_MAX_WORDS {
+        return None;
+    }
+    if vocab::is_follow_line(lower) {
         return Some(Kind::Share);
     }
-    if vocab::is_staff_credit(&lower) || vocab::is_posted_line(&lower) {
+    if vocab::is_staff_credit(lower) || vocab::is_posted_line(lower) {
         return Some(Kind::Footer);
     }
     if words > PHRASE_MAX_WORDS {
-        return vocab::is_subscribe_pitch(&lower).then_some(Kind::Subscribe);
+        return vocab::is_subscribe_pitch(lower).then_some(Kind::Subscribe);
     }
-    if vocab::is_gallery_counter(&lower) {
+    if vocab::is_gallery_counter(lower) {
         return Some(Kind::Other);
     }
-    if vocab::is_share_line(&lower) {
+    if vocab::is_share_line(lower) {
         return Some(Kind::Share);
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -47,7 +56,7 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
     if vocab::TAG_HEADINGS.contains(&bare) {
         return Some(Kind::Other);
     }
-    vocab::phrase_kind(&lower)
+    vocab::phrase_kind(lower)
 }
 
 /// The boilerplate kind of a block in a chosen article region: its wording,
@@ -55,9 +64,19 @@ pub fn wording_kind(block: &Block) -> Option<Kind> {
 /// ("Related Roundup: ...", "More Great WIRED Stories", "12 Comments").
 /// The text-dump path judges such lines with their neighbours instead.
 pub fn region_kind(block: &Block) -> Option<Kind> {
-    wording_kind(block).or_else(|| {
-        (word_count_upto(&block.text, END_MAX_WORDS) <= END_MAX_WORDS)
-            .then(|| vocab::end_kind(&block.text.to_lowercase()))
+    let words = word_count_upto(&block.text, PITCH_MAX_WORDS);
+    if words > PITCH_MAX_WORDS {
+        return None;
+    }
+    region_kind_of(&block.text.to_lowercase(), words)
+}
+
+/// [`region_kind`] of a text given lower-cased, and its word count (exact
+/// up to [`PITCH_MAX_WORDS`]).
+fn region_kind_of(lower: &str, words: usize) -> Option<Kind> {
+    wording_kind_of(lower, words).or_else(|| {
+        (words <= END_MAX_WORDS)
+            .then(|| vocab::end_kind(lower))
             .flatten()
     })
 }
@@ -70,10 +89,15 @@ const END_MAX_WORDS: usize = 6;
 /// the author" section, which closes press releases and blog posts.
 pub fn is_about_heading(block: &Block) -> bool {
     let words = word_count_upto(&block.text, 6);
+    (1..=6).contains(&words) && about_heading_of(&block.text.to_lowercase(), words)
+}
+
+/// [`is_about_heading`] of a text given lower-cased, and its word count
+/// (exact up to 6).
+fn about_heading_of(lower: &str, words: usize) -> bool {
     if words == 0 || words > 6 {
         return false;
     }
-    let lower = block.text.to_lowercase();
     vocab::ABOUT_OPENERS.iter().any(|o| {
         // Whole words only: "Kontakt:" opens a contact box, "Kontaktlinsen" does not.
         lower
@@ -84,12 +108,21 @@ pub fn is_about_heading(block: &Block) -> bool {
 
 /// Words at most in a paywall notice ("To continue reading, subscribe ...").
 pub const PAYWALL_MAX_WORDS: usize = 40;
+// `finish` counts each block's words up to this cap and hands the count to
+// every wording rule, the subscribe pitch's included.
+const _: () = assert!(PAYWALL_MAX_WORDS >= PITCH_MAX_WORDS);
 
 /// Whether a block is a paywall notice: short, and opening with the words
 /// that cut an article off for non-subscribers.
 pub fn is_paywall_notice(text: &str) -> bool {
     let words = word_count_upto(text, PAYWALL_MAX_WORDS);
     words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&text.to_lowercase())
+}
+
+/// [`is_paywall_notice`] of a text given lower-cased, and its word count
+/// (exact up to [`PAYWALL_MAX_WORDS`]).
+fn paywall_notice_of(lower: &str, words: usize) -> bool {
+    words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower)
 }
 
 /// Whether a line is only a copyright notice or a list of legal links.
@@ -135,8 +168,18 @@ pub fn is_byline(text: &str) -> bool {
     if words == 0 || words > 12 {
         return false;
     }
+    byline_of(text, &text.to_lowercase(), words)
+}
+
+/// [`is_byline`] of a text and its lower-cased copy, given its word count
+/// (exact up to 12).
+fn byline_of(text: &str, lower: &str, words: usize) -> bool {
+    if words == 0 || words > 12 {
+        return false;
+    }
+    // Whitespace lower-cases to itself: both trims cut the same bytes.
     let text = text.trim_start();
-    let lower = text.to_lowercase();
+    let lower = lower.trim_start();
     vocab::BYLINE_OPENERS.iter().any(|w| {
         let Some(rest) = lower.strip_prefix(w) else {
             return false;
@@ -204,37 +247,38 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     let mut cut = blocks.len();
     let mut seen_prose = false;
     for (i, b) in blocks.iter().enumerate() {
-        let prose = b.text.len() > 200
-            || (b.tag == BlockTag::Paragraph && word_count_upto(&b.text, 25) > 25);
-        if !seen_prose && !prose && is_byline(&b.text) {
+        // Every wording rule below judges blocks of at most
+        // PAYWALL_MAX_WORDS words: their words are counted and their text
+        // lower-cased once, here, and longer blocks are not lower-cased.
+        let words = word_count_upto(&b.text, PAYWALL_MAX_WORDS);
+        let lower = (words <= PAYWALL_MAX_WORDS).then(|| b.text.to_lowercase());
+        let lower = lower.as_deref();
+        let prose = b.text.len() > 200 || (b.tag == BlockTag::Paragraph && words > 25);
+        if !seen_prose && !prose && lower.is_some_and(|l| byline_of(&b.text, l, words)) {
             keep[i] = false;
             removed.add(Kind::Other);
             continue;
         }
         seen_prose |= prose;
-        if before > 0 && is_paywall_notice(&b.text) {
+        if before > 0 && lower.is_some_and(|l| paywall_notice_of(l, words)) {
             // The teaser ends here; what follows is the sales pitch.
             removed.add(Kind::Subscribe);
             cut = i;
             break;
         }
-        if let Some(kind) = region_kind(b) {
+        if let Some((kind, lower)) = lower.and_then(|l| region_kind_of(l, words).map(|k| (k, l))) {
             keep[i] = false;
             removed.add(kind);
             // Labels ("Advertisement", "Caption") sit anywhere; related,
             // comment and tag headings close the article.
-            let label = vocab::label_kind(
-                b.text
-                    .to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric()),
-            )
-            .is_some();
+            let label =
+                vocab::label_kind(lower.trim_matches(|c: char| !c.is_alphanumeric())).is_some();
             let closing = !label && matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
             if closing && before * 10 >= total * 7 {
                 cut = i + 1;
                 break;
             }
-        } else if is_about_heading(b) && before * 10 >= total * 6 {
+        } else if lower.is_some_and(|l| about_heading_of(l, words)) && before * 10 >= total * 6 {
             removed.add(Kind::Footer);
             cut = i;
             break;

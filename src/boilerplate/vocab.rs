@@ -259,14 +259,24 @@ fn is_utility(token: &str) -> bool {
     let t = token.as_bytes();
     // Every prefix is lower-case ASCII: compare only those that start
     // with the token's first letter.
-    let first = t.first().map(u8::to_ascii_lowercase);
+    let Some(first) = t.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     t.contains(&b':')
-        || UTILITY_PREFIXES.iter().any(|p| {
-            Some(p.as_bytes()[0]) == first
-                && t.len() >= p.len()
-                && t[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        || UTILITY_BY_FIRST.get(usize::from(first)).is_some_and(|ps| {
+            ps.iter()
+                .any(|p| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
         })
 }
+
+/// [`UTILITY_PREFIXES`] by their first byte.
+static UTILITY_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 128];
+    for &p in UTILITY_PREFIXES {
+        by[usize::from(p.as_bytes()[0])].push(p);
+    }
+    by
+});
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
 /// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
@@ -302,12 +312,42 @@ fn token_words(token: &str, words: &mut Vec<String>) {
 }
 
 /// [`attr_words`] without a `String` per word: the words go back to back
-/// into `buf`, and `ends` gets where each one ends.
-fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
-    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
+/// into `buf`, and `ends` gets where each one ends. Returns whether any
+/// token (utility or not) is one of [`HIDING_TOKENS`].
+fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) -> bool {
+    let mut hiding = false;
+    for token in value.split_whitespace() {
+        hiding = hiding || HIDING_TOKENS.iter().any(|h| token.eq_ignore_ascii_case(h));
+        if is_utility(token) {
+            continue;
+        }
         // The current word is `buf[start..]`, as `cur` in `token_words`.
         let mut start = buf.len();
         let mut prev_lower = false;
+        if token.is_ascii() {
+            // The loop below, byte by byte: ASCII letters and digits are
+            // the only alphanumeric bytes.
+            for &b in token.as_bytes() {
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_uppercase() && prev_lower && buf.len() > start {
+                        ends.push(buf.len());
+                        start = buf.len();
+                    }
+                    prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+                    buf.push(char::from(b.to_ascii_lowercase()));
+                } else {
+                    prev_lower = false;
+                    if buf.len() > start {
+                        ends.push(buf.len());
+                        start = buf.len();
+                    }
+                }
+            }
+            if buf.len() > start {
+                ends.push(buf.len());
+            }
+            continue;
+        }
         for c in token.chars() {
             if c.is_alphanumeric() {
                 if c.is_uppercase() && prev_lower && buf.len() > start {
@@ -332,6 +372,7 @@ fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) {
             ends.push(buf.len());
         }
     }
+    hiding
 }
 
 /// What one class or id value says about its element, read in one pass.
@@ -355,63 +396,47 @@ const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
     let mut buf = String::with_capacity(value.len());
-    let mut ends = Vec::new();
-    attr_words_into(value, &mut buf, &mut ends);
+    let mut ends = Vec::with_capacity(8);
+    let hiding = attr_words_into(value, &mut buf, &mut ends);
+    // One table look-up per word instead of a hash and several list scans.
     let mut start = 0;
-    let words: Vec<&str> = ends
+    let words: Vec<(&str, WordInfo)> = ends
         .iter()
         .map(|&end| {
             let w = &buf[start..end];
             start = end;
-            w
+            (w, WORD_INFO.get(w).copied().unwrap_or_default())
         })
         .collect();
     debug_assert!(
         words
             .iter()
-            .copied()
+            .map(|&(w, _)| w)
             .eq(attr_words(value).iter().map(String::as_str))
     );
-    // One table look-up per word instead of a hash and several list scans.
-    let infos: Vec<WordInfo> = words
-        .iter()
-        .map(|w| WORD_INFO.get(w).copied().unwrap_or_default())
-        .collect();
-    let hiding = value
-        .split_whitespace()
-        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)));
     let kind = if hiding {
         Some(Kind::Other)
     } else {
-        (0..words.len().saturating_sub(1))
-            .filter(|&i| infos[i].pair_first)
-            .find_map(|i| {
+        words
+            .windows(2)
+            .filter(|p| p[0].1.pair_first)
+            .find_map(|p| {
                 ATTR_PAIRS
                     .iter()
-                    .find(|(x, y, _)| *x == words[i] && *y == words[i + 1])
+                    .find(|(x, y, _)| *x == p[0].0 && *y == p[1].0)
                     .map(|&(_, _, k)| k)
             })
-            .or_else(|| infos.iter().find_map(|i| i.kind))
+            .or_else(|| words.iter().find_map(|(_, i)| i.kind))
     };
-    let info = AttrInfo {
+    AttrInfo {
         kind,
-        hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
-        content: infos.iter().any(|i| i.content),
-        body: infos.iter().any(|i| i.body)
-            || infos
+        hover: words.iter().any(|(_, i)| i.hover),
+        content: words.iter().any(|(_, i)| i.content),
+        body: words.iter().any(|(_, i)| i.body)
+            || words
                 .windows(2)
-                .any(|p| p[0].body_first && p[1].body_second),
-    };
-    debug_assert_eq!(
-        info,
-        AttrInfo {
-            kind: kind_of(value, &words),
-            hover: words.iter().any(|w| HOVER_WORDS.contains(w)),
-            content: words.iter().any(|w| CONTENT_WORDS.contains(w)),
-            body: is_body(&words),
-        }
-    );
-    info
+                .any(|p| p[0].1.body_first && p[1].1.body_second),
+    }
 }
 
 /// What the vocabulary lists say of one class/id word.
@@ -428,12 +453,14 @@ struct WordInfo {
     body_second: bool,
     /// The first word of an [`ATTR_PAIRS`] entry.
     pair_first: bool,
+    /// In [`HOVER_WORDS`].
+    hover: bool,
 }
 
 /// FNV-1a: class words are short, and SipHash costs more than the rest
 /// of the look-up.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -449,7 +476,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every listed class word with what the lists say of it, built once.
 static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
@@ -472,47 +499,8 @@ static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
     for &(w, _, _) in ATTR_PAIRS {
         m.entry(w).or_default().pair_first = true;
     }
-    m
-});
-
-/// The boilerplate kind named by one class/id value, if any.
-pub fn attr_kind(value: &str) -> Option<Kind> {
-    kind_of(value, &attr_words(value))
-}
-
-fn kind_of<S: AsRef<str>>(value: &str, words: &[S]) -> Option<Kind> {
-    if value
-        .split_whitespace()
-        .any(|t| HIDING_TOKENS.iter().any(|h| t.eq_ignore_ascii_case(h)))
-    {
-        return Some(Kind::Other);
-    }
-    for pair in words.windows(2) {
-        let (a, b) = (pair[0].as_ref(), pair[1].as_ref());
-        // A scan of the few pairs costs less than hashing two words; the
-        // first entry wins, as in `PAIR_MAP`.
-        if let Some(&(_, _, kind)) = ATTR_PAIRS.iter().find(|(x, y, _)| *x == a && *y == b) {
-            debug_assert_eq!(PAIR_MAP.get(&(a, b)), Some(&kind));
-            return Some(kind);
-        }
-    }
-    words.iter().find_map(|w| WORD_MAP.get(w.as_ref()).copied())
-}
-
-/// [`ATTR_WORDS`] as a map, built once. The first entry for a word wins.
-static WORD_MAP: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    for &(w, k) in ATTR_WORDS {
-        m.entry(w).or_insert(k);
-    }
-    m
-});
-
-/// [`ATTR_PAIRS`] as a map, built once.
-static PAIR_MAP: LazyLock<HashMap<(&'static str, &'static str), Kind>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    for &(a, b, k) in ATTR_PAIRS {
-        m.entry((a, b)).or_insert(k);
+    for &w in HOVER_WORDS {
+        m.entry(w).or_default().hover = true;
     }
     m
 });
@@ -540,14 +528,6 @@ const CONTENT_WORDS: &[&str] = &[
     "fulltext",
 ];
 
-/// Whether a class/id value names article content ("entry-content",
-/// "article__body", "postText").
-pub fn attr_is_content(value: &str) -> bool {
-    attr_words(value)
-        .iter()
-        .any(|w| CONTENT_WORDS.contains(&w.as_str()))
-}
-
 /// First words of a two-word class/id that names the article body
 /// ("entry-content", "post_body", "articleText"), with the second in
 /// [`BODY_SECOND`].
@@ -565,19 +545,6 @@ const BODY_WORDS: &[&str] = &[
     "articletext",
     "storytext",
 ];
-
-/// Whether a class/id value names the article body itself rather than a
-/// section of the page ("entry-content", "article__body", "postText").
-pub fn attr_is_body(value: &str) -> bool {
-    is_body(&attr_words(value))
-}
-
-fn is_body<S: AsRef<str>>(words: &[S]) -> bool {
-    words.iter().any(|w| BODY_WORDS.contains(&w.as_ref()))
-        || words
-            .windows(2)
-            .any(|p| BODY_FIRST.contains(&p[0].as_ref()) && BODY_SECOND.contains(&p[1].as_ref()))
-}
 
 /// Phrases that, as (most of) a short block, mark it as boilerplate. Matched
 /// case-insensitively as substrings of blocks of a few words only, so a
@@ -1256,15 +1223,15 @@ pub fn is_share_prompt(lower: &str) -> bool {
 
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
+    // Both lists in one set: each word is looked up once, in one set.
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
     for tok in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == ',') {
         if tok.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&tok)
-            && !SOCIAL_NETWORKS.contains(&tok)
-            && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k')
-        {
+        if !WORDS.contains(tok) && !tok.chars().all(|c| c.is_ascii_digit() || c == 'k') {
             return false;
         }
         n += 1;
@@ -1506,13 +1473,82 @@ const EMBED_LABEL_WORDS: usize = 5;
 /// personal data, and loading or agreeing (a bare label needs less).
 /// `lower` must be lower-case.
 pub fn is_embed_consent(lower: &str) -> bool {
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let label = lower.split_whitespace().count() <= EMBED_LABEL_WORDS;
-    let act = has(EMBED_LOAD) || has(EMBED_CONSENT);
-    has(EMBED_CONTENT)
-        && ((has(EMBED_EXTERNAL) && (act || label))
-            || (has(EMBED_DATA) && act)
-            || (label && has(EMBED_LOAD) && has(EMBED_CONSENT)))
+    static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
+        Families::new(&[
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA,
+        ])
+    });
+    // Most lines name no content: one fast scan for those words alone
+    // comes before the pass over all five families.
+    static CONTENT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(EMBED_CONTENT).expect("the content words build an automaton")
+    });
+    if !CONTENT.is_match(lower) {
+        return false;
+    }
+    let found = FAMILIES.found(lower);
+    let has = |family: u32| found & (1 << family) != 0;
+    debug_assert!(
+        [
+            EMBED_CONTENT,
+            EMBED_LOAD,
+            EMBED_CONSENT,
+            EMBED_EXTERNAL,
+            EMBED_DATA
+        ]
+        .iter()
+        .enumerate()
+        .all(|(f, words)| has(f as u32) == words.iter().any(|w| lower.contains(w)))
+    );
+    if !has(0) {
+        return false;
+    }
+    let (load, consent, external, data) = (has(1), has(2), has(3), has(4));
+    let act = load || consent;
+    let label = || lower.split_whitespace().nth(EMBED_LABEL_WORDS).is_none();
+    (external && (act || label())) || (data && act) || (load && consent && label())
+}
+
+/// Lists of phrases ("families") searched in one pass over a text with one
+/// automaton: which families have a phrase in it, as plain substrings.
+pub struct Families {
+    matcher: aho_corasick::AhoCorasick,
+    /// The family of each pattern, by pattern index.
+    family: Vec<u8>,
+}
+
+impl Families {
+    /// An automaton over the phrases of up to 32 families.
+    pub fn new(families: &[&[&str]]) -> Families {
+        assert!(families.len() <= 32, "a family is one bit of a u32");
+        let mut patterns = Vec::new();
+        let mut family = Vec::new();
+        for (f, words) in families.iter().enumerate() {
+            for w in *words {
+                patterns.push(*w);
+                family.push(f as u8);
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("a phrase list builds an automaton");
+        Families { matcher, family }
+    }
+
+    /// One bit per family (bit `f` for `families[f]`) that has a phrase
+    /// somewhere in `text`.
+    pub fn found(&self, text: &str) -> u32 {
+        let mut bits = 0u32;
+        for m in self.matcher.find_overlapping_iter(text) {
+            bits |= 1 << self.family[m.pattern().as_usize()];
+        }
+        bits
+    }
 }
 
 /// How the header line of one comment ends ("Jane says:", "Max sagt:",
@@ -1671,10 +1707,14 @@ const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
 
 /// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
 pub fn is_gallery_counter(lower: &str) -> bool {
-    let t: Vec<&str> = lower.split_whitespace().collect();
+    let mut t = lower.split_whitespace();
+    // The noun first: most lines stop here.
+    if !t.next().is_some_and(|noun| GALLERY_NOUNS.contains(&noun)) {
+        return false;
+    }
     let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    matches!(t.as_slice(), [noun, a, of, b]
-        if GALLERY_NOUNS.contains(noun) && num(a) && GALLERY_OF.contains(of) && num(b))
+    matches!((t.next(), t.next(), t.next(), t.next()), (Some(a), Some(of), Some(b), None)
+        if num(a) && GALLERY_OF.contains(&of) && num(b))
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows
@@ -1840,6 +1880,14 @@ const BIO_ROLE_WORDS: usize = 12;
 /// a linking verb, and a journalist's role soon after ("Will Knight is a
 /// senior writer for WIRED, covering ...").
 pub fn is_author_bio(text: &str) -> bool {
+    // The name's first two words open the text, capitalised: most
+    // paragraphs fail here, before anything is joined or lower-cased.
+    let mut tokens = text.split_whitespace();
+    let capital =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(capital(tokens.next()) && capital(tokens.next())) {
+        return false;
+    }
     let head: String = text
         .split_whitespace()
         .take(BIO_ROLE_WORDS)
@@ -1853,10 +1901,15 @@ pub fn is_author_bio(text: &str) -> bool {
     else {
         return false;
     };
-    let name: Vec<&str> = head[..verb_at].split_whitespace().collect();
-    (2..=3).contains(&name.len())
-        && name
-            .iter()
+    // The name is the words before the verb. They are counted in the
+    // lower-cased copy and taken from `head`: lower-casing can change a
+    // character's byte length (ẞ, İ, the Kelvin sign), so `verb_at` is no
+    // offset into `head`, but it never adds or removes whitespace.
+    let words = lower[..verb_at].split_whitespace().count();
+    (2..=3).contains(&words)
+        && head
+            .split_whitespace()
+            .take(words)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && BIO_ROLES.iter().any(|r| lower[verb_at..].contains(r))
 }
@@ -2030,14 +2083,23 @@ const MORE_MAX_WORDS: usize = 5;
 /// an opener such as "more" or "weitere" and a noun such as "stories" or
 /// "Nachrichten" within [`MORE_MAX_WORDS`] words.
 pub fn is_more_stories(lower: &str) -> bool {
-    let words: Vec<&str> = lower
+    let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2
-        && words.len() <= MORE_MAX_WORDS
-        && MORE_OPENERS.contains(&words[0])
-        && words[1..].iter().any(|w| MORE_NOUNS.contains(w))
+        .filter(|w| !w.is_empty());
+    // The opener first: most lines stop here.
+    if !words.next().is_some_and(|w| MORE_OPENERS.contains(&w)) {
+        return false;
+    }
+    let mut n = 1;
+    let mut noun = false;
+    for w in words {
+        n += 1;
+        if n > MORE_MAX_WORDS {
+            return false;
+        }
+        noun |= MORE_NOUNS.contains(&w);
+    }
+    n >= 2 && noun
 }
 
 /// The kind of end-of-article zone a short line opens, if it opens one.
@@ -2050,25 +2112,50 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
         })
         .trim_end_matches([']', ')'])
         .trim();
-    if COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
+    // Every header ending ends with a colon.
+    if t.ends_with(':') && COMMENT_HEADER_ENDINGS.iter().any(|e| t.ends_with(e)) {
         return Some(Kind::Comments);
     }
-    let words: Vec<&str> = t
+    // The last of at most COMMENT_NOUN_MAX_WORDS words.
+    let mut words = t
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() <= COMMENT_NOUN_MAX_WORDS
-        && words.last().is_some_and(|w| COMMENT_NOUNS.contains(w))
-    {
+        .filter(|w| !w.is_empty());
+    let mut last = None;
+    for (n, w) in words.by_ref().enumerate() {
+        if n == COMMENT_NOUN_MAX_WORDS {
+            last = None;
+            break;
+        }
+        last = Some(w);
+    }
+    if last.is_some_and(|w| COMMENT_NOUNS.contains(&w)) {
         return Some(Kind::Comments);
     }
     if is_more_stories(t) {
         return Some(Kind::Related);
     }
-    END_PHRASES
+    // END_PHRASES by their first byte, in list order: only those can open `t`.
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+        let mut index = vec![Vec::new(); 256];
+        for (i, (p, _)) in END_PHRASES.iter().enumerate() {
+            index[usize::from(p.as_bytes()[0])].push(i);
+        }
+        index
+    });
+    let first = *t.as_bytes().first()?;
+    let found = BY_FIRST_BYTE[usize::from(first)]
         .iter()
+        .map(|&i| END_PHRASES[i])
         .find(|(p, _)| t.starts_with(p))
-        .map(|&(_, k)| k)
+        .map(|(_, k)| k);
+    debug_assert_eq!(
+        found,
+        END_PHRASES
+            .iter()
+            .find(|(p, _)| t.starts_with(p))
+            .map(|&(_, k)| k)
+    );
+    found
 }
 
 #[cfg(test)]
@@ -2085,19 +2172,60 @@ mod tests {
 
     #[test]
     fn attr_kinds() {
-        assert_eq!(attr_kind("main-navigation"), Some(Kind::Navigation));
-        assert_eq!(attr_kind("sharedaddy sd-sharing"), Some(Kind::Share));
-        assert_eq!(attr_kind("jp-relatedposts"), Some(Kind::Related));
-        assert_eq!(attr_kind("author-bio"), Some(Kind::Footer));
-        assert_eq!(attr_kind("comment-respond"), Some(Kind::Comments));
-        assert_eq!(attr_kind("entry-content"), None);
-        assert_eq!(attr_kind("field field--label-hidden"), None);
-        assert!(!attr_is_content("font-serif text-blue-500 text-center"));
-        assert!(attr_is_content("entry-content text-lg"));
-        assert_eq!(attr_kind("note sr-only"), Some(Kind::Other));
+        let kind = |v: &str| attr_info(v).kind;
+        assert_eq!(kind("main-navigation"), Some(Kind::Navigation));
+        assert_eq!(kind("sharedaddy sd-sharing"), Some(Kind::Share));
+        assert_eq!(kind("jp-relatedposts"), Some(Kind::Related));
+        assert_eq!(kind("author-bio"), Some(Kind::Footer));
+        assert_eq!(kind("comment-respond"), Some(Kind::Comments));
+        assert_eq!(kind("entry-content"), None);
+        assert_eq!(kind("field field--label-hidden"), None);
+        assert!(!attr_info("font-serif text-blue-500 text-center").content);
+        assert!(attr_info("entry-content text-lg").content);
+        assert!(attr_info("entry-content").body);
+        assert!(attr_info("articleBody").body);
+        assert!(!attr_info("entry-meta").body);
+        assert_eq!(kind("note sr-only"), Some(Kind::Other));
         // Whole words only: "shadow" is not "ad", "header" is not "read".
-        assert_eq!(attr_kind("shadow-box"), None);
-        assert_eq!(attr_kind("loaded"), None);
+        assert_eq!(kind("shadow-box"), None);
+        assert_eq!(kind("loaded"), None);
+        assert!(attr_info("x-rollover-card").hover);
+        assert!(!attr_info("rolled-over").hover);
+    }
+
+    /// [`attr_info`] reads each list through the one word table: every
+    /// listed word and pair, alone as a class value, says what its list says.
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let alone = |w: &str| {
+            attr_words(w) == [w] && !HIDING_TOKENS.iter().any(|h| w.eq_ignore_ascii_case(h))
+        };
+        for &(w, _) in ATTR_WORDS.iter().filter(|(w, _)| alone(w)) {
+            let first = ATTR_WORDS.iter().find(|(x, _)| *x == w).map(|&(_, k)| k);
+            assert_eq!(attr_info(w).kind, first, "{w}");
+        }
+        for &(a, b, _) in ATTR_PAIRS.iter().filter(|(a, b, _)| alone(a) && alone(b)) {
+            let first = ATTR_PAIRS
+                .iter()
+                .find(|(x, y, _)| (*x, *y) == (a, b))
+                .map(|&(_, _, k)| k);
+            assert_eq!(attr_info(&format!("{a}-{b}")).kind, first, "{a}-{b}");
+        }
+        for &w in CONTENT_WORDS.iter().filter(|w| alone(w)) {
+            assert!(attr_info(w).content, "{w}");
+        }
+        for &w in BODY_WORDS.iter().filter(|w| alone(w)) {
+            assert!(attr_info(w).body, "{w}");
+        }
+        for &a in BODY_FIRST {
+            for &b in BODY_SECOND {
+                assert!(attr_info(&format!("{a}-{b}")).body, "{a}-{b}");
+            }
+        }
+        for &w in HOVER_WORDS {
+            assert!(attr_info(w).hover, "{w}");
+        }
+        assert_eq!(attr_info("plain-words"), AttrInfo::default());
     }
 
     #[test]
@@ -2173,7 +2301,7 @@ mod tests {
             Some(Kind::Related)
         );
         assert!(is_author_bio(
-            "Will Knight is a senior writer for WIRED, covering artificial intelligence."
+            "Maria Lopez is a staff reporter for the Valley Courier, covering schools."
         ));
         assert!(is_author_bio(
             "Anna Schmidt ist Redakteurin im Ressort Politik und schreibt über Europa."
@@ -2217,5 +2345,29 @@ mod tests {
             Some(Kind::Related)
         );
         assert_eq!(end_kind("mirador sobre la bahía"), None);
+    }
+
+    /// `end_kind` tries the comment-header endings only on lines ending in
+    /// an ASCII colon: every ending must end in one.
+    #[test]
+    fn comment_header_endings_end_in_a_colon() {
+        for e in COMMENT_HEADER_ENDINGS {
+            assert!(e.ends_with(':'), "{e:?}");
+        }
+    }
+
+    /// Lower-casing changes the byte length of ẞ, İ and the Kelvin sign:
+    /// a name holding them must neither panic nor shift the name's words.
+    #[test]
+    fn author_bio_with_letters_that_change_length_when_lower_cased() {
+        assert!(is_author_bio(
+            "JÖRG GROẞ ist Redakteur bei der Zeitung und schreibt über Sport."
+        ));
+        assert!(is_author_bio(
+            "İlkay Yıldız ist Redakteurin im Ressort Wirtschaft der Zeitung."
+        ));
+        assert!(!is_author_bio(
+            "ẞẞẞẞ ẞẞẞẞ ẞẞẞẞ ẞẞ ist ein Wort, kein Redakteur."
+        ));
     }
 }

@@ -3,7 +3,7 @@
 //! table rows become one `TableRow` each (cells joined by `" | "`), and
 //! headings, list items, quotes and preformatted text keep their role.
 
-use crate::block::{Block, BlockTag, is_invisible};
+use crate::block::{Block, BlockTag, is_invisible, utf8_len};
 
 use super::dom::{Dom, Tag};
 use super::select::Analysis;
@@ -123,24 +123,54 @@ impl Emitter {
             }
             return;
         }
-        for c in t.chars() {
-            if is_invisible(c) {
-                continue;
+        // Runs of visible, non-space characters are copied whole; a space
+        // before a run becomes one ' ' (none at the start of a block).
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            let mut chars = 0;
+            // The character that ended the run, if any.
+            let mut stop = None;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if b.is_ascii_whitespace() || b == b'\x0b' {
+                        stop = Some((b as char, 1));
+                        break;
+                    }
+                    i += 1;
+                } else if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+                    // Not the lead byte of a space or an invisible mark.
+                    i += utf8_len(b);
+                } else {
+                    let c = t[i..].chars().next().unwrap_or_default();
+                    if is_invisible(c) || c.is_whitespace() {
+                        stop = Some((c, c.len_utf8()));
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                chars += 1;
             }
-            if c.is_whitespace() {
-                self.space = true;
-                continue;
-            }
-            if self.space && !self.buf.is_empty() {
-                self.buf.push(' ');
+            if i > start {
+                if self.space && !self.buf.is_empty() {
+                    self.buf.push(' ');
+                    if link {
+                        self.link_chars += 1;
+                    }
+                }
+                self.space = false;
+                self.buf.push_str(&t[start..i]);
                 if link {
-                    self.link_chars += 1;
+                    self.link_chars += chars;
                 }
             }
-            self.space = false;
-            self.buf.push(c);
-            if link {
-                self.link_chars += 1;
+            if let Some((c, len)) = stop {
+                i += len;
+                if !is_invisible(c) {
+                    self.space = true;
+                }
             }
         }
     }
@@ -272,4 +302,78 @@ fn enclosing_table(dom: &Dom, tr: usize) -> Option<usize> {
         a = p;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn emitter() -> Emitter {
+        Emitter {
+            blocks: Vec::new(),
+            buf: String::new(),
+            link_chars: 0,
+            space: false,
+            ctx: Vec::new(),
+            roles: Vec::new(),
+            rows: 0,
+            pres: 0,
+            quotes: 0,
+        }
+    }
+
+    #[test]
+    fn text_runs_are_pushed_as_char_by_char() {
+        // The text push as first written, one character at a time.
+        let by_chars = |em: &mut Emitter, t: &str, link: bool| {
+            for c in t.chars() {
+                if is_invisible(c) {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    em.space = true;
+                    continue;
+                }
+                if em.space && !em.buf.is_empty() {
+                    em.buf.push(' ');
+                    em.link_chars += usize::from(link);
+                }
+                em.space = false;
+                em.buf.push(c);
+                em.link_chars += usize::from(link);
+            }
+        };
+        let pieces = [
+            "",
+            " ",
+            "Hello,  world ",
+            "  lead\ttab\nline\x0bvt\x0cff\rcr",
+            "soft\u{ad}hyphen zero\u{200b}width \u{feff}bom",
+            "\u{a0}nbsp\u{3000}ideo\u{2009}thin 日本語の文章 Grüße",
+            "\u{ad} \u{ad}",
+        ];
+        for (k, a) in pieces.iter().enumerate() {
+            for b in pieces {
+                let (mut fast, mut slow) = (emitter(), emitter());
+                for (t, link) in [(*a, k % 2 == 0), (b, true), (*a, false)] {
+                    fast.push_text(t, link);
+                    by_chars(&mut slow, t, link);
+                }
+                assert_eq!(
+                    (&fast.buf, fast.link_chars, fast.space),
+                    (&slow.buf, slow.link_chars, slow.space),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        // Every character, between letters.
+        let every: String = (0..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        let (mut fast, mut slow) = (emitter(), emitter());
+        fast.push_text(&every, true);
+        by_chars(&mut slow, &every, true);
+        assert!(fast.buf == slow.buf && fast.link_chars == slow.link_chars);
+    }
 }

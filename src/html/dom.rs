@@ -9,10 +9,7 @@
 //! class/id/role, a content-hint weight, and the index one past its last
 //! descendant, so a subtree is the contiguous range `i..end`.
 
-use std::collections::HashMap;
-
-use ego_tree::iter::Edge;
-use scraper::Node as ScraperNode;
+use super::tree::{Data, Edge, Element, Tree};
 
 use crate::block::Kind;
 use crate::boilerplate::vocab;
@@ -144,8 +141,7 @@ fn never_content(name: &str) -> bool {
 
 /// The attributes the arena build and the metadata walk look at on every
 /// element, gathered in one pass over its attribute list (each
-/// [`scraper::node::Element::attr`] call would search the list again).
-/// Like `attr(name)`, only un-namespaced attributes are read.
+/// [`Element::attr`] call would search the list again).
 #[derive(Default, Clone, Copy)]
 pub struct Attrs<'a> {
     pub class: Option<&'a str>,
@@ -161,15 +157,13 @@ pub struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    pub fn read(el: &'a scraper::node::Element) -> Attrs<'a> {
+    pub fn read(el: &'a Element) -> Attrs<'a> {
         use html5ever::local_name;
         let mut a = Attrs::default();
-        for (q, value) in &el.attrs {
-            if q.prefix.is_some() || !q.ns.is_empty() {
-                continue;
-            }
+        for at in &el.attrs {
+            let value = &at.value;
             // Names are interned: compare atoms, not strings.
-            let slot = match q.local {
+            let slot = match at.name.local {
                 local_name!("class") => &mut a.class,
                 local_name!("id") => &mut a.id,
                 local_name!("role") => &mut a.role,
@@ -248,35 +242,36 @@ pub struct Dom {
 
 impl Dom {
     /// Build the arena from a parsed document.
-    pub fn build(doc: &scraper::Html) -> Dom {
+    pub fn build(doc: &Tree) -> Dom {
         Dom::walk(doc, None)
     }
 
     /// Build the arena and, in the same walk, collect the page's metadata
     /// (see [`crate::metadata::html::Walk`]): the page is walked once.
-    pub fn build_with_meta(doc: &scraper::Html) -> (Dom, crate::metadata::Metadata) {
+    pub fn build_with_meta(doc: &Tree) -> (Dom, crate::metadata::Metadata) {
         let mut meta = crate::metadata::html::Walk::new();
         let dom = Dom::walk(doc, Some(&mut meta));
         (dom, meta.finish())
     }
 
-    fn walk<'a>(
-        doc: &'a scraper::Html,
-        mut meta: Option<&mut crate::metadata::html::Walk<'a>>,
-    ) -> Dom {
+    fn walk<'a>(doc: &'a Tree, mut meta: Option<&mut crate::metadata::html::Walk<'a>>) -> Dom {
         let mut dom = Dom::default();
         let mut stack: Vec<u32> = Vec::new();
         // While inside a skipped subtree: the id of its root. The metadata
         // walk still sees it (`<head>`, scripts holding JSON-LD).
-        let mut skip: Option<ego_tree::NodeId> = None;
-        for edge in doc.tree.root().traverse() {
+        let mut skip: Option<u32> = None;
+        for edge in doc.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    ScraperNode::Element(el) => {
+                    Data::Element(el) => {
                         let attrs = Attrs::read(el);
+                        let class = attrs.class.map(attr_info_cached);
+                        let id = attrs.id.map(attr_info_cached);
                         if let Some(meta) = meta.as_deref_mut() {
-                            let el_ref = scraper::ElementRef::wrap(node).expect("an element node");
-                            meta.open(el_ref, &attrs);
+                            let el_ref =
+                                super::tree::ElementRef::wrap(node).expect("an element node");
+                            let bits = class.map_or(0, |c| c.1) | id.map_or(0, |c| c.1);
+                            meta.open(el_ref, &attrs, bits);
                         }
                         if skip.is_some() {
                             continue;
@@ -287,7 +282,8 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (kind, weight, body_hint, hover) = classify(tag, &attrs);
+                        let (kind, weight, body_hint, hover) =
+                            classify(tag, &attrs, class.map(|c| c.0), id.map(|c| c.0));
                         let idx = dom.nodes.len() as u32;
                         dom.nodes.push(Node {
                             tag,
@@ -301,7 +297,7 @@ impl Dom {
                         });
                         stack.push(idx);
                     }
-                    ScraperNode::Text(t) => {
+                    Data::Text(t) => {
                         if skip.is_some() {
                             continue;
                         }
@@ -372,11 +368,12 @@ impl Dom {
 const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
-    /// [`vocab::attr_info`] of class and id values seen before. Pages repeat
-    /// the same class strings hundreds of times, and the pages of one site
-    /// share them: each distinct value is read once.
-    static ATTR_CACHE: std::cell::RefCell<HashMap<Box<str>, vocab::AttrInfo>> =
-        std::cell::RefCell::new(HashMap::new());
+    /// [`vocab::attr_info`] and the metadata walk's
+    /// [`crate::metadata::html::class_bits`] of class and id values seen
+    /// before. Pages repeat the same class strings hundreds of times, and
+    /// the pages of one site share them: each distinct value is read once.
+    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, ClassFacts>> =
+        std::cell::RefCell::new(vocab::FnvMap::default());
 }
 
 /// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are
@@ -384,15 +381,26 @@ thread_local! {
 /// megabytes for the rest of the run.
 const ATTR_CACHE_VALUE_MAX: usize = 256;
 
-fn attr_info_cached(value: &str) -> vocab::AttrInfo {
+/// What one class or id value says: to the arena build, and to the
+/// metadata walk.
+type ClassFacts = (vocab::AttrInfo, u16);
+
+fn read_facts(value: &str) -> ClassFacts {
+    (
+        vocab::attr_info(value),
+        crate::metadata::html::class_bits(value),
+    )
+}
+
+fn attr_info_cached(value: &str) -> ClassFacts {
     if value.len() > ATTR_CACHE_VALUE_MAX {
-        return vocab::attr_info(value);
+        return read_facts(value);
     }
     ATTR_CACHE.with_borrow_mut(|cache| {
         if let Some(&info) = cache.get(value) {
             return info;
         }
-        let info = vocab::attr_info(value);
+        let info = read_facts(value);
         if cache.len() >= ATTR_CACHE_MAX {
             cache.clear();
         }
@@ -402,7 +410,12 @@ fn attr_info_cached(value: &str) -> vocab::AttrInfo {
 }
 
 /// Boilerplate kind, class/id weight and body hint of an element.
-fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool, bool) {
+fn classify(
+    tag: Tag,
+    el: &Attrs<'_>,
+    class: Option<vocab::AttrInfo>,
+    id: Option<vocab::AttrInfo>,
+) -> (Option<Kind>, i32, bool, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
         return (None, 0, false, false);
@@ -427,13 +440,8 @@ fn classify(tag: Tag, el: &Attrs<'_>) -> (Option<Kind>, i32, bool, bool) {
     }
     // A heading's id is an anchor made from its own text
     // (`id="nav_nur_die_folie"`), not a name for what the heading is.
-    let id = if matches!(tag, Tag::H(_)) {
-        None
-    } else {
-        el.id
-    };
-    for value in [el.class, id].into_iter().flatten() {
-        let info = attr_info_cached(value);
+    let id = if matches!(tag, Tag::H(_)) { None } else { id };
+    for info in [class, id].into_iter().flatten() {
         hover |= info.hover;
         if let Some(k) = info.kind {
             weight -= 25;
@@ -467,7 +475,7 @@ mod tests {
             let Ok(html) = std::fs::read_to_string(&path) else {
                 continue;
             };
-            let doc = scraper::Html::parse_document(&html);
+            let doc = super::super::tree::parse(&html);
             let (dom, meta) = Dom::build_with_meta(&doc);
             let alone = Dom::build(&doc);
             assert_eq!(dom.text, alone.text, "{}", path.display());

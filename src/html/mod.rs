@@ -1,8 +1,8 @@
 //! HTML pages -> article blocks.
 //!
-//! One parse (html5ever via scraper); one walk over the tree that copies
-//! the text-bearing nodes into an arena ([`dom`]) and collects the metadata
-//! candidates ([`crate::metadata::html::Walk`]); pruning and scoring over
+//! One parse (html5ever, into the lean tree of [`tree`]); one walk over
+//! that tree that copies the text-bearing nodes into an arena ([`dom`]) and
+//! collects the metadata candidates ([`crate::metadata::html::Walk`]); pruning and scoring over
 //! that arena ([`select`]), block emission from the chosen subtrees
 //! ([`blocks`]), then the shared block-level rules ([`crate::boilerplate`]).
 
@@ -14,6 +14,7 @@ pub mod blocks;
 pub mod dom;
 pub mod guard;
 pub mod select;
+pub mod tree;
 
 use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
 use crate::boilerplate;
@@ -27,7 +28,7 @@ const MIN_CHARS: u32 = 250;
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
-    let doc = scraper::Html::parse_document(html);
+    let doc = tree::parse(html);
     let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);

@@ -12,7 +12,7 @@
 //!    candidate, which is then widened to a common ancestor or joined with
 //!    worthy siblings.
 
-use crate::block::{Block, BlockTag, Kind};
+use crate::block::{Block, BlockTag, Kind, utf8_len};
 use crate::boilerplate;
 
 use super::dom::{Dom, Tag};
@@ -60,8 +60,47 @@ fn is_comma(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | '،' | '؛')
 }
 
-/// Measure every element, skipping nodes for which `skip` is true.
-fn measure(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
+/// The non-whitespace characters of a text and the commas among them.
+/// One byte scan; only non-ASCII characters are decoded.
+fn text_stats(t: &str) -> Stats {
+    let bytes = t.as_bytes();
+    let mut s = Stats::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII, counted branch-free (so that it vectorises).
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |p| i + p);
+        for &b in &bytes[i..run] {
+            let space = (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+            s.chars += u32::from(!space);
+            s.commas += u32::from(b == b',');
+        }
+        i = run;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            // The lead bytes of every non-ASCII space and comma.
+            let c = t[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if !c.is_whitespace() {
+                s.chars += 1;
+                s.commas += u32::from(is_comma(c));
+            }
+        } else {
+            i += utf8_len(b);
+            s.chars += 1;
+        }
+    }
+    s
+}
+
+/// Measure every element, skipping nodes for which `skip` is true. The
+/// text nodes' own figures are taken from `texts` when given (a previous
+/// measure: they do not depend on `skip`).
+fn measure(dom: &Dom, skip: &[bool], texts: Option<&[Stats]>) -> Vec<Stats> {
     let n = dom.nodes.len();
     let mut stats = vec![Stats::default(); n];
     // Pre-order arena: children come after parents, so walking backwards
@@ -73,17 +112,7 @@ fn measure(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
         }
         let node = &dom.nodes[i];
         if node.tag == Tag::Text {
-            let t = dom.text_of(i);
-            let mut s = Stats::default();
-            for c in t.chars() {
-                if !c.is_whitespace() {
-                    s.chars += 1;
-                    if is_comma(c) {
-                        s.commas += 1;
-                    }
-                }
-            }
-            stats[i] = s;
+            stats[i] = texts.map_or_else(|| text_stats(dom.text_of(i)), |t| t[i]);
         } else if node.tag == Tag::A {
             stats[i].link_chars = stats[i].chars;
         } else if matches!(node.tag, Tag::P | Tag::Pre) {
@@ -107,7 +136,7 @@ fn measure(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
 pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
     let n = dom.nodes.len();
     let none = vec![false; n];
-    let raw = measure(dom, &none);
+    let raw = measure(dom, &none, None);
     let total_para = raw.first().map_or(0, |s| s.para_chars).max(1);
     let plain = |s: &Stats| s.chars - s.link_chars;
     let total_plain = raw.first().map_or(0, plain).max(1);
@@ -156,7 +185,7 @@ pub fn analyse(dom: &Dom, prune: bool) -> Analysis {
         pruned[i] = Some(kind);
         dropped[i] = true;
     }
-    let stats = measure(dom, &dropped);
+    let stats = measure(dom, &dropped, Some(&raw));
 
     let mut holder = vec![0u32; n];
     let mut in_link = vec![false; n];
@@ -566,4 +595,33 @@ const BODY_MIN_CHARS: u32 = 400;
 /// Whether `inner` lies in the subtree of `outer`.
 pub fn contains(dom: &Dom, outer: usize, inner: usize) -> bool {
     inner >= outer && inner < dom.nodes[outer].end as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_stats_count_characters_as_chars_do() {
+        for t in [
+            "",
+            " \t\n",
+            "Hello, world, again.",
+            "a\u{a0}b\u{3000}c\u{2009}d\u{85}e\u{b}f",
+            "日本語、中文，عربي، ؛ x",
+            "Grüße aus Köln, ß",
+        ] {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t.chars().filter(|&c| is_comma(c)).count() as u32;
+            let s = text_stats(t);
+            assert_eq!((s.chars, s.commas), (chars, commas), "{t:?}");
+        }
+        // Every character, between ASCII letters.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            let s = text_stats(&t);
+            let want = 2 + u32::from(!c.is_whitespace());
+            assert_eq!((s.chars, s.commas), (want, u32::from(is_comma(c))), "{c:?}");
+        }
+    }
 }

@@ -1,4 +1,5 @@
-//! WARC files (ISO 28500, WARC/1.0 and 1.1), plain or gzipped with one
+//! WARC files (ISO 28500, WARC/1.0 and 1.1, and the WARC/0.17-0.18
+//! drafts of the same layout), plain or gzipped with one
 //! gzip member per record (the usual `.warc.gz`; a file gzipped as a whole
 //! works too). Every `response` record whose HTTP status is 200 and whose
 //! body is HTML is a page; other records are skipped and counted.
@@ -152,8 +153,8 @@ fn io_error(e: &io::Error, gz: bool) -> PageError {
 }
 
 /// Read the records of one (decompressed) stream. After a malformed
-/// record the reader goes on at the next line that starts a record
-/// (`WARC/1.`), so one bad record costs only itself.
+/// record the reader goes on at the next version line (`WARC/1.0`,
+/// `WARC/0.18`, ...), so one bad record costs only itself.
 fn records<R: BufRead>(
     r: &mut Counting<R>,
     input: &Input,
@@ -218,7 +219,7 @@ fn records<R: BufRead>(
         }
         if !have_version {
             match read_line_capped(r, &mut line, 64) {
-                Ok(Some(false)) if line.starts_with(b"WARC/") => {}
+                Ok(Some(false)) if is_version_line(&line) => {}
                 Ok(_) => resync!("no WARC/ version line"),
                 Err(e) => {
                     emit(fail(io_error(&e, gz)));
@@ -334,17 +335,31 @@ fn records<R: BufRead>(
     }
 }
 
-/// Skip to the next line that starts a WARC record (`WARC/1.`) and read
-/// it; its offset, or `None` at the end of the stream.
+/// Skip to the next version line and read it; its offset, or `None` at
+/// the end of the stream.
 fn next_record<R: BufRead>(r: &mut Counting<R>, line: &mut Vec<u8>) -> io::Result<Option<u64>> {
     loop {
         let start = r.pos;
         match read_line_capped(r, line, 64)? {
             None => return Ok(None),
-            Some(false) if line.starts_with(b"WARC/1.") => return Ok(Some(start)),
+            Some(false) if is_version_line(line) => return Ok(Some(start)),
             Some(_) => {}
         }
     }
+}
+
+/// Whether a line (without its line feed) is a record's version line:
+/// `WARC/` and a `MAJOR.MINOR` version, nothing else. Strict, so that a
+/// body line merely mentioning WARC does not start a record while
+/// resynchronising.
+fn is_version_line(line: &[u8]) -> bool {
+    let Some(version) = line.trim_ascii_end().strip_prefix(b"WARC/") else {
+        return false;
+    };
+    let mut parts = version.splitn(2, |&b| b == b'.');
+    let number =
+        |p: Option<&[u8]>| p.is_some_and(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit));
+    number(parts.next()) && number(parts.next())
 }
 
 /// The page in an HTTP response block, or why it is skipped.
@@ -574,6 +589,45 @@ mod tests {
                 let Item::Page(p) = &items[2] else { unreachable!() };
                 assert_eq!(p.input.id, at(RECORD.len() + bad.len()));
             }
+        }
+    }
+
+    /// The pre-ISO drafts (WARC/0.17, 0.18) share the 1.0 layout: their
+    /// records are read, and a malformed one is skipped up to the next
+    /// draft version line just as in a 1.x file.
+    #[test]
+    fn draft_versions_are_read_and_resynchronised() {
+        let draft =
+            String::from_utf8(RECORD.to_vec())
+                .unwrap()
+                .replacen("WARC/1.1", "WARC/0.18", 1);
+        let mut bytes = draft.clone().into_bytes();
+        bytes.extend_from_slice(b"WARC/0.18\r\nWARC-Type: response\r\nno colon here\r\n\r\n");
+        bytes.extend_from_slice(b"a body line naming WARC/1.0 and WARC/0.x\r\n\r\n");
+        bytes.extend_from_slice(draft.as_bytes());
+        for gzip in [false, true] {
+            let items = read_all(&bytes, gzip);
+            assert_eq!(items.len(), 3, "gzip {gzip}: {items:?}");
+            assert!(is_page(&items[0]) && is_page(&items[2]), "{items:?}");
+            assert!(error_of(&items[1]).is_some());
+        }
+    }
+
+    #[test]
+    fn version_lines_are_strict() {
+        for yes in ["WARC/1.0", "WARC/1.1\r", "WARC/0.17", "WARC/0.18"] {
+            assert!(is_version_line(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "WARC/2 junk",
+            "WARC/1.",
+            "WARC/1.0 extra",
+            "WARC/1.0.1",
+            "warc/1.0",
+            "WARC/x.1",
+            "WARC/",
+        ] {
+            assert!(!is_version_line(no.as_bytes()), "{no}");
         }
     }
 

@@ -342,6 +342,16 @@ pub fn month_number(word: &str) -> Option<u8> {
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
         return MONTH_INDEX.get(w).copied();
     }
+    // Other ASCII words are lower-cased on the stack (at most 24 bytes).
+    if w.is_ascii() {
+        let mut buf = [0u8; 24];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(|l| MONTH_INDEX.get(l).copied());
+    }
     MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
 }
 
@@ -431,6 +441,15 @@ impl Reading {
     }
 }
 
+/// Whether `s` may hold a date at all: every pattern of [`date_at`] has a
+/// run of at least two ASCII digits (a year, a compact date, "24.11.25").
+/// Most lines of prose have none, and are not tokenised.
+fn may_hold_date(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+}
+
 /// Split into digit runs, letter runs and single punctuation marks;
 /// whitespace only separates.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
@@ -499,6 +518,9 @@ fn is_filler(t: Option<&Tok<'_>>) -> bool {
 }
 
 /// Try every pattern at token `i`; the date and the tokens it used.
+/// Every pattern needs a run of two ASCII digits (a year at least):
+/// [`may_hold_date`] skips lines without one, so a pattern that does
+/// without must change that test too.
 fn date_at(toks: &[Tok<'_>], i: usize, how: Reading) -> Option<(Ymd, usize)> {
     let g = |k: usize| toks.get(i + k);
     // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (also "2019. 6. 24.")
@@ -607,6 +629,9 @@ fn date_at(toks: &[Tok<'_>], i: usize, how: Reading) -> Option<(Ymd, usize)> {
 
 /// The first calendar date written in `s`, plausible or not.
 pub fn find(s: &str, how: Reading) -> Option<Ymd> {
+    if !may_hold_date(s) {
+        return None;
+    }
     let toks = tokenize(s);
     (0..toks.len()).find_map(|i| date_at(&toks, i, how).map(|(d, _)| d))
 }
@@ -625,6 +650,9 @@ pub fn parse(s: &str) -> Option<String> {
 
 /// [`parse`] with ambiguities read as `how` says.
 pub fn parse_as(s: &str, how: Reading) -> Option<String> {
+    if !may_hold_date(s) {
+        return None;
+    }
     let toks = tokenize(s);
     (0..toks.len())
         .filter_map(|i| date_at(&toks, i, how).map(|(d, _)| d))
@@ -707,7 +735,7 @@ const DATE_LABELS: &[&str] = &[
 /// 20.09.2020", "Datum: 28.01.2022", "Mittwoch, 3. März 2021, 14:05 Uhr").
 /// The date is returned as `YYYY-MM-DD` when plausible.
 pub fn standalone(s: &str, how: Reading) -> Option<String> {
-    if s.chars().count() > 80 {
+    if s.len() > 4 * 80 || s.chars().count() > 80 || !may_hold_date(s) {
         return None;
     }
     let toks = tokenize(s);

@@ -21,9 +21,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-
-use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use super::author::clean_author;
@@ -33,6 +30,7 @@ use super::lists::{
 };
 use super::{Metadata, clean, date, jsonld, title};
 use crate::html::dom::Attrs;
+use crate::html::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
 
 /// `<meta>` names for the publication date, most specific first
 /// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
@@ -236,6 +234,100 @@ fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     })
 }
 
+/// What the walk asks of an element's class and id words, one bit per
+/// question ("is any word one of [`FOREIGN_WORDS`]?"). Every question is
+/// "does any word ...", so the bits of the class and of the id, read
+/// apart, combine with `|`; the arena build caches them per value
+/// ([`crate::html::dom`]) beside the boilerplate reading.
+pub mod word_bits {
+    /// One of [`super::FOREIGN_WORDS`].
+    pub const FOREIGN: u16 = 1;
+    /// One of [`super::super::lists::LIST_FOREIGN_WORDS`].
+    pub const LIST_FOREIGN: u16 = 1 << 1;
+    /// Contains "title" or "headline".
+    pub const TITLE: u16 = 1 << 2;
+    /// Contains "publish".
+    pub const PUBLISH: u16 = 1 << 3;
+    /// Contains "updated" or "modified".
+    pub const UPDATED: u16 = 1 << 4;
+    /// "entry" or "post".
+    pub const ENTRY: u16 = 1 << 5;
+    /// Contains "breadcrumb".
+    pub const BREADCRUMB: u16 = 1 << 6;
+    /// One of [`super::super::lists::TAG_LIST_WORDS`].
+    pub const TAG_LIST: u16 = 1 << 7;
+    /// One of [`super::super::lists::CATEGORY_LIST_WORDS`].
+    pub const CATEGORY_LIST: u16 = 1 << 8;
+    /// An author word ([`super::AUTHOR_WORDS`], "author…", "autor…").
+    pub const AUTHOR: u16 = 1 << 9;
+    /// One of [`super::AUTHOR_NOISE`].
+    pub const AUTHOR_NOISE: u16 = 1 << 10;
+    /// "byline".
+    pub const BYLINE: u16 = 1 << 11;
+    /// A date word ([`super::DATE_WORDS`], or containing "date").
+    pub const DATE: u16 = 1 << 12;
+    /// One of [`super::CLOCK_WORDS`].
+    pub const CLOCK: u16 = 1 << 13;
+}
+
+/// The [`word_bits`] of one class or id value.
+pub fn class_bits(value: &str) -> u16 {
+    bits_of(words_cow(value))
+}
+
+/// The [`word_bits`] that whole words set: every word of the lists, with
+/// the bits of the lists it is in.
+static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FnvMap<&'static str, u16>> =
+    std::sync::LazyLock::new(|| {
+        use word_bits as b;
+        let mut m = crate::boilerplate::vocab::FnvMap::default();
+        for (list, bit) in [
+            (FOREIGN_WORDS, b::FOREIGN),
+            (LIST_FOREIGN_WORDS, b::LIST_FOREIGN),
+            (&["entry", "post"][..], b::ENTRY),
+            (TAG_LIST_WORDS, b::TAG_LIST),
+            (CATEGORY_LIST_WORDS, b::CATEGORY_LIST),
+            (AUTHOR_WORDS, b::AUTHOR),
+            (AUTHOR_NOISE, b::AUTHOR_NOISE),
+            (&["byline"][..], b::BYLINE),
+            (DATE_WORDS, b::DATE),
+            (CLOCK_WORDS, b::CLOCK),
+        ] {
+            for &w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    });
+
+/// The [`word_bits`] of a list of words.
+fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
+    use word_bits as b;
+    let mut bits = 0;
+    for w in words {
+        let w = w.as_ref();
+        bits |= LIST_BITS.get(w).copied().unwrap_or_default();
+        let mut set = |bit: u16, yes: bool| {
+            if yes {
+                bits |= bit;
+            }
+        };
+        set(b::TITLE, has(w, "title") || has(w, "headline"));
+        set(b::PUBLISH, has(w, "publish"));
+        set(b::UPDATED, has(w, "updated") || has(w, "modified"));
+        set(b::BREADCRUMB, has(w, "breadcrumb"));
+        set(
+            b::AUTHOR,
+            (w.starts_with("author") || w.starts_with("autor")) && !w.starts_with("authorit"),
+        );
+        set(
+            b::DATE,
+            has(w, "date") && !has(w, "update") && !has(w, "candidat") && !has(w, "validat"),
+        );
+    }
+    bits
+}
+
 /// The words of `s` split at whitespace, `-` and `_` (as
 /// `s.split(..).filter(non-empty)`), reading ASCII byte by byte.
 struct SplitWords<'a> {
@@ -307,11 +399,12 @@ impl<'a> Iterator for SplitWords<'a> {
     }
 }
 
-/// What [`walk`] knows of one element: its attributes, its class and id
-/// words, and the regions it sits in.
+/// What [`walk`] knows of one element: its attributes, what its class and
+/// id words say, and the regions it sits in.
 struct ElInfo<'a, 'w> {
     attrs: &'w Attrs<'a>,
-    cls: &'w [Cow<'a, str>],
+    /// The [`word_bits`] of its class and id.
+    bits: u16,
     /// [`in_foreign_region`] of the element.
     foreign: bool,
     /// [`in_list_foreign_region`] of the element.
@@ -344,15 +437,13 @@ struct Frame {
 impl Frame {
     /// The frame of an element from its parent's. Walks up stop below
     /// `<body>`/`<html>`, so those start afresh.
-    fn child(parent: Frame, name: &str, cls: &[Cow<'_, str>]) -> Frame {
+    fn child(parent: Frame, name: &str, bits: u16) -> Frame {
         if matches!(name, "body" | "html") {
             return Frame::default();
         }
         let nav = name == "nav";
         let foreign = Region {
-            hit: parent.foreign.hit
-                || nav
-                || cls.iter().any(|w| FOREIGN_WORDS.contains(&w.as_ref())),
+            hit: parent.foreign.hit || nav || bits & word_bits::FOREIGN != 0,
             outer: parent.foreign.outer.or(match name {
                 "footer" | "aside" => Some(true),
                 "article" => Some(false),
@@ -360,9 +451,7 @@ impl Frame {
             }),
         };
         let list = Region {
-            hit: parent.list.hit
-                || nav
-                || cls.iter().any(|w| LIST_FOREIGN_WORDS.contains(&w.as_ref())),
+            hit: parent.list.hit || nav || bits & word_bits::LIST_FOREIGN != 0,
             outer: parent.list.outer.or(match name {
                 "aside" => Some(true),
                 "article" => Some(false),
@@ -444,11 +533,11 @@ const KICKER_WORDS: &[&str] = &[
 
 /// A heading's text without its kicker and hidden parts.
 fn heading_text(el: &ElementRef<'_>) -> Option<String> {
-    fn collect(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    fn collect(node: NodeRef<'_>, out: &mut String) {
         for c in node.children() {
             match c.value() {
-                scraper::Node::Text(t) => out.push_str(t),
-                scraper::Node::Element(e) => {
+                Data::Text(t) => out.push_str(t),
+                Data::Element(e) => {
                     let skip = is_hidden(e)
                         || e.attr("class").is_some_and(|cl| {
                             words(cl).any(|w| KICKER_WORDS.contains(&w.as_str()))
@@ -466,7 +555,7 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
     clean(&s).or_else(|| clean(&text_of(el)))
 }
 
-fn is_hidden(v: &scraper::node::Element) -> bool {
+fn is_hidden(v: &Element) -> bool {
     attr(v, "hidden").is_some()
         || attr(v, "class").is_some_and(|c| {
             c.split_whitespace()
@@ -723,7 +812,7 @@ pub struct Walk<'a> {
     label_pending: bool,
     /// Region state of the open elements, innermost last.
     stack: Vec<Frame>,
-    cls: Vec<Cow<'a, str>>,
+    _page: std::marker::PhantomData<&'a ()>,
 }
 
 impl Default for Walk<'_> {
@@ -741,7 +830,7 @@ impl<'a> Walk<'a> {
             before: std::collections::VecDeque::new(),
             label_pending: false,
             stack: Vec::new(),
-            cls: Vec::new(),
+            _page: std::marker::PhantomData,
         }
     }
 
@@ -750,8 +839,9 @@ impl<'a> Walk<'a> {
         self.stack.pop();
     }
 
-    /// The start of element `el`, with its attributes read.
-    pub fn open(&mut self, el: ElementRef<'a>, attrs: &Attrs<'a>) {
+    /// The start of element `el`, with its attributes read and `bits`,
+    /// the [`class_bits`] of its class and id combined.
+    pub fn open(&mut self, el: ElementRef<'a>, attrs: &Attrs<'a>, bits: u16) {
         let v = el.value();
         let Walk {
             f,
@@ -760,18 +850,14 @@ impl<'a> Walk<'a> {
             before,
             label_pending,
             stack,
-            cls,
+            ..
         } = self;
-        cls.clear();
-        for value in [attrs.class, attrs.id].into_iter().flatten() {
-            cls.extend(words_cow(value));
-        }
         let parent = stack.last().copied().unwrap_or_default();
-        let frame = Frame::child(parent, v.name(), cls);
+        let frame = Frame::child(parent, v.name(), bits);
         stack.push(frame);
         let info = ElInfo {
             attrs,
-            cls,
+            bits,
             foreign: frame.foreign.foreign(),
             list_foreign: parent.list.foreign(),
         };
@@ -780,12 +866,7 @@ impl<'a> Walk<'a> {
         {
             assert_eq!(info.foreign, in_foreign_region(&el));
             assert_eq!(info.list_foreign, super::lists::in_list_foreign_region(&el));
-            let words = class_id_words(&el);
-            assert!(
-                cls.iter()
-                    .map(|w| w.as_ref())
-                    .eq(words.iter().map(String::as_str))
-            );
+            assert_eq!(bits, bits_of(class_id_words(&el)));
         }
         *index += 1;
         let name = v.name();
@@ -829,7 +910,7 @@ impl<'a> Walk<'a> {
                     // next element's.
                     let next = el
                         .next_sibling()
-                        .and_then(|n| n.value().as_text().and_then(|t| clean(t)));
+                        .and_then(|n| n.value().as_text().and_then(clean));
                     match next {
                         Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
@@ -848,11 +929,11 @@ impl<'a> Walk<'a> {
                     .and_then(clean);
             }
             "meta" => {
-                let content = attr(v, "content").and_then(|c| clean_short(&unescape(c)));
+                let content = attrs.content.and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
                     // that thing, not the page.
-                    let foreign_scope = attr(v, "itemprop").is_some() && in_foreign_scope(&el);
+                    let foreign_scope = attrs.itemprop.is_some() && in_foreign_scope(&el);
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         if key == "itemprop" && foreign_scope {
                             continue;
@@ -865,7 +946,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                     }
-                    if attr(v, "itemprop") == Some("datePublished") && !foreign_scope {
+                    if attrs.itemprop == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
                     }
                     let key = attr(v, "property")
@@ -885,9 +966,9 @@ impl<'a> Walk<'a> {
                 return;
             }
             "link" => {
-                let rel = attr(v, "rel").unwrap_or("");
+                let rel = attrs.rel.unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
-                    f.canonical = attr(v, "href").and_then(clean);
+                    f.canonical = attrs.href.and_then(clean);
                 }
                 return;
             }
@@ -921,10 +1002,7 @@ impl<'a> Walk<'a> {
             }
             "h2" | "h3" => {
                 if f.title_heads.len() < 5
-                    && info
-                        .cls
-                        .iter()
-                        .any(|w| w.contains("title") || w.contains("headline"))
+                    && info.bits & word_bits::TITLE != 0
                     && !info.foreign
                     && let Some(t) = clean(&text_of(&el))
                 {
@@ -946,8 +1024,7 @@ impl<'a> Walk<'a> {
                     .attr("datetime")
                     .and_then(clean)
                     .unwrap_or_else(|| text_of(&el));
-                let cls = info.cls;
-                let score = time_score(v, cls, || in_header(&el));
+                let score = time_score(v, info.bits, || in_header(&el));
                 let shown = text_of(&el);
                 f.times.push(DateCand {
                     value,
@@ -967,13 +1044,18 @@ impl<'a> Walk<'a> {
 }
 
 /// The walk over a whole document on its own (without the arena).
-fn walk(doc: &Html) -> Found {
+fn walk(doc: &Tree) -> Found {
     let mut w = Walk::new();
     for edge in doc.root_element().traverse() {
         match edge {
             Edge::Open(n) => {
                 if let Some(el) = ElementRef::wrap(n) {
-                    w.open(el, &Attrs::read(el.value()));
+                    let attrs = Attrs::read(el.value());
+                    let bits = [attrs.class, attrs.id]
+                        .into_iter()
+                        .flatten()
+                        .fold(0, |b, v| b | class_bits(v));
+                    w.open(el, &attrs, bits);
                 }
             }
             Edge::Close(n) => {
@@ -988,11 +1070,8 @@ fn walk(doc: &Html) -> Found {
 
 /// `v.attr(name)` without interning `name`: a scan of the element's few
 /// attributes.
-fn attr<'v>(v: &'v scraper::node::Element, name: &str) -> Option<&'v str> {
-    v.attrs
-        .iter()
-        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
-        .map(|(_, value)| &**value)
+fn attr<'v>(v: &'v Element, name: &str) -> Option<&'v str> {
+    v.attr(name)
 }
 
 /// False when a text cannot start with a byline lead-in ("von", "by"...)
@@ -1037,19 +1116,15 @@ fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
 /// such, 2 classed as published or as the entry's (WordPress `entry-date
 /// published updated` included), or standing in a header; 0 a
 /// modification date ("entry-updated"); 1 otherwise.
-fn time_score(
-    v: &scraper::node::Element,
-    cls: &[Cow<'_, str>],
-    in_header: impl FnOnce() -> bool,
-) -> u8 {
-    let any = |p: &dyn Fn(&str) -> bool| cls.iter().any(|w| p(w));
+fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
+    let any = |bit: u16| bits & bit != 0;
     if attr(v, "pubdate").is_some() || attr(v, "itemprop") == Some("datePublished") {
         3
-    } else if any(&|w| w.contains("publish")) {
+    } else if any(word_bits::PUBLISH) {
         2
-    } else if any(&|w| w.contains("updated") || w.contains("modified")) {
+    } else if any(word_bits::UPDATED) {
         0
-    } else if any(&|w| w == "entry" || w == "post") || in_header() {
+    } else if any(word_bits::ENTRY) || in_header() {
         2
     } else {
         1
@@ -1121,8 +1196,8 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     if !has_class && !is_rel_author && !is_itemprop_author {
         return;
     }
-    let cls = info.cls;
-    if f.breadcrumb.is_empty() && cls.iter().any(|w| has(w, "breadcrumb")) {
+    let any = |bit: u16| info.bits & bit != 0;
+    if f.breadcrumb.is_empty() && any(word_bits::BREADCRUMB) {
         f.breadcrumb = breadcrumb_items(el);
     }
     if !matches!(name, "a" | "body" | "article" | "html") {
@@ -1131,29 +1206,25 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
         let foreign = || info.list_foreign || info.foreign;
         // `list_class` needs a kind word among the element's class and id
         // words: most elements are rejected here without splitting again.
-        let names = |kinds: &[&str]| {
-            cls.iter().any(|w| kinds.contains(&w.as_ref())) && list_class(v, kinds)
-        };
-        if f.class_tags.is_empty() && names(TAG_LIST_WORDS) && !foreign() {
+        let names = |bit: u16, kinds: &[&str]| any(bit) && list_class(v, kinds);
+        if f.class_tags.is_empty() && names(word_bits::TAG_LIST, TAG_LIST_WORDS) && !foreign() {
             f.class_tags = link_texts(el);
-        } else if f.class_categories.is_empty() && names(CATEGORY_LIST_WORDS) && !foreign() {
+        } else if f.class_categories.is_empty()
+            && names(word_bits::CATEGORY_LIST, CATEGORY_LIST_WORDS)
+            && !foreign()
+        {
             f.class_categories = link_texts(el);
         }
     }
-    let author_class = (name == "address"
-        || cls.iter().any(|w| {
-            AUTHOR_WORDS.contains(&w.as_ref())
-                || ((w.starts_with("author") || w.starts_with("autor"))
-                    && !w.starts_with("authorit"))
-        }))
-        && !cls.iter().any(|w| AUTHOR_NOISE.contains(&w.as_ref()));
+    let author_class =
+        (name == "address" || any(word_bits::AUTHOR)) && !any(word_bits::AUTHOR_NOISE);
     if (is_rel_author || is_itemprop_author || author_class)
         && f.authors.len() < MAX_CANDIDATES
         && !info.foreign
     {
         let rank = if is_itemprop_author || is_rel_author {
             0
-        } else if cls.iter().any(|w| w == "byline") {
+        } else if any(word_bits::BYLINE) {
             2
         } else {
             1
@@ -1170,13 +1241,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.authors.push((rank, value));
         }
     }
-    let date_class = cls.iter().any(|w| {
-        DATE_WORDS.contains(&w.as_ref())
-            || (has(w, "date")
-                && !w.contains("update")
-                && !w.contains("candidat")
-                && !w.contains("validat"))
-    }) && !cls.iter().any(|w| CLOCK_WORDS.contains(&w.as_ref()));
+    let date_class = any(word_bits::DATE) && !any(word_bits::CLOCK);
     if date_class && f.class_dates.len() < MAX_CANDIDATES && !info.foreign {
         let t = text_of(el);
         if !t.is_empty() && t.chars().count() <= 100 {
@@ -1261,7 +1326,7 @@ fn primary_language(tag: &str) -> Option<String> {
 }
 
 /// Read the page's metadata from its parsed document.
-pub fn extract(doc: &Html) -> Metadata {
+pub fn extract(doc: &Tree) -> Metadata {
     pick(walk(doc))
 }
 
@@ -1707,10 +1772,92 @@ mod tests {
 
     /// The metadata as production reads it: in the arena build's walk.
     fn meta_of(html: &str) -> Metadata {
-        let doc = Html::parse_document(html);
+        let doc = crate::html::tree::parse(html);
         let (_, meta) = crate::html::dom::Dom::build_with_meta(&doc);
         assert_eq!(meta, extract(&doc), "one walk and two walks agree");
         meta
+    }
+
+    /// Each [`word_bits`] bit answers its question as the walk asked it
+    /// word by word: list membership and substrings.
+    #[test]
+    fn word_bits_answer_each_question() {
+        use word_bits as b;
+        type Question<'q> = (u16, &'q dyn Fn(&str) -> bool);
+        let questions: [Question; 14] = [
+            (b::FOREIGN, &|w| FOREIGN_WORDS.contains(&w)),
+            (b::LIST_FOREIGN, &|w| LIST_FOREIGN_WORDS.contains(&w)),
+            (b::TITLE, &|w| w.contains("title") || w.contains("headline")),
+            (b::PUBLISH, &|w| w.contains("publish")),
+            (b::UPDATED, &|w| {
+                w.contains("updated") || w.contains("modified")
+            }),
+            (b::ENTRY, &|w| w == "entry" || w == "post"),
+            (b::BREADCRUMB, &|w| w.contains("breadcrumb")),
+            (b::TAG_LIST, &|w| TAG_LIST_WORDS.contains(&w)),
+            (b::CATEGORY_LIST, &|w| CATEGORY_LIST_WORDS.contains(&w)),
+            (b::AUTHOR, &|w| {
+                AUTHOR_WORDS.contains(&w)
+                    || ((w.starts_with("author") || w.starts_with("autor"))
+                        && !w.starts_with("authorit"))
+            }),
+            (b::AUTHOR_NOISE, &|w| AUTHOR_NOISE.contains(&w)),
+            (b::BYLINE, &|w| w == "byline"),
+            (b::DATE, &|w| {
+                DATE_WORDS.contains(&w)
+                    || (w.contains("date")
+                        && !w.contains("update")
+                        && !w.contains("candidat")
+                        && !w.contains("validat"))
+            }),
+            (b::CLOCK, &|w| CLOCK_WORDS.contains(&w)),
+        ];
+        let lists = [
+            FOREIGN_WORDS,
+            LIST_FOREIGN_WORDS,
+            TAG_LIST_WORDS,
+            CATEGORY_LIST_WORDS,
+            AUTHOR_WORDS,
+            AUTHOR_NOISE,
+            DATE_WORDS,
+            CLOCK_WORDS,
+        ];
+        let more = [
+            "entrytitle",
+            "headlines",
+            "publishdate",
+            "unpublished",
+            "lastupdated",
+            "modified",
+            "breadcrumbs",
+            "authority",
+            "authorbox",
+            "autorin",
+            "postdate",
+            "updatedate",
+            "candidate",
+            "validation",
+            "mandate",
+            "entry",
+            "post",
+            "byline",
+            "bylines",
+            "ünïcode",
+            "",
+        ];
+        let mut n = 0;
+        for w in lists.iter().flat_map(|l| l.iter()).chain(&more) {
+            for (bit, q) in &questions {
+                assert_eq!(bits_of([*w]) & bit != 0, q(w), "{w} bit {bit}");
+            }
+            n += 1;
+        }
+        assert!(n > 60);
+        // The bits of a value are those of its words together.
+        assert_eq!(
+            class_bits("post-Date author_box"),
+            bits_of(["post", "date", "author", "box"])
+        );
     }
 
     #[test]

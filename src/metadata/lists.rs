@@ -2,7 +2,7 @@
 //! `rel=tag` links and class-named link lists ("cat-links", "post-tags"),
 //! with the rules that keep menus, widgets and share bars out.
 
-use scraper::ElementRef;
+use crate::html::tree::{Element, ElementRef};
 
 use super::clean;
 use super::html::{text_of, words};
@@ -135,7 +135,7 @@ const MAX_LIST_LINKS: usize = 25;
 /// suffix ("cat-links"), and no menu or widget word. WordPress's
 /// per-post classes ("category-sport", "tag-rust") name a slug after the
 /// kind word and so do not count.
-pub(super) fn list_class(v: &scraper::node::Element, kinds: &[&str]) -> bool {
+pub(super) fn list_class(v: &Element, kinds: &[&str]) -> bool {
     let tokens = v
         .attr("class")
         .unwrap_or("")
@@ -217,10 +217,9 @@ pub(super) fn fullest<'a>(first: &'a Vec<String>, lists: &[&'a Vec<String>]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
 
     fn first_div_class(html: &str, kinds: &[&str]) -> bool {
-        let doc = Html::parse_fragment(html);
+        let doc = crate::html::tree::parse(html);
         let el = doc
             .root_element()
             .descendants()

@@ -8,7 +8,9 @@
 //! inside glued text. Nothing is guessed: a field no line states stays `None`.
 
 use super::Metadata;
-use crate::block::{Block, BlockTag, word_count};
+use crate::block::{Block, BlockTag, word_count, word_count_upto};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 pub use super::date::month_number;
 use super::date::{Reading, month_at};
@@ -46,16 +48,56 @@ pub fn find_date(line: &str) -> Option<String> {
 /// Words that introduce an author: "By", "Von", "Par", "Por", "Di", "Autor:".
 const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "autor:", "author:"];
 
+/// Words at most in a line read as a byline.
+const BYLINE_MAX_WORDS: usize = 20;
+
+/// [`BY_WORDS`] found in one pass, ASCII case ignored (only ASCII letters
+/// lower-case to theirs).
+static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BY_WORDS)
+        .expect("the byline words build an automaton")
+});
+
+/// Whether one of [`BY_WORDS`] stands in `line` where [`byline_author`]
+/// could take it: at a word start (or as a capital glued to a word) and
+/// before a space. Lines without one are not decoded.
+fn has_by_word(line: &str) -> bool {
+    let b = line.as_bytes();
+    BY_MATCHER.find_overlapping_iter(line).any(|m| {
+        let upper = b[m.start()].is_ascii_uppercase();
+        let boundary = upper
+            || line[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphabetic());
+        boundary
+            && line[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace)
+    })
+}
+
 /// The author named in a byline: "By Jane Doe", "adminBy adminNovember 1,
 /// 2025" (-> "admin"), "Von Max Muster | 3. Mai 2024". Names are one to four
 /// words; the name ends at a date, digit, separator or a glued capital that
 /// starts a month name.
 pub fn byline_author(line: &str) -> Option<String> {
-    if word_count(line) > 20 {
+    // The openers first: a line with none is no byline, however long.
+    let by = has_by_word(line);
+    if !by && !CJK_BY.iter().any(|b| line.trim_start().starts_with(b)) {
+        return None;
+    }
+    if word_count_upto(line, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS {
         return None;
     }
     if let Some(name) = cjk_byline(line) {
         return Some(name);
+    }
+    if !by {
+        return None;
     }
     let s: Vec<char> = line.chars().collect();
     for i in 0..s.len() {
@@ -178,6 +220,10 @@ fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
 /// A stated reading time in minutes: "4 Mins Read", "5 min read", "3 Min.
 /// Lesezeit", "Lesezeit: 6 Minuten", "4 min de lecture".
 pub fn reading_time(line: &str) -> Option<u32> {
+    // A number is needed: lines without an ASCII digit are not lower-cased.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lower = line.to_lowercase();
     const READ: &[&str] = &[
         "read", "lesezeit", "lecture", "lectura", "lettura", "czytania",
@@ -214,6 +260,10 @@ const CRUMB_SEPS: &[char] = &['»', '›', '>', '/', '→'];
 /// The items of a breadcrumb trail ("Home»Section»Title", "Home > News >
 /// Title"): at least three items, the first one short.
 pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    // One pass for all separators; most lines have none.
+    if !line.contains(CRUMB_SEPS) {
+        return None;
+    }
     let sep = CRUMB_SEPS.iter().find(|&&c| line.contains(c))?;
     let items: Vec<String> = line.split(*sep).filter_map(super::clean).collect();
     if items.len() < 3 || word_count(&items[0]) > 3 {

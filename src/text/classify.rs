@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::lines::Unit;
 use super::stopwords;
 use crate::batch::Template;
-use crate::block::{Block, BlockTag, Kind, is_cjk, word_count, word_count_upto};
+use crate::block::{BlockTag, Kind, is_cjk, word_count, word_count_upto};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
 
@@ -164,8 +164,7 @@ const EMBED_NOTICE_WORDS: usize = 60;
 
 /// The boilerplate kind revealed by a unit's wording or shape alone.
 fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
-    let block = Block::new(u.tag, u.text.as_str());
-    if let Some(k) = boilerplate::wording_kind(&block) {
+    if let Some(k) = boilerplate::wording_kind_of(lower, words) {
         return Some(k);
     }
     if words <= 20 && boilerplate::is_copyright(lower) {

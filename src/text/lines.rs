@@ -7,6 +7,7 @@
 //! joins wrapped lines and records what the layout said about each unit.
 
 use crate::block::BlockTag;
+use std::sync::LazyLock;
 
 /// One logical line of the dump: a paragraph, list item, table row or a short
 /// piece of page furniture.
@@ -42,10 +43,14 @@ const WEAK_BULLETS: &[char] = &['o', '#', '»', '+'];
 /// "2) ") are recognised but keep their number, which is part of the text
 /// (and may be a German date such as "1. April 2018").
 pub fn strip_bullet(line: &str) -> (bool, &str) {
-    let indent = line.len() - line.trim_start().len();
     let t = line.trim_start();
+    let indent = line.len() - t.len();
     let mut chars = t.chars();
-    if let Some(c) = chars.next() {
+    // Most lines open with a letter or digit: of those only `o` is a bullet.
+    if let Some(c) = chars
+        .next()
+        .filter(|&c| !c.is_ascii_alphanumeric() || c == 'o')
+    {
         let rest = chars.as_str();
         let weak_ok = indent > 0 || !WEAK_BULLETS.contains(&c);
         if BULLETS.contains(&c) && weak_ok {
@@ -58,8 +63,12 @@ pub fn strip_bullet(line: &str) -> (bool, &str) {
         }
     }
     // "1. Item", "12) Item": up to three digits, on an indented line.
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if indent > 0 && (1..=3).contains(&digits) {
+    let digits = if indent > 0 {
+        t.bytes().take_while(u8::is_ascii_digit).count()
+    } else {
+        0
+    };
+    if (1..=3).contains(&digits) {
         let rest = &t[digits..];
         if (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2 {
             return (true, t);
@@ -82,6 +91,46 @@ fn has_box_char(line: &str) -> bool {
     found
 }
 
+/// Whether a non-ASCII whitespace character (U+0085, U+00A0, U+1680,
+/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts at byte
+/// `i` of UTF-8 `b`.
+fn wide_space_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b[i], b.get(i + 1), b.get(i + 2)),
+        (0xC2, Some(0x85 | 0xA0), _)
+            | (0xE1, Some(0x9A), Some(0x80))
+            | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+            | (0xE2, Some(0x81), Some(0x9F))
+            | (0xE3, Some(0x80), Some(0x80))
+    )
+}
+
+/// [`crate::metadata::clean`] of a line: most lines are clean already
+/// (single spaces inside, no whitespace around, no other whitespace) and
+/// are copied as they are, checked with a few vectorised byte passes.
+fn clean_line(s: &str) -> Option<String> {
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let b = s.as_bytes();
+    // No early exit: the fold vectorises.
+    let controls = b
+        .iter()
+        .fold(false, |acc, &c| acc | (b'\t'..=b'\r').contains(&c));
+    let wide = |lead: u8| memchr::memchr_iter(lead, b).any(|i| wide_space_at(b, i));
+    let clean = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && !controls
+        && DOUBLE_SPACE.find(b).is_none()
+        && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)));
+    let out = if clean {
+        Some(s.to_owned())
+    } else {
+        crate::metadata::clean(s)
+    };
+    debug_assert_eq!(out, crate::metadata::clean(s));
+    out
+}
+
 /// Turn one source line into normalised text and a layout tag.
 fn parse_line(raw: &str) -> (String, BlockTag, usize) {
     let expanded;
@@ -102,7 +151,7 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
         return (cells.join(" | "), BlockTag::TableRow, indent);
     }
     let (bullet, rest) = strip_bullet(line);
-    let text = crate::metadata::clean(rest).unwrap_or_default();
+    let text = clean_line(rest).unwrap_or_default();
     let tag = if bullet {
         BlockTag::ListItem
     } else if is_pipe_row(&text) {
@@ -124,18 +173,34 @@ fn is_pipe_row(text: &str) -> bool {
 /// render 1000 columns wide and wrap longer paragraphs there.
 const RENDER_WRAP: usize = 960;
 
-/// How wide a renderer takes a line to be: w3m counts display columns (a
-/// CJK character takes two), Lynx counts bytes (a Cyrillic letter takes
-/// two), so a wrapped line may hold far fewer than 1000 characters.
-fn render_width(line: &str) -> usize {
-    let line = line.trim_end();
-    if line.is_ascii() {
-        return line.len();
+/// A source line's widths, measured once: its characters and how wide a
+/// renderer takes it to be. w3m counts display columns (a CJK character
+/// takes two), Lynx counts bytes (a Cyrillic letter takes two), so a
+/// wrapped line may hold far fewer than 1000 characters; the wider of the
+/// two is always the byte length, as every CJK character takes three or
+/// four bytes. Trailing whitespace does not count.
+#[derive(Debug, Clone, Copy)]
+struct Width {
+    chars: usize,
+    render: usize,
+}
+
+impl Width {
+    fn of(line: &str) -> Width {
+        let line = line.trim_end();
+        let chars = if line.is_ascii() {
+            line.len()
+        } else {
+            line.chars().count()
+        };
+        debug_assert!(
+            chars + line.chars().filter(|&c| crate::block::is_cjk(c)).count() <= line.len()
+        );
+        Width {
+            chars,
+            render: line.len(),
+        }
     }
-    let (chars, cjk) = line.chars().fold((0, 0), |(n, cjk), c| {
-        (n + 1, cjk + usize::from(crate::block::is_cjk(c)))
-    });
-    line.len().max(chars + cjk)
 }
 
 /// Columns below the wrap width within which a wrapped line ends (the next
@@ -151,21 +216,10 @@ const WRAP_PEAK: usize = 10;
 /// its right half (menus and short lines do not count against it). Renderer
 /// dumps (one paragraph per line) report their own wide width, where only
 /// very long paragraphs wrap.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let lens: Vec<usize> = lines
-        .iter()
-        .map(|l| {
-            let l = l.trim_end();
-            if l.is_ascii() {
-                l.len()
-            } else {
-                l.chars().count()
-            }
-        })
-        .filter(|&n| n > 0)
-        .collect();
+fn wrap_width(widths: &[Width]) -> Option<usize> {
+    let lens: Vec<usize> = widths.iter().map(|w| w.chars).filter(|&n| n > 0).collect();
     let max = *lens.iter().max()?;
-    if max >= RENDER_WRAP || lines.iter().any(|l| render_width(l) >= RENDER_WRAP) {
+    if max >= RENDER_WRAP || widths.iter().any(|w| w.render >= RENDER_WRAP) {
         return Some(RENDER_WRAP);
     }
     if !(40..=140).contains(&max) {
@@ -188,7 +242,8 @@ pub fn split(text: &str) -> Vec<Unit> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .flat_map(|l| l.split('\r'))
         .collect();
-    let wrap = wrap_width(&lines);
+    let widths: Vec<Width> = lines.iter().map(|l| Width::of(l)).collect();
+    let wrap = wrap_width(&widths);
     let mut units: Vec<Unit> = Vec::new();
     let mut blank = true;
     // Whether the previous unit's last source line reached the wrap width.
@@ -197,7 +252,7 @@ pub fn split(text: &str) -> Vec<Unit> {
     let mut prev_len = 0;
     // Whether the previous source line ended a sentence.
     let mut prev_sentence = false;
-    for raw in &lines {
+    for (raw, width) in lines.iter().zip(&widths) {
         let (text, tag, indent) = parse_line(raw);
         if text.is_empty() {
             // A bare bullet or a table rule is not a blank line.
@@ -211,10 +266,10 @@ pub fn split(text: &str) -> Vec<Unit> {
             prev_len = 0;
             continue;
         }
-        let len = raw.trim_end().chars().count();
+        let len = width.chars;
         let full = wrap.is_some_and(|w| {
             if w == RENDER_WRAP {
-                render_width(raw) >= w
+                width.render >= w
             } else {
                 len + WRAP_SLACK >= w
             }
@@ -298,6 +353,55 @@ mod tests {
         assert!(units[0].blank_after && units[1].blank_before);
         assert!(!units[2].blank_before);
         assert_eq!(units[1].indent, 8);
+    }
+
+    /// `strip_bullet` looks for a bullet only in lines that open with a
+    /// character other than an ASCII letter or digit, or with `o`.
+    #[test]
+    fn o_is_the_only_alphanumeric_bullet() {
+        let alnum: Vec<char> = BULLETS
+            .iter()
+            .copied()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        assert_eq!(alnum, ['o']);
+    }
+
+    /// The fast path agrees with `metadata::clean` for every character, in
+    /// every position a line can hold it.
+    #[test]
+    fn clean_line_agrees_with_clean_for_every_character() {
+        let mut s = String::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for (pre, post) in [("", ""), ("a ", " b"), ("\u{3000}", "b")] {
+                s.clear();
+                s.push_str(pre);
+                s.push(c);
+                s.push_str(post);
+                assert_eq!(clean_line(&s), crate::metadata::clean(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn clean_lines_match_metadata_clean() {
+        for s in [
+            "plain words",
+            "",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "vt\u{b}here",
+            "nbsp\u{a0}here",
+            "\u{3000}ideographic",
+            "em\u{2003}space",
+            "narrow\u{202f}nbsp",
+            "Grüße – aus Köln “quoted”",
+            "中文内容",
+        ] {
+            assert_eq!(clean_line(s), crate::metadata::clean(s), "{s:?}");
+        }
     }
 
     #[test]

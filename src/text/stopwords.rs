@@ -111,6 +111,20 @@ const NL: &[&str] = &[
     "te", "van", "voor", "was", "wel", "zijn",
 ];
 
+/// Bytes in the longest function word (an ASCII token longer than this is
+/// none).
+static MAX_BYTES: LazyLock<usize> =
+    LazyLock::new(|| STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+
+/// Characters in the longest function word.
+static MAX_CHARS: LazyLock<usize> = LazyLock::new(|| {
+    STOPWORDS
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether a lower-case token (punctuation already trimmed) is a function word.
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(lower)
@@ -128,13 +142,24 @@ pub fn density(text: &str) -> (f64, usize) {
         }
         n += 1;
         // Most tokens are ASCII: lower-case those without the Unicode tables,
-        // and not at all when they hold no capital.
-        let hit = if !t.is_ascii() {
-            is_stopword(&t.to_lowercase())
-        } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
-            is_stopword(&t.to_ascii_lowercase())
+        // and not at all when they hold no capital. Tokens longer than every
+        // function word are not looked up (lower-casing never shortens a
+        // token in characters).
+        let hit = if t.is_ascii() {
+            t.len() <= *MAX_BYTES
+                && if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                    // Lower-cased on the stack: no stopword is that long.
+                    let mut buf = [0u8; 32];
+                    buf.get_mut(..t.len()).is_some_and(|lower| {
+                        lower.copy_from_slice(t.as_bytes());
+                        lower.make_ascii_lowercase();
+                        std::str::from_utf8(lower).is_ok_and(is_stopword)
+                    })
+                } else {
+                    is_stopword(t)
+                }
         } else {
-            is_stopword(t)
+            t.chars().nth(*MAX_CHARS).is_none() && is_stopword(&t.to_lowercase())
         };
         if hit {
             stop += 1;
@@ -150,6 +175,12 @@ pub fn density(text: &str) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_stopword_fits_the_lowercasing_buffer() {
+        assert!(*MAX_BYTES <= 32, "{}", *MAX_BYTES);
+        assert_eq!(density("The AND Und").0, 1.0);
+    }
 
     #[test]
     fn prose_is_dense_menus_are_not() {

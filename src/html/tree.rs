@@ -1,0 +1,757 @@
+//! The parsed page as html5ever builds it: a lean tree in one `Vec`, with
+//! indices for handles and parent/child/sibling links.
+//!
+//! [`parse`] drives html5ever's tree builder with this module's
+//! [`TreeSink`], so the HTML5 tree construction rules (foster parenting,
+//! the adoption agency, template contents) are html5ever's own. The tree
+//! keeps only what deboil reads: element names, the attributes the arena
+//! and the metadata walk look at ([`kept`]), text (adjacent text merged
+//! into one node, as the DOM has it), and placeholders for comments,
+//! doctypes and processing instructions, whose content no stage reads.
+//!
+//! [`NodeRef`] and [`ElementRef`] read it the way `scraper`'s types of the
+//! same names read theirs (`children`, `descendants`, `ancestors`,
+//! `traverse`, `text`, `attr`).
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName, local_name, ns};
+
+/// No node (a missing link).
+const NONE: u32 = u32::MAX;
+
+/// What a node is.
+#[derive(Debug)]
+pub enum Data {
+    Document,
+    /// A template's contents: the first child of its `<template>`.
+    Fragment,
+    Doctype,
+    Comment,
+    ProcessingInstruction,
+    Text(StrTendril),
+    Element(Element),
+}
+
+impl Data {
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Data::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_element(&self) -> Option<&Element> {
+        match self {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn is_element(&self) -> bool {
+        matches!(self, Data::Element(_))
+    }
+}
+
+/// An element: its name and the attributes deboil reads.
+#[derive(Debug)]
+pub struct Element {
+    pub name: QualName,
+    /// Un-namespaced attributes named by [`kept`], in source order.
+    pub attrs: Vec<Attribute>,
+}
+
+impl Element {
+    /// The local name ("div"; "title" also inside `<svg>`).
+    pub fn name(&self) -> &str {
+        &self.name.local
+    }
+
+    /// The value of the attribute `name`, if the element has it (and it is
+    /// one of those [`kept`]).
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+}
+
+/// Whether an attribute is kept: un-namespaced, and read by the arena
+/// build ([`crate::html::dom`]) or the metadata walk
+/// ([`crate::metadata::html`]).
+pub fn kept(name: &QualName) -> bool {
+    name.prefix.is_none()
+        && name.ns.is_empty()
+        && matches!(
+            name.local,
+            local_name!("class")
+                | local_name!("id")
+                | local_name!("role")
+                | local_name!("style")
+                | local_name!("hidden")
+                | local_name!("aria-hidden")
+                | local_name!("itemprop")
+                | local_name!("itemscope")
+                | local_name!("itemtype")
+                | local_name!("rel")
+                | local_name!("href")
+                | local_name!("content")
+                | local_name!("name")
+                | local_name!("property")
+                | local_name!("http-equiv")
+                | local_name!("type")
+                | local_name!("lang")
+                | local_name!("datetime")
+                | local_name!("title")
+        )
+        || (name.prefix.is_none()
+            && name.ns.is_empty()
+            && matches!(&*name.local, "pubdate" | "xml:lang"))
+}
+
+/// One node and its links.
+#[derive(Debug)]
+pub struct Node {
+    parent: u32,
+    first: u32,
+    last: u32,
+    prev: u32,
+    next: u32,
+    pub data: Data,
+}
+
+/// The parsed document. Node 0 is the document node.
+#[derive(Debug)]
+pub struct Tree {
+    nodes: Vec<Node>,
+}
+
+fn link(i: u32) -> Option<u32> {
+    (i != NONE).then_some(i)
+}
+
+impl Tree {
+    fn new(capacity: usize) -> Tree {
+        let mut nodes = Vec::with_capacity(capacity);
+        nodes.push(Node::new(Data::Document));
+        Tree { nodes }
+    }
+
+    /// The document node.
+    pub fn root(&self) -> NodeRef<'_> {
+        NodeRef { tree: self, id: 0 }
+    }
+
+    /// The `<html>` element.
+    pub fn root_element(&self) -> ElementRef<'_> {
+        self.root()
+            .children()
+            .find_map(ElementRef::wrap)
+            .expect("html5ever always creates <html>")
+    }
+
+    fn push(&mut self, data: Data) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    fn detach(&mut self, id: u32) {
+        let n = &mut self.nodes[id as usize];
+        let (parent, prev, next) = (n.parent, n.prev, n.next);
+        if parent == NONE {
+            return;
+        }
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+        if prev != NONE {
+            self.nodes[prev as usize].next = next;
+        } else {
+            self.nodes[parent as usize].first = next;
+        }
+        if next != NONE {
+            self.nodes[next as usize].prev = prev;
+        } else {
+            self.nodes[parent as usize].last = prev;
+        }
+    }
+
+    fn append(&mut self, parent: u32, child: u32) {
+        assert_ne!(parent, child, "cannot append a node to itself");
+        if self.nodes[parent as usize].last == child {
+            return;
+        }
+        self.detach(child);
+        let last = self.nodes[parent as usize].last;
+        let c = &mut self.nodes[child as usize];
+        c.parent = parent;
+        c.prev = last;
+        if last != NONE {
+            self.nodes[last as usize].next = child;
+        } else {
+            self.nodes[parent as usize].first = child;
+        }
+        self.nodes[parent as usize].last = child;
+    }
+
+    fn insert_before(&mut self, sibling: u32, new: u32) {
+        assert_ne!(sibling, new, "cannot insert a node before itself");
+        self.detach(new);
+        let s = &self.nodes[sibling as usize];
+        let (parent, prev) = (s.parent, s.prev);
+        let n = &mut self.nodes[new as usize];
+        n.parent = parent;
+        n.prev = prev;
+        n.next = sibling;
+        if prev != NONE {
+            self.nodes[prev as usize].next = new;
+        } else {
+            self.nodes[parent as usize].first = new;
+        }
+        self.nodes[sibling as usize].prev = new;
+    }
+
+    /// Append `text` to the text node `at`, if it is one.
+    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
+        match self.nodes.get_mut(at as usize).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Node {
+    fn new(data: Data) -> Node {
+        Node {
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
+/// Parse an HTML document.
+pub fn parse(html: &str) -> Tree {
+    // About one node per 40 bytes of markup on real pages.
+    let sink = Sink(RefCell::new(Tree::new(html.len() / 40 + 16)));
+    html5ever::parse_document(sink, Default::default()).one(html)
+}
+
+/// The [`TreeSink`] that builds a [`Tree`].
+struct Sink(RefCell<Tree>);
+
+impl TreeSink for Sink {
+    type Handle = u32;
+    type Output = Tree;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Tree {
+        self.0.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn get_document(&self) -> u32 {
+        0
+    }
+
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
+        x == y
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
+        Ref::map(self.0.borrow(), |t| match &t.nodes[*target as usize].data {
+            Data::Element(e) => &e.name,
+            _ => panic!("elem_name of a node that is not an element"),
+        })
+    }
+
+    fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
+        let template = name.expanded() == html5ever::expanded_name!(html "template");
+        attrs.retain(|a| kept(&a.name));
+        let mut t = self.0.borrow_mut();
+        let id = t.push(Data::Element(Element { name, attrs }));
+        if template {
+            let contents = t.push(Data::Fragment);
+            t.append(id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> u32 {
+        self.0.borrow_mut().push(Data::Comment)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+        self.0.borrow_mut().push(Data::ProcessingInstruction)
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let mut t = self.0.borrow_mut();
+        let id = t.push(Data::Doctype);
+        t.append(0, id);
+    }
+
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        let mut t = self.0.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => t.append(*parent, id),
+            NodeOrText::AppendText(text) => {
+                let last = t.nodes[*parent as usize].last;
+                if !t.merge_text(last, &text) {
+                    let id = t.push(Data::Text(text));
+                    t.append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        let mut t = self.0.borrow_mut();
+        if let NodeOrText::AppendNode(id) = new_node {
+            t.detach(id);
+        }
+        if t.nodes[*sibling as usize].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => t.insert_before(*sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = t.nodes[*sibling as usize].prev;
+                if !t.merge_text(prev, &text) {
+                    let id = t.push(Data::Text(text));
+                    t.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &u32,
+        prev_element: &u32,
+        child: NodeOrText<u32>,
+    ) {
+        let has_parent = self.0.borrow().nodes[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn remove_from_parent(&self, target: &u32) {
+        self.0.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+        assert_ne!(
+            node, new_parent,
+            "cannot reparent a node's children to itself"
+        );
+        let mut t = self.0.borrow_mut();
+        let (first, last) = {
+            let n = &mut t.nodes[*node as usize];
+            let fl = (n.first, n.last);
+            n.first = NONE;
+            n.last = NONE;
+            fl
+        };
+        if first == NONE {
+            return;
+        }
+        let mut c = first;
+        while c != NONE {
+            let n = &mut t.nodes[c as usize];
+            n.parent = *new_parent;
+            c = n.next;
+        }
+        let old_last = t.nodes[*new_parent as usize].last;
+        if old_last == NONE {
+            t.nodes[*new_parent as usize].first = first;
+        } else {
+            t.nodes[old_last as usize].next = first;
+            t.nodes[first as usize].prev = old_last;
+        }
+        t.nodes[*new_parent as usize].last = last;
+    }
+
+    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        let mut t = self.0.borrow_mut();
+        let Data::Element(el) = &mut t.nodes[*target as usize].data else {
+            panic!("add_attrs_if_missing on a node that is not an element");
+        };
+        for a in attrs {
+            if kept(&a.name) && !el.attrs.iter().any(|b| b.name == a.name) {
+                el.attrs.push(a);
+            }
+        }
+    }
+
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        let first = self.0.borrow().nodes[*target as usize].first;
+        assert_ne!(first, NONE, "a template without its contents");
+        first
+    }
+
+    fn mark_script_already_started(&self, _node: &u32) {}
+}
+
+/// A node of a [`Tree`].
+#[derive(Clone, Copy, Debug)]
+pub struct NodeRef<'a> {
+    tree: &'a Tree,
+    id: u32,
+}
+
+impl PartialEq for NodeRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.tree, other.tree) && self.id == other.id
+    }
+}
+
+impl Eq for NodeRef<'_> {}
+
+/// One step of a [`NodeRef::traverse`]: a node's start or its end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge<'a> {
+    Open(NodeRef<'a>),
+    Close(NodeRef<'a>),
+}
+
+impl<'a> NodeRef<'a> {
+    fn node(&self) -> &'a Node {
+        &self.tree.nodes[self.id as usize]
+    }
+
+    fn at(&self, id: u32) -> Option<NodeRef<'a>> {
+        link(id).map(|id| NodeRef {
+            tree: self.tree,
+            id,
+        })
+    }
+
+    /// The node's index in its tree, unique while the tree lives.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    pub fn value(&self) -> &'a Data {
+        &self.node().data
+    }
+
+    pub fn parent(&self) -> Option<NodeRef<'a>> {
+        self.at(self.node().parent)
+    }
+
+    pub fn first_child(&self) -> Option<NodeRef<'a>> {
+        self.at(self.node().first)
+    }
+
+    pub fn next_sibling(&self) -> Option<NodeRef<'a>> {
+        self.at(self.node().next)
+    }
+
+    pub fn prev_sibling(&self) -> Option<NodeRef<'a>> {
+        self.at(self.node().prev)
+    }
+
+    pub fn children(&self) -> impl Iterator<Item = NodeRef<'a>> + use<'a> {
+        std::iter::successors(self.first_child(), NodeRef::next_sibling)
+    }
+
+    /// The ancestors, nearest first (the node itself not included).
+    pub fn ancestors(&self) -> impl Iterator<Item = NodeRef<'a>> + use<'a> {
+        std::iter::successors(self.parent(), NodeRef::parent)
+    }
+
+    /// The node's start and end and those of all its descendants, in
+    /// document order.
+    pub fn traverse(&self) -> Traverse<'a> {
+        Traverse {
+            root: *self,
+            next: Some(Edge::Open(*self)),
+        }
+    }
+
+    /// The node and its descendants, in document order.
+    pub fn descendants(&self) -> impl Iterator<Item = NodeRef<'a>> + use<'a> {
+        self.traverse().filter_map(|e| match e {
+            Edge::Open(n) => Some(n),
+            Edge::Close(_) => None,
+        })
+    }
+}
+
+/// The iterator of [`NodeRef::traverse`].
+pub struct Traverse<'a> {
+    root: NodeRef<'a>,
+    next: Option<Edge<'a>>,
+}
+
+impl<'a> Iterator for Traverse<'a> {
+    type Item = Edge<'a>;
+
+    fn next(&mut self) -> Option<Edge<'a>> {
+        let edge = self.next?;
+        self.next = match edge {
+            Edge::Open(n) => Some(match n.first_child() {
+                Some(c) => Edge::Open(c),
+                None => Edge::Close(n),
+            }),
+            Edge::Close(n) if n == self.root => None,
+            Edge::Close(n) => match n.next_sibling() {
+                Some(s) => Some(Edge::Open(s)),
+                None => n.parent().map(Edge::Close),
+            },
+        };
+        Some(edge)
+    }
+}
+
+/// An element node of a [`Tree`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElementRef<'a> {
+    node: NodeRef<'a>,
+    el: &'a Element,
+}
+
+impl<'a> ElementRef<'a> {
+    /// The node as an element, if it is one.
+    pub fn wrap(node: NodeRef<'a>) -> Option<ElementRef<'a>> {
+        node.value().as_element().map(|el| ElementRef { node, el })
+    }
+
+    pub fn value(&self) -> &'a Element {
+        self.el
+    }
+
+    /// The texts of the element's descendant text nodes, in order.
+    pub fn text(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.node.descendants().filter_map(|n| n.value().as_text())
+    }
+}
+
+impl PartialEq for Element {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Element {}
+
+impl<'a> std::ops::Deref for ElementRef<'a> {
+    type Target = NodeRef<'a>;
+
+    fn deref(&self) -> &NodeRef<'a> {
+        &self.node
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document as a list of steps, for comparing two parsers' trees:
+    /// element names and their kept attributes, text, and ends.
+    fn outline(tree: &Tree) -> Vec<String> {
+        tree.root()
+            .traverse()
+            .filter_map(|e| match e {
+                Edge::Open(n) => match n.value() {
+                    Data::Element(el) => {
+                        let mut attrs: Vec<String> = el
+                            .attrs
+                            .iter()
+                            .map(|a| format!("{}={}", &*a.name.local, &*a.value))
+                            .collect();
+                        attrs.sort();
+                        Some(format!(
+                            "<{:?}:{} {}>",
+                            el.name.ns,
+                            el.name(),
+                            attrs.join(" ")
+                        ))
+                    }
+                    Data::Text(t) => Some(format!("T{:?}", &**t)),
+                    Data::Fragment => Some("<#fragment>".into()),
+                    Data::Comment => Some("<!-->".into()),
+                    _ => None,
+                },
+                Edge::Close(n) => n.value().is_element().then(|| "</>".to_string()),
+            })
+            .collect()
+    }
+
+    /// The same outline of scraper's tree.
+    fn scraper_outline(doc: &scraper::Html) -> Vec<String> {
+        use ego_tree::iter::Edge as E;
+        doc.tree
+            .root()
+            .traverse()
+            .filter_map(|e| match e {
+                E::Open(n) => match n.value() {
+                    scraper::Node::Element(el) => {
+                        let mut attrs: Vec<String> = el
+                            .attrs
+                            .iter()
+                            .filter(|(q, _)| kept(q))
+                            .map(|(q, v)| format!("{}={}", &*q.local, &**v))
+                            .collect();
+                        attrs.sort();
+                        Some(format!(
+                            "<{:?}:{} {}>",
+                            el.name.ns,
+                            el.name(),
+                            attrs.join(" ")
+                        ))
+                    }
+                    scraper::Node::Text(t) => Some(format!("T{:?}", &**t)),
+                    scraper::Node::Fragment => Some("<#fragment>".into()),
+                    scraper::Node::Comment(_) => Some("<!-->".into()),
+                    _ => None,
+                },
+                E::Close(n) => n.value().is_element().then(|| "</>".to_string()),
+            })
+            .collect()
+    }
+
+    fn same_as_scraper(html: &str) {
+        let ours = outline(&parse(html));
+        let theirs = scraper_outline(&scraper::Html::parse_document(html));
+        if ours != theirs {
+            let at = ours
+                .iter()
+                .zip(&theirs)
+                .position(|(a, b)| a != b)
+                .unwrap_or(ours.len().min(theirs.len()));
+            panic!(
+                "trees differ at step {at}: ours {:?}, scraper {:?}\nin {html:?}",
+                ours.get(at),
+                theirs.get(at)
+            );
+        }
+    }
+
+    /// Markup that exercises the tree builder's repairs: misnested
+    /// formatting (adoption agency), text and tables (foster parenting),
+    /// templates, stray end tags, attributes added to `<html>`/`<body>`,
+    /// foreign content and comments between texts.
+    #[test]
+    fn repairs_match_scraper() {
+        for html in [
+            "<p>a<b>b<i>c</b>d</i>e</p>",
+            "<table>x<tr>y<td>cell</td>z</tr>w</table>after",
+            "<table><b>bold<tr><td>c</td></tr></b></table>",
+            "<a href=/x>one<div>two</a>three</div>",
+            "<template><p class=t>inside</p></template><p>out</p>",
+            "<html lang=de><body class=a><body class=b id=c><p>x</p>",
+            "</p></div><p>text<!-- c -->more</p>",
+            "<svg><title>icon</title><foreignObject><p>f</p></foreignObject></svg>",
+            "<math><mi xml:lang=en>x</mi></math><p xml:lang=fr lang=de>y</p>",
+            "<ul><li>a<li>b<ul><li>c</ul></ul><dl><dt>t<dd>d</dl>",
+            "<select><option>a<option>b</select><frameset></frameset>",
+            "<b><p>1</b>2<b>3</p>4</b>",
+            "<table><tr><td><table><tr><td>x</table>y</table>",
+            "text before<html><head><title>T</title></head>",
+        ] {
+            same_as_scraper(html);
+        }
+    }
+
+    /// Every HTML fixture page parses to the same tree as scraper's.
+    #[test]
+    fn fixture_pages_match_scraper() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path().join("source.html");
+            let Ok(html) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            same_as_scraper(&html);
+            pages += 1;
+        }
+        assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
+    }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        /// Tag soup: fragments of real markup in any order, unbalanced.
+        fn soup() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                "<p>",
+                "</p>",
+                "<b>",
+                "</b>",
+                "<i>",
+                "</i>",
+                "<a href='/a'>",
+                "</a>",
+                "<div class='x nav'>",
+                "</div>",
+                "<table>",
+                "</table>",
+                "<tr>",
+                "<td>",
+                "</td>",
+                "<li>",
+                "<ul>",
+                "</ul>",
+                "<template>",
+                "</template>",
+                "<svg>",
+                "</svg>",
+                "<title>",
+                "</title>",
+                "<!-- c -->",
+                "<br>",
+                "<form>",
+                "</form>",
+                "<select>",
+                "<option>",
+                "<h1 id=h>",
+                "</h1>",
+                "<body class=b>",
+                "<html lang=x>",
+                "<script>",
+                "</script>",
+                "<frameset>",
+                "<nobr>",
+                "<button>",
+                " ",
+                "text",
+                "&amp;",
+                "<math>",
+                "<mi>",
+                "<caption>",
+                "<col>",
+                "<head>",
+                "<meta name=a content=b>",
+            ]);
+            prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn tag_soup_matches_scraper(html in soup()) {
+                super::same_as_scraper(&html);
+            }
+        }
+    }
+}
