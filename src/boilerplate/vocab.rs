@@ -1284,6 +1284,8 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("lesen sie auch", Kind::Related),
     ("auch lesen", Kind::Related), // de "also read"
     ("lies auch", Kind::Related),  // de "read also" (informal)
+    ("lesen sie hier", Kind::Related),
+    ("lesen sie mehr", Kind::Related),
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1297,6 +1299,11 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("você também pode gostar", Kind::Related),
     ("también te puede interesar", Kind::Related),
     ("te puede interesar", Kind::Related),
+    ("lee también", Kind::Related),
+    ("lea también", Kind::Related),
+    ("ver también", Kind::Related),
+    ("mira:", Kind::Related), // es "look:", a link to another story
+    ("leia também", Kind::Related),
     ("vous aimerez aussi", Kind::Related),
     ("vous aimerez peut-être", Kind::Related),
     ("das könnte dich auch interessieren", Kind::Related),
@@ -1931,6 +1938,54 @@ pub fn is_read_more(lower: &str) -> bool {
     READ_MORE.iter().any(|p| t.starts_with(p))
 }
 
+/// Headings of the two lists of a recipe or a how-to: what it takes and
+/// what to do.
+const RECIPE_SECTIONS: &[&str] = &[
+    "ingredients",
+    "directions",
+    "instructions",
+    "method",
+    "preparation",
+    "zutaten",
+    "zubereitung",
+    "anleitung",
+    "ingrédients",
+    "préparation",
+    "składniki",
+    "przygotowanie",
+    "sposób przygotowania",
+    "ingredientes",
+    "preparación",
+    "modo de preparo",
+    "ingredienti",
+    "preparazione",
+    "材料",
+    "配料",
+    "做法",
+];
+
+/// Words at most after a section heading that counts servings ("für 4
+/// Personen", "for 2 servings").
+const RECIPE_SERVINGS_WORDS: usize = 4;
+
+/// Whether a line (lower-case) heads a recipe's list of ingredients or of
+/// steps: "Zutaten", "Ingredients:", "Zubereitung", "Zutaten für 4
+/// Personen".
+pub fn is_recipe_section(lower: &str) -> bool {
+    let t = lower
+        .trim()
+        .trim_end_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
+    RECIPE_SECTIONS.iter().any(|&w| {
+        t == w
+            || t.strip_prefix(w)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| {
+                    rest.chars().any(|c| c.is_ascii_digit())
+                        && rest.split_whitespace().count() <= RECIPE_SERVINGS_WORDS
+                })
+    })
+}
+
 /// Calls to action that close a promotion box (a seminar, a download, a
 /// newsletter): "mehr erfahren", "Jetzt herunterladen!".
 const CALL_TO_ACTION_ENDINGS: &[&str] = &[
@@ -2259,6 +2314,37 @@ mod tests {
         ));
         assert_eq!(end_kind("weitere schritte folgen"), None);
         assert_eq!(end_kind("the comments were clear"), None);
+    }
+
+    #[test]
+    fn recipe_sections() {
+        assert!(is_recipe_section("zutaten"));
+        assert!(is_recipe_section("ingredients:"));
+        assert!(is_recipe_section(" składniki : "));
+        assert!(is_recipe_section("zutaten für 4 personen"));
+        assert!(!is_recipe_section("zutaten für vier personen kaufen"));
+        assert!(!is_recipe_section("methods of payment"));
+    }
+
+    #[test]
+    fn read_also_openers_in_more_languages() {
+        assert_eq!(
+            end_kind("lesen sie hier: neue regeln für radfahrer"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("mira: el alcalde inaugura la plaza"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("lee también: la plaza abre el lunes"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("leia também: a praça abre na segunda"),
+            Some(Kind::Related)
+        );
+        assert_eq!(end_kind("mirador sobre la bahía"), None);
     }
 
     /// `end_kind` tries the comment-header endings only on lines ending in
