@@ -797,8 +797,8 @@ pub fn is_rights_reserved(lower: &str) -> bool {
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {
-    // The first phrase of the list that the text contains, found in one
-    // pass over the text for all phrases.
+    // The first phrase of the list that the text contains at a word start,
+    // found in one pass over the text for all phrases.
     static MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::new(PHRASES.iter().map(|(p, _)| p))
@@ -806,10 +806,35 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
         });
     let first = MATCHER
         .find_overlapping_iter(lower)
+        .filter(|m| phrase_starts_word(lower, m.start(), PHRASES[m.pattern().as_usize()].0))
         .map(|m| m.pattern().as_usize())
         .min();
-    debug_assert_eq!(PHRASES.iter().position(|(p, _)| lower.contains(p)), first);
+    debug_assert_eq!(
+        PHRASES.iter().position(|(p, _)| lower
+            .match_indices(p)
+            .any(|(at, _)| phrase_starts_word(lower, at, p))),
+        first
+    );
     first.map(|i| PHRASES[i].1)
+}
+
+/// Phrases that other words are glued onto and keep their sense: German
+/// compounds ("Kundennewsletter", "Drittanbietercookies") and English
+/// "unsubscribe". Every other phrase must start a word: "teilen" (share) is
+/// no share button inside "mitteilen" or "verteilen", "read more" none
+/// inside "spread more", "most read" none inside "almost ready".
+const GLUED_HEADS: &[&str] = &["newsletter", "subscribe", "cookie"];
+
+/// Whether the phrase found at byte `at` of `text` stands at a word start
+/// (or may be glued on, or is written in a script without spaces).
+fn phrase_starts_word(text: &str, at: usize, phrase: &str) -> bool {
+    let starts_word = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    starts_word
+        || GLUED_HEADS.contains(&phrase)
+        || phrase.chars().next().is_some_and(crate::block::is_cjk)
 }
 
 /// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").
@@ -2233,6 +2258,23 @@ mod tests {
         assert_eq!(phrase_kind("subscribe to updates"), Some(Kind::Subscribe));
         assert_eq!(phrase_kind("leave a reply"), Some(Kind::Comments));
         assert_eq!(phrase_kind("the quick brown fox"), None);
+        // Phrases count at a word start only, but for the heads that
+        // compounds are built on, and for scripts without spaces.
+        assert_eq!(phrase_kind("alles gleichmäßig verteilen."), None);
+        assert_eq!(phrase_kind("wir werden es ihnen mitteilen"), None);
+        assert_eq!(phrase_kind("we spread more mulch in spring"), None);
+        assert_eq!(phrase_kind("the house is almost ready"), None);
+        assert_eq!(phrase_kind("artikel teilen"), Some(Kind::Share));
+        assert_eq!(phrase_kind("(teilen)"), Some(Kind::Share));
+        assert_eq!(
+            phrase_kind("jetzt den kundennewsletter bestellen"),
+            Some(Kind::Subscribe)
+        );
+        assert_eq!(
+            phrase_kind("unsubscribe at any time"),
+            Some(Kind::Subscribe)
+        );
+        assert_eq!(phrase_kind("この関連記事を読む"), Some(Kind::Related));
         assert!(is_share_line(
             "facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"
         ));
