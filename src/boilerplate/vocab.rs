@@ -797,8 +797,8 @@ pub fn is_rights_reserved(lower: &str) -> bool {
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {
-    // The first phrase of the list that the text contains, found in one
-    // pass over the text for all phrases.
+    // The first phrase of the list that the text contains at a word start,
+    // found in one pass over the text for all phrases.
     static MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::new(PHRASES.iter().map(|(p, _)| p))
@@ -806,10 +806,35 @@ pub fn phrase_kind(lower: &str) -> Option<Kind> {
         });
     let first = MATCHER
         .find_overlapping_iter(lower)
+        .filter(|m| phrase_starts_word(lower, m.start(), PHRASES[m.pattern().as_usize()].0))
         .map(|m| m.pattern().as_usize())
         .min();
-    debug_assert_eq!(PHRASES.iter().position(|(p, _)| lower.contains(p)), first);
+    debug_assert_eq!(
+        PHRASES.iter().position(|(p, _)| lower
+            .match_indices(p)
+            .any(|(at, _)| phrase_starts_word(lower, at, p))),
+        first
+    );
     first.map(|i| PHRASES[i].1)
+}
+
+/// Phrases that other words are glued onto and keep their sense: German
+/// compounds ("Kundennewsletter", "Drittanbietercookies") and English
+/// "unsubscribe". Every other phrase must start a word: "teilen" (share) is
+/// no share button inside "mitteilen" or "verteilen", "read more" none
+/// inside "spread more", "most read" none inside "almost ready".
+const GLUED_HEADS: &[&str] = &["newsletter", "subscribe", "cookie"];
+
+/// Whether the phrase found at byte `at` of `text` stands at a word start
+/// (or may be glued on, or is written in a script without spaces).
+fn phrase_starts_word(text: &str, at: usize, phrase: &str) -> bool {
+    let starts_word = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    starts_word
+        || GLUED_HEADS.contains(&phrase)
+        || phrase.chars().next().is_some_and(crate::block::is_cjk)
 }
 
 /// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").
@@ -1284,6 +1309,8 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("lesen sie auch", Kind::Related),
     ("auch lesen", Kind::Related), // de "also read"
     ("lies auch", Kind::Related),  // de "read also" (informal)
+    ("lesen sie hier", Kind::Related),
+    ("lesen sie mehr", Kind::Related),
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1297,6 +1324,11 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("você também pode gostar", Kind::Related),
     ("también te puede interesar", Kind::Related),
     ("te puede interesar", Kind::Related),
+    ("lee también", Kind::Related),
+    ("lea también", Kind::Related),
+    ("ver también", Kind::Related),
+    ("mira:", Kind::Related), // es "look:", a link to another story
+    ("leia também", Kind::Related),
     ("vous aimerez aussi", Kind::Related),
     ("vous aimerez peut-être", Kind::Related),
     ("das könnte dich auch interessieren", Kind::Related),
@@ -1931,6 +1963,54 @@ pub fn is_read_more(lower: &str) -> bool {
     READ_MORE.iter().any(|p| t.starts_with(p))
 }
 
+/// Headings of the two lists of a recipe or a how-to: what it takes and
+/// what to do.
+const RECIPE_SECTIONS: &[&str] = &[
+    "ingredients",
+    "directions",
+    "instructions",
+    "method",
+    "preparation",
+    "zutaten",
+    "zubereitung",
+    "anleitung",
+    "ingrédients",
+    "préparation",
+    "składniki",
+    "przygotowanie",
+    "sposób przygotowania",
+    "ingredientes",
+    "preparación",
+    "modo de preparo",
+    "ingredienti",
+    "preparazione",
+    "材料",
+    "配料",
+    "做法",
+];
+
+/// Words at most after a section heading that counts servings ("für 4
+/// Personen", "for 2 servings").
+const RECIPE_SERVINGS_WORDS: usize = 4;
+
+/// Whether a line (lower-case) heads a recipe's list of ingredients or of
+/// steps: "Zutaten", "Ingredients:", "Zubereitung", "Zutaten für 4
+/// Personen".
+pub fn is_recipe_section(lower: &str) -> bool {
+    let t = lower
+        .trim()
+        .trim_end_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
+    RECIPE_SECTIONS.iter().any(|&w| {
+        t == w
+            || t.strip_prefix(w)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| {
+                    rest.chars().any(|c| c.is_ascii_digit())
+                        && rest.split_whitespace().count() <= RECIPE_SERVINGS_WORDS
+                })
+    })
+}
+
 /// Calls to action that close a promotion box (a seminar, a download, a
 /// newsletter): "mehr erfahren", "Jetzt herunterladen!".
 const CALL_TO_ACTION_ENDINGS: &[&str] = &[
@@ -2178,6 +2258,23 @@ mod tests {
         assert_eq!(phrase_kind("subscribe to updates"), Some(Kind::Subscribe));
         assert_eq!(phrase_kind("leave a reply"), Some(Kind::Comments));
         assert_eq!(phrase_kind("the quick brown fox"), None);
+        // Phrases count at a word start only, but for the heads that
+        // compounds are built on, and for scripts without spaces.
+        assert_eq!(phrase_kind("alles gleichmäßig verteilen."), None);
+        assert_eq!(phrase_kind("wir werden es ihnen mitteilen"), None);
+        assert_eq!(phrase_kind("we spread more mulch in spring"), None);
+        assert_eq!(phrase_kind("the house is almost ready"), None);
+        assert_eq!(phrase_kind("artikel teilen"), Some(Kind::Share));
+        assert_eq!(phrase_kind("(teilen)"), Some(Kind::Share));
+        assert_eq!(
+            phrase_kind("jetzt den kundennewsletter bestellen"),
+            Some(Kind::Subscribe)
+        );
+        assert_eq!(
+            phrase_kind("unsubscribe at any time"),
+            Some(Kind::Subscribe)
+        );
+        assert_eq!(phrase_kind("この関連記事を読む"), Some(Kind::Related));
         assert!(is_share_line(
             "facebook twitter pinterest linkedin tumblr whatsapp vkontakte email"
         ));
@@ -2259,6 +2356,37 @@ mod tests {
         ));
         assert_eq!(end_kind("weitere schritte folgen"), None);
         assert_eq!(end_kind("the comments were clear"), None);
+    }
+
+    #[test]
+    fn recipe_sections() {
+        assert!(is_recipe_section("zutaten"));
+        assert!(is_recipe_section("ingredients:"));
+        assert!(is_recipe_section(" składniki : "));
+        assert!(is_recipe_section("zutaten für 4 personen"));
+        assert!(!is_recipe_section("zutaten für vier personen kaufen"));
+        assert!(!is_recipe_section("methods of payment"));
+    }
+
+    #[test]
+    fn read_also_openers_in_more_languages() {
+        assert_eq!(
+            end_kind("lesen sie hier: neue regeln für radfahrer"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("mira: el alcalde inaugura la plaza"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("lee también: la plaza abre el lunes"),
+            Some(Kind::Related)
+        );
+        assert_eq!(
+            end_kind("leia também: a praça abre na segunda"),
+            Some(Kind::Related)
+        );
+        assert_eq!(end_kind("mirador sobre la bahía"), None);
     }
 
     /// `end_kind` tries the comment-header endings only on lines ending in

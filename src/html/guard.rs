@@ -13,12 +13,37 @@
 //!   followed by a letter, wherever it is (comments, scripts and attribute
 //!   values included, since foreign content can turn them into elements).
 
+/// Containers the parser never closes implicitly, counted for nesting
+/// depth.
+const NESTING: [&[u8]; 21] = [
+    b"div",
+    b"span",
+    b"section",
+    b"article",
+    b"main",
+    b"aside",
+    b"nav",
+    b"header",
+    b"footer",
+    b"ul",
+    b"ol",
+    b"table",
+    b"blockquote",
+    b"form",
+    b"center",
+    b"font",
+    b"b",
+    b"i",
+    b"em",
+    b"strong",
+    b"a",
+];
+
 /// How the scan treats a tag.
 #[derive(PartialEq, Clone, Copy)]
 enum Kind {
-    /// Counted for nesting depth: containers the parser never closes
-    /// implicitly.
-    Nesting,
+    /// One of [`NESTING`], by index.
+    Nesting(usize),
     /// Raw-text content (no tags inside).
     Raw,
     /// `<html>` and `<body>`: the parser merges all their tags into one
@@ -38,10 +63,10 @@ fn kind(name: &[u8]) -> Kind {
     for (d, s) in lower.iter_mut().zip(name) {
         *d = s.to_ascii_lowercase();
     }
+    if let Some(at) = NESTING.iter().position(|&n| n == lower) {
+        return Kind::Nesting(at);
+    }
     match &*lower {
-        b"div" | b"span" | b"section" | b"article" | b"main" | b"aside" | b"nav" | b"header"
-        | b"footer" | b"ul" | b"ol" | b"table" | b"blockquote" | b"form" | b"center" | b"font"
-        | b"b" | b"i" | b"em" | b"strong" | b"a" => Kind::Nesting,
         b"script" | b"style" | b"textarea" | b"title" | b"xmp" => Kind::Raw,
         b"html" => Kind::Html,
         b"body" => Kind::Body,
@@ -80,17 +105,146 @@ fn tags_in(html: &[u8], from: usize, to: usize) -> usize {
         .count()
 }
 
+/// Whether a byte ends a tag name or an attribute name (the tokenizer's
+/// whitespace, `/` and `>`; `=` ends attribute names only).
+fn ends_name(b: u8) -> bool {
+    is_space(b) || b == b'/' || b == b'>'
+}
+
+/// The bytes of a tag's name, attributes and `>`, read the way the HTML
+/// tokenizer reads them.
+struct Tag {
+    /// The tag name (any case): everything up to whitespace, `/` or `>`,
+    /// so `<title-x>` and `<style<b>` are other tags than `title` and
+    /// `style`.
+    name_end: usize,
+    /// Attribute names read.
+    attributes: usize,
+    /// Just past the `>` (or the end of the input).
+    end: usize,
+    /// `<`+letter pairs inside the name and the attributes.
+    start_tags: usize,
+}
+
+/// Read a tag whose name starts at `start`. The attributes follow the
+/// tokenizer's states: a name runs to whitespace, `/`, `>` or `=` (an `=`
+/// or a quote that opens a name is part of it); only an `=` after a name
+/// introduces a value, quoted to the matching quote or unquoted to
+/// whitespace or `>`. End tags are read the same way (the tokenizer reads
+/// their attributes too, and then drops them).
+fn read_tag(html: &[u8], start: usize) -> Tag {
+    let n = html.len();
+    let mut start_tags = 0;
+    let mut count_lt =
+        |at: usize| start_tags += usize::from(html[at] == b'<' && opens_tag(html, at));
+    let mut i = start;
+    while i < n && !ends_name(html[i]) {
+        count_lt(i);
+        i += 1;
+    }
+    let name_end = i;
+    let mut attributes = 0;
+    loop {
+        // Before an attribute name: whitespace and `/` are skipped.
+        while i < n && (is_space(html[i]) || html[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if html[i] == b'>' {
+            i += 1;
+            break;
+        }
+        // An attribute name; its first byte may be `=` or a quote.
+        attributes += 1;
+        count_lt(i);
+        i += 1;
+        while i < n && !ends_name(html[i]) && html[i] != b'=' {
+            count_lt(i);
+            i += 1;
+        }
+        while i < n && is_space(html[i]) {
+            i += 1;
+        }
+        if i >= n || html[i] != b'=' {
+            // No value: the next attribute, `/` or `>`.
+            continue;
+        }
+        i += 1;
+        while i < n && is_space(html[i]) {
+            i += 1;
+        }
+        if i < n && (html[i] == b'"' || html[i] == b'\'') {
+            let quote = html[i];
+            i += 1;
+            loop {
+                match memchr::memchr2(quote, b'<', &html[i..]) {
+                    Some(e) if html[i + e] == b'<' => {
+                        count_lt(i + e);
+                        i += e + 1;
+                    }
+                    Some(e) => {
+                        i += e + 1;
+                        break;
+                    }
+                    None => {
+                        i = n;
+                        break;
+                    }
+                }
+            }
+        } else {
+            while i < n && !is_space(html[i]) && html[i] != b'>' {
+                count_lt(i);
+                i += 1;
+            }
+        }
+    }
+    Tag {
+        name_end,
+        attributes,
+        end: i,
+        start_tags,
+    }
+}
+
+/// Where the comment opened by `<!--` just before `from` ends: past `-->`
+/// or `--!>`, or at once for `<!-->` and `<!--->`, as the tokenizer ends
+/// it; the end of the input when unclosed.
+fn comment_end(html: &[u8], from: usize) -> usize {
+    let rest = &html[from..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let close = memchr::memmem::find(rest, b"-->").map(|e| e + 3);
+    let bang = memchr::memmem::find(rest, b"--!>").map(|e| e + 4);
+    match (close, bang) {
+        (Some(a), Some(b)) => from + a.min(b),
+        (Some(e), None) | (None, Some(e)) => from + e,
+        (None, None) => html.len(),
+    }
+}
+
 /// One byte scan of `html` for the guards' [`Shape`]; it stops once the
 /// nesting depth passes `depth_cap`.
 ///
-/// Tags are read as the HTML tokenizer reads them: comments and the
-/// content of raw-text elements (`script`, `style`, ...) hold no tags, and
-/// attribute names start after whitespace (or `/`), with `=` introducing
-/// a value, quoted (to the matching quote) or unquoted (to whitespace or
-/// `>`). A quote anywhere else is just a character of a name.
+/// Tags are read as the HTML tokenizer reads them ([`read_tag`]);
+/// comments hold no tags, and neither does the content of raw-text
+/// elements (`script`, `style`, ...) until the first `<svg>` or `<math>`:
+/// in foreign content those names are ordinary elements, so from there on
+/// their content is scanned (counting too much is the safe side). A
+/// self-closing `<div/>` counts as nesting: HTML ignores the slash on
+/// elements that are not void.
 pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
     let mut shape = Shape::default();
     let (mut depth, mut on_html, mut on_body) = (0usize, 0usize, 0usize);
+    let mut foreign = false;
+    // Open elements per name in NESTING; `depth` is their sum.
+    let mut open = [0usize; NESTING.len()];
     let n = html.len();
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &html[i..]) {
@@ -100,105 +254,52 @@ pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
             break;
         }
         if html[i..].starts_with(b"!--") {
-            let end = memchr::memmem::find(&html[i..], b"-->").map_or(n, |e| i + e + 3);
+            let end = comment_end(html, i + 3);
             shape.start_tags += tags_in(html, i, end);
             i = end;
             continue;
         }
         let closing = html[i] == b'/';
         let start = i + usize::from(closing);
-        let len = html[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if len == 0 {
+        if !html.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            // Not a tag: text, `<!doctype`, a bogus comment, `</>`.
             continue;
         }
-        let name = &html[start..start + len];
-        i = start + len;
+        let tag = read_tag(html, start);
+        let name = &html[start..tag.name_end];
+        i = tag.end;
+        shape.start_tags += tag.start_tags;
+        let kind = kind(name);
         if closing {
-            if kind(name) == Kind::Nesting {
-                depth = depth.saturating_sub(1);
+            // Only an end tag whose element is open closes anything: stray
+            // `</i>`s must not hide the nesting of the `<div>`s around them.
+            if let Kind::Nesting(at) = kind
+                && open[at] > 0
+            {
+                open[at] -= 1;
+                depth -= 1;
             }
-            continue;
-        }
-        if !name[0].is_ascii_alphabetic() {
             continue;
         }
         shape.start_tags += 1;
-        // The attributes, to the tag's `>` (or the end).
-        let mut count = 0usize;
-        let mut after_space = false;
-        let mut gt = n;
-        while i < n {
-            match html[i] {
-                b'>' => {
-                    gt = i;
-                    i += 1;
-                    break;
-                }
-                b'=' => {
-                    i += 1;
-                    while i < n && is_space(html[i]) {
-                        i += 1;
-                    }
-                    if i < n && (html[i] == b'"' || html[i] == b'\'') {
-                        let quote = html[i];
-                        i += 1;
-                        loop {
-                            match memchr::memchr2(quote, b'<', &html[i..]) {
-                                Some(e) if html[i + e] == b'<' => {
-                                    shape.start_tags += usize::from(opens_tag(html, i + e));
-                                    i += e + 1;
-                                }
-                                Some(e) => {
-                                    i += e + 1;
-                                    break;
-                                }
-                                None => {
-                                    i = n;
-                                    break;
-                                }
-                            }
-                        }
-                    } else {
-                        while i < n && !is_space(html[i]) && html[i] != b'>' {
-                            shape.start_tags += usize::from(html[i] == b'<' && opens_tag(html, i));
-                            i += 1;
-                        }
-                    }
-                    after_space = true;
-                    continue;
-                }
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => after_space = true,
-                b => {
-                    if b == b'<' {
-                        shape.start_tags += usize::from(opens_tag(html, i));
-                    }
-                    if after_space {
-                        count += 1;
-                    }
-                    after_space = false;
-                }
-            }
-            i += 1;
+        if name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math") {
+            foreign = true;
         }
-        let kind = kind(name);
         let total = match kind {
             Kind::Html => {
-                on_html += count;
+                on_html += tag.attributes;
                 on_html
             }
             Kind::Body => {
-                on_body += count;
+                on_body += tag.attributes;
                 on_body
             }
-            _ => count,
+            _ => tag.attributes,
         };
         shape.attributes = shape.attributes.max(total);
         match kind {
-            // A self-closing `<div/>` does not nest.
-            Kind::Nesting if !(gt > start + len && html[gt - 1] == b'/') => {
+            Kind::Nesting(at) => {
+                open[at] += 1;
                 depth += 1;
                 if depth > shape.depth {
                     shape.depth = depth;
@@ -207,8 +308,9 @@ pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
                     }
                 }
             }
-            Kind::Raw => {
+            Kind::Raw if !foreign => {
                 // To just past `</name` (any case); no tags before it.
+                let len = name.len();
                 let mut at = i;
                 loop {
                     let Some(off) = memchr::memchr(b'<', &html[at..]) else {
@@ -254,7 +356,8 @@ mod tests {
     fn counts_containers_only() {
         assert_eq!(depth(b"<div><div><p>x<p>y</div></div>", 100), 2);
         assert_eq!(depth(b"<ul><li>a<li>b<li>c</ul>", 100), 1);
-        assert_eq!(depth(b"<div/><div/><div/>", 100), 0);
+        // HTML ignores the slash of a self-closing `<div/>`: it nests.
+        assert_eq!(depth(b"<div/><div/><div/>", 100), 3);
         assert_eq!(depth(b"<script>'<div><div><div>'</script><div>", 100), 1);
         assert_eq!(depth(b"<!-- <div><div> --><div>", 100), 1);
         // Names in any case; raw text in any case; unknown names ignored.
@@ -263,6 +366,37 @@ mod tests {
         assert_eq!(depth(b"<blockquotes><divx><div>", 100), 1);
         // A `/>` inside a quoted value does not close the tag.
         assert_eq!(depth(b"<div title='a/>'><div>", 100), 2);
+    }
+
+    /// Markup the tokenizer reads differently from a naive scan must not
+    /// hide the nesting after it.
+    #[test]
+    fn tags_are_read_as_the_tokenizer_reads_them() {
+        let divs = "<div>".repeat(50);
+        for prefix in [
+            // `=` or a quote opening an attribute name, or glued to the
+            // tag name, is part of the name: no quoted value follows.
+            "<i ='>",
+            "<i='>",
+            "<i a='x'='>",
+            // Names run to whitespace, `/` or `>`: these are no raw-text
+            // elements.
+            "<title-x>",
+            "<style<b>",
+            // `--!>` ends a comment, and so do `<!-->` and `<!--->`.
+            "<!-- a --!>",
+            "<!-->",
+            "<!--->",
+            // In foreign content `script` is an ordinary element.
+            "<svg><script>",
+            "<math><title>",
+        ] {
+            let page = format!("{prefix}{divs}'\"-->");
+            assert!(depth(page.as_bytes(), 1000) >= 50, "{prefix}");
+        }
+        // End tags of elements that are not open close nothing.
+        let page = "<div></i>".repeat(50);
+        assert_eq!(depth(page.as_bytes(), 1000), 50);
     }
 
     #[test]

@@ -97,11 +97,22 @@ pub fn ends_sentence(text: &str) -> bool {
             c,
             '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '」' | '』' | '）'
         ) || c.is_whitespace()
+            || is_invisible(c)
     });
     if t.ends_with("...") {
         return false; // teasers and truncated excerpts
     }
     t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
+}
+
+/// Invisible format characters that editors leave at line ends: zero-width
+/// space and joiners, the invisible separator, a stray byte-order mark, a
+/// soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{2063}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// A line made only of a date, a time, numbers and separators ("January 15,
@@ -401,7 +412,8 @@ const CREDIT_TAIL_CHARS: usize = 40;
 
 /// An image caption that ends with its credit: "... angekommen. (Foto:
 /// Privat)", "... so stimmt das nicht. Bild: S. Lafrentz", "... im Display.
-/// © Jon Prosser", "... treatmentCredit: EPA".
+/// © Jon Prosser", "... treatmentCredit: EPA", "... getarnt. (Jane Doe /
+/// iStock.com)".
 fn ends_with_credit(text: &str) -> bool {
     // Lower-casing maps each character to one or more, so the tail of the
     // lower-cased text is the lower-cased tail of the text.
@@ -428,6 +440,19 @@ fn ends_with_credit(text: &str) -> bool {
         "crédit",
         "©",
         "图片来源",
+        // Picture agencies and stock libraries, named alone: "(Jane Doe /
+        // iStock.com)", "(AP Photo/John Doe)".
+        "istock",
+        "getty images",
+        "shutterstock",
+        "unsplash",
+        "pixabay",
+        "adobe stock",
+        "adobestock",
+        "imago",
+        "picture alliance",
+        "picture-alliance",
+        "ap photo",
     ]
     .iter()
     .any(|c| tail.contains(c))
@@ -540,11 +565,58 @@ fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<b
     items
 }
 
-/// A paragraph printed twice in a row is an image's alt text and its
-/// caption (or title), not the article's prose: both copies are dropped.
+/// Words at most of a zoom button's label printed before the second copy
+/// of a caption ("Vergrößern", "Bild vergrößern", "Enlarge").
+const CAPTION_BUTTON_WORDS: usize = 2;
+
+/// Whether `second` repeats `first`, alone or after a short button label:
+/// "Vergrößern Der neue Platz am Abend." after "Der neue Platz am Abend."
+fn repeats_caption(first: &str, second: &str) -> bool {
+    second == first
+        || first.starts_with(|c: char| !c.is_lowercase())
+            && second.strip_suffix(first).is_some_and(|label| {
+                label.ends_with(' ')
+                    && (1..=CAPTION_BUTTON_WORDS).contains(&word_count(label))
+                    && !label.trim_end().ends_with(['.', '!', '?', ':'])
+            })
+}
+
+/// Characters at least in each half of a line printed twice over.
+const DOUBLED_LINE_HALF: usize = 30;
+
+/// A line that holds one text twice, space-separated: an image's alt text
+/// and its caption, or a teaser image's alt text and the teaser's title,
+/// run onto one line ("Kinder spielen im Park Kinder spielen im Park").
+/// Characters count in bytes here; the halves are compared whole.
+fn doubled_line(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.len();
+    if n < 2 * DOUBLED_LINE_HALF + 1 || n.is_multiple_of(2) || !t.is_char_boundary(n / 2) {
+        return false;
+    }
+    let (a, rest) = t.split_at(n / 2);
+    // Two copies exactly: a refrain repeated over and over is text.
+    let head = a
+        .char_indices()
+        .nth(DOUBLED_LINE_HALF)
+        .map_or(a, |(at, _)| &a[..at]);
+    rest.strip_prefix(' ').is_some_and(|b| a == b) && a.matches(head).count() == 1
+}
+
+/// A paragraph printed twice in a row (the second time perhaps after a
+/// zoom button's label) is an image's alt text and its caption (or title),
+/// not the article's prose: both copies are dropped; so is a line that
+/// holds one text twice.
 fn mark_doubled_captions(units: &[Unit], feats: &mut [Features]) {
+    for (u, f) in units.iter().zip(feats.iter_mut()) {
+        if f.kind.is_none() && doubled_line(&u.text) {
+            f.kind = Some(Kind::Other);
+            f.class = Class::Bad;
+            f.heading_like = false;
+        }
+    }
     for i in 1..units.len() {
-        if units[i].text == units[i - 1].text && feats[i].len >= LENGTH_LOW {
+        if feats[i - 1].len >= LENGTH_LOW && repeats_caption(&units[i - 1].text, &units[i].text) {
             for j in [i - 1, i] {
                 feats[j].kind = Some(Kind::Other);
                 feats[j].class = Class::Bad;
@@ -878,14 +950,23 @@ fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     if vocab::is_author_bio(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words == 0 || f.words > 14 {
+    if f.words == 0 || f.words > INLINE_LINK_MAX_WORDS {
         return None;
+    }
+    if f.words > 14 {
+        // Only a "Read also: <headline>" line is that long.
+        return vocab::end_kind(lower)
+            .filter(|&k| k == Kind::Related && inline_link(&u.text) && !f.sentence);
     }
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
     vocab::end_kind(lower)
 }
+
+/// Words at most in a one-line link to another story ("Lesen Sie auch:
+/// <headline>").
+const INLINE_LINK_MAX_WORDS: usize = 24;
 
 /// Words at least in a "More <Name>" heading: a two-word "More Weather"
 /// or "More News" is a menu item.
@@ -994,8 +1075,22 @@ fn mark_template(units: &[Unit], feats: &mut [Features], template: &Template) ->
 /// Words at most in a furniture line ("Anzeige", "Foto: dpa").
 const FURNITURE_WORDS: usize = 3;
 
+/// Units a step's number looks past for the steps' prose on either side.
+const STEP_REACH: usize = 3;
+
+/// Digits at most in the number of a step.
+const STEP_DIGITS: usize = 2;
+
+/// The bare number of a step of instructions, printed on its own line
+/// above the step ("3", "3.", "3)").
+fn is_step_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')']);
+    (1..=STEP_DIGITS).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An ad label or a credit between two paragraphs ("Advertisement",
-/// "Anzeige", "Foto: dpa") is dropped but must not split the article: it
+/// "Anzeige", "Foto: dpa"), or the bare number of a step of instructions,
+/// is dropped but must not split the article: it
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
 fn neutralise_furniture(
     units: &[Unit],
@@ -1006,7 +1101,10 @@ fn neutralise_furniture(
     let furniture: Vec<bool> = lowers
         .iter()
         .zip(feats.iter())
-        .map(|(lower, f)| f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
+        .map(|(lower, f)| {
+            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
+                || is_step_number(lower)
+        })
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
     for i in 0..units.len() {
@@ -1014,9 +1112,16 @@ fn neutralise_furniture(
             continue;
         }
         // The nearest units that are not furniture ("Foto: dpa" and
-        // "Anzeige" often come together).
-        let prev = (0..i).rev().find(|&j| !furniture[j]);
-        let next = (i + 1..units.len()).find(|&j| !furniture[j]);
+        // "Anzeige" often come together). A step's number may stand
+        // between its title (or a short line such as an oven setting) and
+        // the steps' prose.
+        let step = is_step_number(&lowers[i]);
+        let skip = |j: usize| {
+            furniture[j] || (step && feats[j].class == Class::Short && feats[j].kind.is_none())
+        };
+        let reach = if step { STEP_REACH } else { units.len() };
+        let prev = (i.saturating_sub(reach)..i).rev().find(|&j| !skip(j));
+        let next = (i + 1..units.len()).take(reach).find(|&j| !skip(j));
         if prev.is_some_and(|j| prose(&feats[j])) && next.is_some_and(|j| prose(&feats[j])) {
             feats[i].class = Class::Short;
             feats[i].heading_like = false;
@@ -1048,11 +1153,14 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     let mut ended: Option<Kind> = None;
     // End of an inline "Related" box: units before it are dropped.
     let mut boxed_until = 0;
+    let (authors, named_at) = header_authors(units, &feats);
     for (i, (u, f)) in units.iter().zip(&feats).enumerate() {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, &lowers[i], f)
+            && let Some(k) = ends_article(u, &lowers[i], f).or_else(|| {
+                (i > named_at && names_author(&u.text, &authors)).then_some(Kind::Footer)
+            })
             && !in_share_bar(i, units, &feats)
         {
             if k == Kind::Related && inline_link(&u.text) {
@@ -1085,8 +1193,11 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     cut_teaser_list(units, &lowers, &feats, &mut keep, &mut end_kind);
     keep_main_clusters(&mut keep, &feats);
     fill_article_zone(units, &mut keep, &feats);
+    let closing = keep_closing_sentences(units, &mut keep, &feats, &end_kind);
     keep_lead(units, &mut keep, &feats);
+    keep_crumb_headline_lead(units, &mut keep, &feats, &end_kind);
     keep_article_lists(units, &mut keep, &feats, &end_kind);
+    keep_recipe_lists(units, &lowers, &mut keep, &feats, &end_kind);
     keep_structured_near(&mut keep, &feats, &end_kind);
     drop_repeats(units, &mut keep);
     for (k, t) in keep.iter_mut().zip(&templated) {
@@ -1107,7 +1218,10 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         .enumerate()
         .map(|(i, (u, f))| Decision {
             keep: keep[i],
-            heading: keep[i] && f.heading_like && u.tag == BlockTag::Paragraph,
+            heading: keep[i]
+                && f.heading_like
+                && u.tag == BlockTag::Paragraph
+                && !closing.contains(&i),
             kind: (!keep[i]).then(|| {
                 f.kind
                     .or(end_kind[i])
@@ -1121,8 +1235,117 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         .collect()
 }
 
+/// Words at most in a dateline or byline that names the author.
+const AUTHOR_LINE_WORDS: usize = 12;
+
+/// The authors named in the bylines and datelines above the first long
+/// paragraph of prose: "Von Anna Schmidt | 12.03.2024", "3. Mai 2024 Anna Schmidt".
+/// Names of two to four words only: a bare first name is too common.
+/// Returns them, lower-cased, and the last line that named one: an author box stands
+/// below it.
+fn header_authors(units: &[Unit], feats: &[Features]) -> (Vec<String>, usize) {
+    let end = feats
+        .iter()
+        .position(|f| f.class == Class::Good)
+        .unwrap_or(units.len());
+    let mut names: Vec<String> = Vec::new();
+    let mut last = 0;
+    for (i, (u, f)) in units[..end].iter().zip(&feats[..end]).enumerate() {
+        if f.words > AUTHOR_LINE_WORDS || u.tag == BlockTag::TableRow {
+            continue;
+        }
+        let name = metadata::text::byline_author(&u.text)
+            .or_else(|| metadata::text::find_date(&u.text).and_then(|_| dateline_name(&u.text)));
+        if let Some(name) = name
+            .filter(|n| (2..=4).contains(&n.split_whitespace().count()))
+            .map(|n| n.to_lowercase())
+        {
+            last = i;
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    (names, last)
+}
+
+/// The name in a dateline without a "By": the first run of two or three
+/// capitalised words that are no month names ("1. Mai 2024 Anna Schmidt 6"
+/// -> "Anna Schmidt").
+fn dateline_name(text: &str) -> Option<String> {
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && metadata::text::month_number(w).is_none()
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| name_word(w)).count();
+        if (2..=3).contains(&run) {
+            return Some(words[i..i + run].join(" "));
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// Words before the name in an author box heading ("About", "Über",
+/// "À propos de").
+const AUTHOR_BOX_PREFIX_WORDS: usize = 2;
+/// Words after the name in an author box heading ("257 Artikel").
+const AUTHOR_BOX_SUFFIX_WORDS: usize = 3;
+/// Words at least in the opening sentence of an author's biography.
+const AUTHOR_BIO_MIN_WORDS: usize = 8;
+/// Words of a unit read when looking for the author's name: enough for
+/// the longest heading of a box (prefix, a four-word name, suffix) and the
+/// opening of a biography.
+const AUTHOR_BOX_WORDS: usize = 12;
+
+/// Whether a unit after the article opens its author box: the name of the
+/// author from the byline alone or under a short heading ("About Anna
+/// Schmidt", "Über Anna Schmidt 57 Artikel"), or a paragraph of biography
+/// that opens with the name ("ANNA SCHMIDT has written ..."). A name before
+/// a colon is a speaker in an interview, not a box. `authors` are
+/// lower-case.
+fn names_author(text: &str, authors: &[String]) -> bool {
+    if authors.is_empty() {
+        return false;
+    }
+    // The opening words decide; a long paragraph is not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(AUTHOR_BOX_WORDS).collect();
+    for name in authors {
+        let name: Vec<&str> = name.split_whitespace().collect();
+        for skip in 0..=AUTHOR_BOX_PREFIX_WORDS {
+            let Some(here) = words.get(skip..skip + name.len()) else {
+                break;
+            };
+            let prefix_ok = words[..skip]
+                .iter()
+                .all(|w| w.chars().all(char::is_alphabetic));
+            if !prefix_ok || !here.iter().zip(&name).all(|(w, n)| w.to_lowercase() == *n) {
+                continue;
+            }
+            let rest = &words[skip + name.len()..];
+            let heading = rest.len() <= AUTHOR_BOX_SUFFIX_WORDS
+                && !text.contains(':')
+                && !ends_sentence(text);
+            let bio = skip == 0
+                && words.len() >= AUTHOR_BIO_MIN_WORDS
+                && rest
+                    .first()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if heading || bio {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Units above the body within which its lead paragraph stands.
-const LEAD_REACH: usize = 10;
+const LEAD_REACH: usize = 20;
 /// Datelines and bylines that may stand between a headline and its lead.
 const LEAD_BYLINES: usize = 2;
 
@@ -1185,16 +1408,83 @@ fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
     }
 }
 
+/// Units above a headline within which the breadcrumb trail naming it
+/// stands.
+const CRUMB_REACH: usize = 3;
+
+/// Whether `text` is the last item of the breadcrumb trail in `crumb`: a
+/// numbered or bulleted item ("3. Title") or the end of a trail printed on
+/// one line ("Home » Sport » Title").
+fn ends_trail(crumb: &Unit, text: &str) -> bool {
+    if crumb.tag == BlockTag::ListItem {
+        let item = crumb
+            .text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('.')
+            .trim_start();
+        return item == text;
+    }
+    metadata::text::breadcrumb(&crumb.text)
+        .is_some_and(|items| items.last().is_some_and(|l| l == text))
+}
+
+/// The headline of a page is the last item of its breadcrumb trail,
+/// printed again right below it; the paragraph of prose under it (past a
+/// byline or a date) is the article's lead, even where a paywall box or a
+/// video player cuts it off from the body, or where the lead is all the
+/// text a video page has. A teaser's title never repeats the trail.
+fn keep_crumb_headline_lead(
+    units: &[Unit],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) {
+    for i in 1..units.len() {
+        let (u, f) = (&units[i], &feats[i]);
+        if u.tag != BlockTag::Paragraph
+            || !(1..=20).contains(&f.words)
+            || f.sentence
+            || !(i.saturating_sub(CRUMB_REACH)..i).any(|j| ends_trail(&units[j], &u.text))
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut skipped = 0;
+        while j < units.len() && skipped < LEAD_BYLINES && dateline(&units[j], &feats[j]) {
+            j += 1;
+            skipped += 1;
+        }
+        let Some(g) = feats.get(j) else { return };
+        if units[j].tag == BlockTag::Paragraph
+            && g.kind.is_none()
+            && end_kind[j].is_none()
+            && g.sentence
+            && matches!(g.class, Class::Good | Class::NearGood)
+            // A summary the body repeats is no lead.
+            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&units[j].text))
+        {
+            keep[j] = true;
+        }
+        return;
+    }
+}
+
 /// A byline or a dateline: a short line naming a date or an author.
 fn dateline(u: &Unit, f: &Features) -> bool {
     is_date_or_byline(&u.text, f.words)
 }
 
-/// Whether a line of `words` words is a dateline or a byline.
+/// Words from which a line that ends like a sentence is prose, whatever
+/// "von" or "by" it holds.
+const BYLINE_SENTENCE_WORDS: usize = 6;
+
+/// Whether a line of `words` words is a dateline or a byline. A sentence
+/// ("Der Streit von gestern ging weiter.") is no byline.
 fn is_date_or_byline(text: &str, words: usize) -> bool {
     words <= 12
         && (metadata::text::find_date(text).is_some()
-            || metadata::text::byline_author(text).is_some())
+            || ((words < BYLINE_SENTENCE_WORDS || !ends_sentence(text))
+                && metadata::text::byline_author(text).is_some()))
 }
 
 /// How many dropped units may separate a structured run from the article.
@@ -1466,6 +1756,79 @@ fn keep_article_lists(
     }
 }
 
+/// Closing lines an article may end with below its last long paragraph.
+const CLOSING_SENTENCES: usize = 3;
+
+/// An article often ends with a few short sentences of its own ("Ich hoffe,
+/// es gefällt euch.", "What do you think?") that the context rules drop, as
+/// boilerplate follows them. Full sentences of four words or more right
+/// below the last kept unit, with no boilerplate wording, are kept (and,
+/// as nothing follows them, are no subheadings). Returns them.
+fn keep_closing_sentences(
+    units: &[Unit],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) -> Vec<usize> {
+    let mut closing = Vec::new();
+    let Some(last) = keep.iter().rposition(|&k| k) else {
+        return closing;
+    };
+    for i in (last + 1..units.len()).take(CLOSING_SENTENCES) {
+        let f = &feats[i];
+        let sentence = units[i].tag == BlockTag::Paragraph
+            && f.kind.is_none()
+            && end_kind[i].is_none()
+            && matches!(f.class, Class::Short | Class::NearGood)
+            && f.sentence
+            && f.words >= SHORT_SENTENCE_WORDS;
+        if !sentence {
+            break;
+        }
+        keep[i] = true;
+        closing.push(i);
+    }
+    closing
+}
+
+/// A recipe card (or a how-to) below an article's text: its lists of
+/// ingredients and of steps stand under headings such as "Zutaten" or
+/// "Directions", with servings and times between, too far from the text for
+/// the other rules. The list items under such a heading (and a label item
+/// such as "Für die Füllung:") are kept, once some text of the page is.
+fn keep_recipe_lists(
+    units: &[Unit],
+    lowers: &[String],
+    keep: &mut [bool],
+    feats: &[Features],
+    end_kind: &[Option<Kind>],
+) {
+    if !keep.contains(&true) {
+        return;
+    }
+    for i in 0..units.len() {
+        if units[i].tag == BlockTag::ListItem
+            || feats[i].words > 6
+            || !vocab::is_recipe_section(&lowers[i])
+        {
+            continue;
+        }
+        for j in i + 1..units.len() {
+            // A line left holding only an invisible character.
+            if !units[j].text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if units[j].tag != BlockTag::ListItem
+                || end_kind[j].is_some()
+                || feats[j].kind.is_some_and(|k| k != Kind::Other)
+            {
+                break;
+            }
+            keep[j] = true;
+        }
+    }
+}
+
 /// Between the first and the last kept unit lies the article: there, prose
 /// the context rules dropped (a short paragraph between image captions, a
 /// one-sentence paragraph, a label ending in a colon above kept text) is
@@ -1517,6 +1880,10 @@ mod tests {
         assert!(ends_sentence("“Is it?”"));
         assert!(!ends_sentence("Read the rest..."));
         assert!(!ends_sentence("Home"));
+        // Invisible characters an editor left behind change nothing.
+        assert!(ends_sentence("Serve it hot.\u{2063}"));
+        assert!(ends_sentence("Fertig ist der Kuchen!\u{200B} "));
+        assert!(!ends_sentence("Zutaten\u{2063}"));
         assert!(is_date_or_number("January 15, 2026"));
         assert!(is_date_or_number("12.03.2024 | 14:05 Uhr"));
         assert!(!is_date_or_number("15 ways to cook"));
@@ -1640,6 +2007,25 @@ mod tests {
             "  • Home\n  • News\n\n  • Teilen\n\n{lead}\n\n  • Teilen\n\n{body}\n\n{body} Again.\n"
         );
         assert!(crate::text::extract(&dump).text().starts_with(P1));
+        // A long share bar (a dozen buttons) between the lead and the body.
+        let bar = [
+            "Facebook",
+            "Twitter",
+            "WhatsApp",
+            "Pinterest",
+            "LinkedIn",
+            "Reddit",
+            "Xing",
+        ]
+        .iter()
+        .map(|b| format!("{b}\n\n"))
+        .collect::<String>();
+        let dump = format!(
+            "  • Home\n  • News\n\nNeuer Platz für die Innenstadt\n\n{lead}\n\nVon Anna Schmidt\n\n\
+             12.03.2024\n\n{bar}{bar}{body}\n\n{body} Again.\n"
+        );
+        let text = crate::text::extract(&dump).text();
+        assert!(text.starts_with(&format!("{lead}\n\n{P1}")), "{text}");
     }
 
     #[test]
@@ -1681,6 +2067,23 @@ mod tests {
         let k = kept(&dump);
         assert!(!k.iter().any(|t| t == cap), "{k:?}");
         assert_eq!(k.len(), 2, "{k:?}");
+        // The second copy after a zoom button's label.
+        let dump = format!("{body}\n\n{cap}\n\nBild vergrößern {cap}\n\n{P2} {P1}\n");
+        let k = kept(&dump);
+        assert!(!k.iter().any(|t| t.contains(cap)), "{k:?}");
+        assert!(repeats_caption(cap, &format!("Enlarge {cap}")));
+        // Alt text and caption run onto one line.
+        assert!(doubled_line(&format!("{cap} {cap}")));
+        assert!(!doubled_line(cap));
+        assert!(!doubled_line("Ja ja ja ja"));
+        assert!(!doubled_line(&[cap; 4].join(" ")));
+        let dump = format!("{body}\n\n{cap} {cap}\n\n{P2} {P1}\n");
+        assert_eq!(kept(&dump).len(), 2);
+        // A sentence that ends with another's words is no copy of it.
+        assert!(!repeats_caption(
+            "the square was opened.",
+            "On Monday the square was opened."
+        ));
     }
 
     #[test]
@@ -2009,6 +2412,16 @@ mod tests {
         assert!(!ends_with_credit(
             "Die Ermittlungen zum Fall gehen weiter, wie der Sender berichtete. (Quelle: SWR)"
         ));
+        assert!(ends_with_credit(
+            "Der Fuchs schläft im Winter gern in der Sonne. (Max Beispiel / iStock.com)"
+        ));
+        assert!(ends_with_credit(
+            "Fans wave flags before the final in the old stadium. (AP Photo/Jane Roe)"
+        ));
+        // An agency tag that signs a news paragraph is no picture credit.
+        assert!(!ends_with_credit(
+            "Die Polizei sucht weiter nach Zeugen des Unfalls. (dpa/lno)"
+        ));
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
@@ -2039,5 +2452,159 @@ mod tests {
         assert!(!vocab::is_call_to_action(
             "mehr erfahren sie in unserem ratgeber"
         ));
+    }
+
+    #[test]
+    fn author_named_again_after_the_article_opens_its_box() {
+        assert_eq!(
+            dateline_name("4. März 2025 Greta Lindqvist 12"),
+            Some("Greta Lindqvist".to_string())
+        );
+        assert_eq!(dateline_name("4. März 2025"), None);
+        let authors = ["greta lindqvist".to_string()];
+        assert!(names_author("Über Greta Lindqvist 88 Artikel", &authors));
+        assert!(names_author("About Greta Lindqvist", &authors));
+        assert!(names_author(
+            "GRETA LINDQVIST has covered the city hall for twelve years and lives by the river.",
+            &authors
+        ));
+        // A speaker in an interview, and prose that names her, are no box.
+        assert!(!names_author(
+            "Greta Lindqvist: Why did you stay?",
+            &authors
+        ));
+        assert!(!names_author(
+            "Then Greta Lindqvist asked the mayor about it.",
+            &authors
+        ));
+        let bio = "Seit vielen Jahren schreibt sie über Verkehr und Stadtplanung, am liebsten \
+                   mit dem Fahrrad unterwegs und stets auf der Suche nach guten Geschichten.";
+        let dump = format!(
+            "  • Start\n  • Stadt\n\nNeue Brücke über den Fluss\n\n4. März 2025 Greta Lindqvist 12\n\n\
+             {P1}\n\n{P2}\n\nÜber Greta Lindqvist 88 Artikel\n\n{bio}\n"
+        );
+        assert_eq!(kept(&dump)[1..], [P1, P2]);
+        // Without the dateline, the bio is not known for one.
+        let dump = format!("Neue Brücke über den Fluss\n\n{P1}\n\n{P2}\n\n{bio}\n");
+        assert!(kept(&dump).contains(&bio.to_string()));
+    }
+
+    #[test]
+    fn lead_under_the_headline_that_ends_the_breadcrumb_trail() {
+        let lead = "Die Stadt hat am Montag den Bau einer neuen Brücke beschlossen, die ab dem \
+                    Frühjahr die beiden Ufer verbinden soll.";
+        let paywall = "  • Jetzt abonnieren\n  • Alle Artikel lesen\n\nAbo ab 9,99 EUR\n\n\
+                       Jetzt testen\n\nMonatsabo\n\nJahresabo\n\nSchon Abonnent?\n\n";
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        for crumb in [
+            " 1. Start\n 2. Stadt\n 3. Neue Brücke für die Altstadt\n\n",
+            "Start » Stadt » Neue Brücke für die Altstadt\n\n",
+        ] {
+            let dump = format!(
+                "{crumb}Neue Brücke für die Altstadt\n\nvon Greta Lindqvist\n\n{lead}\n\n\
+                 {paywall}{b1}\n\n{b2}\n"
+            );
+            let got = kept(&dump);
+            assert!(got.contains(&lead.to_string()), "{got:?}");
+            assert!(got.ends_with(&[b1.clone(), b2.clone()]));
+        }
+        // A teaser's title that is in no trail: its summary stays out.
+        let dump = format!(
+            " 1. Start\n 2. Stadt\n\nNeue Brücke für die Altstadt\n\n{lead}\n\n{paywall}{b1}\n\n{b2}\n"
+        );
+        let got = kept(&dump);
+        assert!(!got.contains(&lead.to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_with_von_or_by_is_no_byline() {
+        assert!(is_date_or_byline("Von Greta Lindqvist", 3));
+        assert!(is_date_or_byline("Text by Jane Roe | Photos", 6));
+        for sentence in [
+            "Die Klage von Anwohnern, die am Fluss wohnen, wurde abgewiesen.",
+            "The plan was approved by Council, and work starts soon.",
+        ] {
+            // The byline reader alone takes a name from them.
+            assert!(metadata::text::byline_author(sentence).is_some());
+            assert!(!is_date_or_byline(sentence, word_count(sentence)));
+        }
+    }
+
+    #[test]
+    fn closing_sentences_below_the_last_paragraph_kept() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let dump = format!(
+            "{b1}\n\n{b2}\n\nIch hoffe, euch gefällt der neue Platz.\n\nWas meint ihr dazu?\n\n\
+             Tags: Stadt, Platz\n\nEin kurzer Satz ganz unten.\n"
+        );
+        assert_eq!(
+            kept(&dump),
+            [
+                b1.as_str(),
+                b2.as_str(),
+                "Ich hoffe, euch gefällt der neue Platz.",
+                "Was meint ihr dazu?"
+            ]
+        );
+        // Boilerplate wording stops them.
+        let dump =
+            format!("{b1}\n\n{b2}\n\nShare this article on Facebook.\n\nWas meint ihr dazu?\n");
+        assert_eq!(kept(&dump), [b1, b2]);
+    }
+
+    #[test]
+    fn step_numbers_do_not_split_the_instructions() {
+        assert!(is_step_number("3"));
+        assert!(is_step_number("12."));
+        assert!(!is_step_number("2024"));
+        assert!(!is_step_number("3 Eier"));
+        let s1 = "Den Ofen vorheizen und die Form gut einfetten, dann das Mehl mit der Butter, \
+                  dem Zucker und einer Prise Salz in einer großen Schüssel zu einem glatten Teig \
+                  verkneten und ihn eine halbe Stunde an einem kühlen Ort ruhen lassen.";
+        let s2 = "Den Teig dünn ausrollen, in die Form legen und mehrmals mit einer Gabel \
+                  einstechen. Die Äpfel schälen, in feine Scheiben schneiden und gleichmäßig \
+                  darauf verteilen, bevor alles in den Ofen kommt und goldbraun gebacken wird.";
+        let dump =
+            format!("1\n\n{s1}\n\nUmluft etwa 180 °C\n\n2\n\nBelag\n\n{s2}\n\n3\n\n{P1} {P2}\n");
+        let got = kept(&dump);
+        assert!(
+            got.contains(&"## Umluft etwa 180 °C".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|t| t == "2" || t == "3"));
+    }
+
+    #[test]
+    fn recipe_card_lists_below_the_article_kept() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let card = "Apfelkuchen vom Blech\n\nDrucken\n\nPortionen\n\n12\n\nZeit\n\n45\n\nMinuten\n\n\
+                    Zutaten\n\n  • 3 Äpfel\n  • Eine Prise Salz\n  • Für den Guss:\n  • 2 EL Zucker\n\n\
+                    Zubereitung\n\n  • Die Äpfel schälen und in Spalten schneiden.\n\n\u{2063}\n\n\
+                    \x20 • Den Teig damit belegen und backen.\n\n";
+        let dump =
+            format!("  • Start\n  • Rezepte\n\n{b1}\n\n{b2}\n\n{card}Kommentare\n\n  • Teilen\n");
+        let got = kept(&dump);
+        for item in [
+            "3 Äpfel",
+            "Eine Prise Salz",
+            "2 EL Zucker",
+            "Den Teig damit belegen und backen.",
+        ] {
+            assert!(got.contains(&item.to_string()), "{item}: {got:?}");
+        }
+        assert!(
+            !got.iter()
+                .any(|t| t.contains("Teilen") || t.contains("Start"))
+        );
+    }
+
+    #[test]
+    fn long_read_also_line_inside_the_article_dropped_alone() {
+        let (b1, b2) = (format!("{P1} {P2}"), format!("{P2} {P1}"));
+        let link = "Lesen Sie hier: Stadtrat streitet seit Wochen über die Zukunft des alten \
+                    Bahnhofs und die Pläne für ein neues Viertel";
+        assert!(word_count(link) > 14);
+        let dump = format!("{b1}\n\n{link}\n\n{b2}\n");
+        assert_eq!(kept(&dump), [b1, b2]);
     }
 }
