@@ -213,7 +213,7 @@ fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
             break;
         };
         at += c.len_utf8();
-        if let Some(folded) = fold_common(c) {
+        if let Some(folded) = crate::block::fold_common(c) {
             if let Some(l) = folded {
                 let mut buf = [0; 4];
                 norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
@@ -235,26 +235,6 @@ fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
     // xxh3: fast, and (unlike std's DefaultHasher) the same in every
     // build, so a manifest's template fingerprint stays comparable.
     Some(xxhash_rust::xxh3::xxh3_64(norm))
-}
-
-/// The key form of a common non-ASCII character without the Unicode
-/// tables: `Some(None)` drops it (punctuation, box drawing), `Some(l)`
-/// is its lower case (Latin-1 and basic Cyrillic letters), `None` leaves
-/// it to the tables. Agrees with `is_alphanumeric` and `to_lowercase`
-/// (see the test).
-fn fold_common(c: char) -> Option<Option<char>> {
-    let n = u32::from(c);
-    let shift = |d: u32| char::from_u32(n + d);
-    Some(match n {
-        // General punctuation, box drawing, block elements, shapes.
-        0x2000..=0x206F | 0x2500..=0x25FF | 0xD7 | 0xF7 => None,
-        0xC0..=0xDE => shift(0x20),
-        0xDF..=0xFF => Some(c),
-        0x400..=0x40F => shift(0x50),
-        0x410..=0x42F => shift(0x20),
-        0x430..=0x45F => Some(c),
-        _ => return None,
-    })
 }
 
 /// The distinct line keys of one text dump, as the text path splits it.
@@ -306,22 +286,6 @@ mod tests {
             }
         }
         (norm.chars().count() >= MIN_KEY_CHARS).then(|| xxhash_rust::xxh3::xxh3_64(norm.as_bytes()))
-    }
-
-    #[test]
-    fn common_characters_fold_as_the_unicode_tables() {
-        let mut seen = 0;
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            let Some(folded) = fold_common(c) else {
-                continue;
-            };
-            seen += 1;
-            let expected = c
-                .is_alphanumeric()
-                .then(|| c.to_lowercase().collect::<String>());
-            assert_eq!(folded.map(String::from), expected, "{c:?}");
-        }
-        assert!(seen > 500);
     }
 
     #[test]

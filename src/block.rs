@@ -244,7 +244,7 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
                     cjk += 1;
                 } else if !other {
                     // The Unicode lookup is the dear part: once per run.
-                    other = c.is_alphanumeric();
+                    other = fold_common(c).map_or_else(|| c.is_alphanumeric(), |f| f.is_some());
                 }
                 false
             }
@@ -285,9 +285,45 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
+/// The key form of a common non-ASCII character without the Unicode
+/// tables: `Some(None)` drops it (punctuation, box drawing), `Some(l)`
+/// is its lower case (Latin-1 and basic Cyrillic letters), `None` leaves
+/// it to the tables. Agrees with `is_alphanumeric` and `to_lowercase`
+/// (see the test).
+pub fn fold_common(c: char) -> Option<Option<char>> {
+    let n = u32::from(c);
+    let shift = |d: u32| char::from_u32(n + d);
+    Some(match n {
+        // General punctuation, box drawing, block elements, shapes.
+        0x2000..=0x206F | 0x2500..=0x25FF | 0xD7 | 0xF7 => None,
+        0xC0..=0xDE => shift(0x20),
+        0xDF..=0xFF => Some(c),
+        0x400..=0x40F => shift(0x50),
+        0x410..=0x42F => shift(0x20),
+        0x430..=0x45F => Some(c),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_characters_fold_as_the_unicode_tables() {
+        let mut seen = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let Some(folded) = fold_common(c) else {
+                continue;
+            };
+            seen += 1;
+            let expected = c
+                .is_alphanumeric()
+                .then(|| c.to_lowercase().collect::<String>());
+            assert_eq!(folded.map(String::from), expected, "{c:?}");
+        }
+        assert!(seen > 500);
+    }
 
     #[test]
     fn word_count_matches_the_token_split() {

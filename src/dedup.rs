@@ -88,8 +88,11 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
         }
         let c = text[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
+        // Common letters (Latin-1, basic Cyrillic) and punctuation without
+        // the Unicode tables.
+        let folded = crate::block::fold_common(c);
         let cjk = is_cjk(c);
-        if cjk || !c.is_alphanumeric() {
+        if cjk || !folded.map_or_else(|| c.is_alphanumeric(), |f| f.is_some()) {
             close(&mut joined, &mut spans, &mut start);
             if !cjk {
                 continue;
@@ -104,6 +107,8 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
         if cjk {
             joined.push(c);
             close(&mut joined, &mut spans, &mut start);
+        } else if let Some(Some(l)) = folded {
+            joined.push(l);
         } else {
             joined.extend(c.to_lowercase());
         }
