@@ -472,9 +472,10 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
 fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(units.len());
     for u in units {
-        if u.text.chars().count() < LENGTH_LOW {
+        if short(&u.text) {
             *seen.entry(u.text.as_str()).or_default() += 1;
         }
     }
@@ -493,7 +494,8 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
             let words = word_count(&u.text);
             let sentence = ends_sentence(&u.text);
             let mut kind = unit_kind(u, lower, words);
-            let repeated = seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
+            // Only short lines were counted: a long one is not looked up.
+            let repeated = chars < LENGTH_LOW && seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
             }
