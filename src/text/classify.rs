@@ -149,9 +149,23 @@ fn is_separated_menu(text: &str) -> bool {
     const SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
     // Most lines hold no separator: the ASCII ones are found by memchr, the
     // others are encoded with a leading byte 0xC2 or 0xE2.
+    // A menu has three parts at least, so two separators: counted on the
+    // bytes ('»' and '·' are C2 BB and C2 B7, '›' and '•' E2 80 BA and
+    // E2 80 A2), as prose with one slash or none is most lines.
     let b = text.as_bytes();
-    if memchr::memchr3(b'|', b'/', b'>', b).is_none() && memchr::memchr2(0xC2, 0xE2, b).is_none() {
-        return false;
+    let ascii = memchr::memchr3_iter(b'|', b'/', b'>', b).take(2).count();
+    if ascii < 2 {
+        let wide = memchr::memchr2_iter(0xC2, 0xE2, b)
+            .filter(|&i| match b[i] {
+                0xC2 => matches!(b.get(i + 1), Some(0xBB | 0xB7)),
+                _ => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xBA | 0xA2)),
+            })
+            .take(2 - ascii)
+            .count();
+        if ascii + wide < 2 {
+            debug_assert!(text.split(SEPS).count() < 3);
+            return false;
+        }
     }
     let parts: Vec<&str> = text.split(SEPS).map(str::trim).collect();
     if parts.len() < 3 {
