@@ -17,6 +17,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::block::LineHash;
+
+/// Line keys to the number of documents that hold them.
+type Counts = HashMap<u64, u32, LineHash>;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -33,7 +38,7 @@ const MIN_KEY_CHARS: usize = 2;
 /// The template lines of one batch, as hashes of their normalised text.
 #[derive(Debug, Clone, Default)]
 pub struct Template {
-    hashes: HashSet<u64>,
+    hashes: HashSet<u64, LineHash>,
 }
 
 impl Template {
@@ -53,7 +58,7 @@ impl Template {
     }
 
     /// The template of a batch from per-line document counts.
-    pub fn from_counts(counts: &HashMap<u64, u32>, docs: usize) -> Template {
+    pub fn from_counts(counts: &Counts, docs: usize) -> Template {
         let min = Template::threshold(docs);
         Template {
             hashes: counts
@@ -67,7 +72,7 @@ impl Template {
     /// The template of a batch of decoded text dumps (for tests and
     /// in-memory use).
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Template {
-        let mut counts = HashMap::new();
+        let mut counts = Counts::default();
         let mut docs = 0;
         for t in texts {
             docs += 1;
@@ -109,7 +114,7 @@ impl Template {
             .par_iter()
             .filter_map(per_doc)
             .fold(
-                || (HashMap::<u64, u32>::new(), 0usize),
+                || (Counts::default(), 0usize),
                 |(mut m, n), keys| {
                     for h in keys {
                         *m.entry(h).or_insert(0) += 1;
@@ -118,7 +123,7 @@ impl Template {
                 },
             )
             .reduce(
-                || (HashMap::new(), 0),
+                || (Counts::default(), 0),
                 |(mut a, na), (b, nb)| {
                     for (h, n) in b {
                         *a.entry(h).or_insert(0) += n;
