@@ -17,15 +17,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::block::LineHash;
-
-/// Line keys to the number of documents that hold them.
-type Counts = HashMap<u64, u32, LineHash>;
-
 use rayon::prelude::*;
 
+use crate::block::LineHash;
 use crate::config::Config;
 use crate::input::{self, Format, Input};
+
+/// Line keys to the number of documents that hold them and the length of
+/// the line's normalised text.
+type Counts = HashMap<u64, (u32, u32), LineHash>;
 
 /// Documents a line must appear in to be template, at least.
 pub const MIN_DOCS: usize = 3;
@@ -39,6 +39,10 @@ const MIN_KEY_CHARS: usize = 2;
 #[derive(Debug, Clone, Default)]
 pub struct Template {
     hashes: HashSet<u64, LineHash>,
+    /// The longest normalised text of a template line, in bytes: a line
+    /// with more ASCII letters than that is none (each letter stays one
+    /// byte of its normalised text), found without normalising it.
+    max_norm: usize,
 }
 
 impl Template {
@@ -60,12 +64,10 @@ impl Template {
     /// The template of a batch from per-line document counts.
     pub fn from_counts(counts: &Counts, docs: usize) -> Template {
         let min = Template::threshold(docs);
+        let lines = counts.iter().filter(|&(_, &(n, _))| n as usize >= min);
         Template {
-            hashes: counts
-                .iter()
-                .filter(|&(_, &n)| n as usize >= min)
-                .map(|(&h, _)| h)
-                .collect(),
+            hashes: lines.clone().map(|(&h, _)| h).collect(),
+            max_norm: lines.map(|(_, &(_, len))| len as usize).max().unwrap_or(0),
         }
     }
 
@@ -76,8 +78,8 @@ impl Template {
         let mut docs = 0;
         for t in texts {
             docs += 1;
-            for h in document_keys(t) {
-                *counts.entry(h).or_insert(0) += 1;
+            for (h, len) in document_keys(t) {
+                counts.entry(h).or_insert((0, len)).0 += 1;
             }
         }
         Template::from_counts(&counts, docs)
@@ -97,7 +99,7 @@ impl Template {
         if candidates < MIN_DOCS {
             return Template::default();
         }
-        let per_doc = |i: &Input| -> Option<Vec<u64>> {
+        let per_doc = |i: &Input| -> Option<Vec<(u64, u32)>> {
             // Pages named as HTML are not read twice (nor gunzipped twice).
             if i.format == Some(Format::Html) {
                 return None;
@@ -116,8 +118,8 @@ impl Template {
             .fold(
                 || (Counts::default(), 0usize),
                 |(mut m, n), keys| {
-                    for h in keys {
-                        *m.entry(h).or_insert(0) += 1;
+                    for (h, len) in keys {
+                        m.entry(h).or_insert((0, len)).0 += 1;
                     }
                     (m, n + 1)
                 },
@@ -125,8 +127,8 @@ impl Template {
             .reduce(
                 || (Counts::default(), 0),
                 |(mut a, na), (b, nb)| {
-                    for (h, n) in b {
-                        *a.entry(h).or_insert(0) += n;
+                    for (h, (n, len)) in b {
+                        a.entry(h).or_insert((0, len)).0 += n;
                     }
                     (a, na + nb)
                 },
@@ -136,7 +138,15 @@ impl Template {
 
     /// Whether a unit's text is a template line.
     pub fn contains(&self, text: &str) -> bool {
-        !self.hashes.is_empty() && key(text).is_some_and(|h| self.hashes.contains(&h))
+        if self.hashes.is_empty() {
+            return false;
+        }
+        // One vectorised count rules out the long lines, most of a page.
+        let letters: usize = text
+            .bytes()
+            .map(|b| usize::from(b.is_ascii_alphabetic()))
+            .sum();
+        letters <= self.max_norm && key(text).is_some_and(|h| self.hashes.contains(&h))
     }
 
     /// Number of template lines.
@@ -179,7 +189,15 @@ thread_local! {
 /// and digits only (so "Home »" and "home" agree, and "12 comments" and
 /// "3 comments"). `None` for lines too short to count.
 pub fn key(text: &str) -> Option<u64> {
-    NORM.with_borrow_mut(|norm| key_in(text, norm))
+    key_and_len(text).map(|(h, _)| h)
+}
+
+/// [`key`] and the length of the normalised text in bytes.
+fn key_and_len(text: &str) -> Option<(u64, u32)> {
+    NORM.with_borrow_mut(|norm| {
+        let h = key_in(text, norm)?;
+        Some((h, u32::try_from(norm.len()).unwrap_or(u32::MAX)))
+    })
 }
 
 /// [`key`], normalising into `norm` (cleared first).
@@ -243,13 +261,13 @@ fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
 }
 
 /// The distinct line keys of one text dump, as the text path splits it.
-fn document_keys(text: &str) -> Vec<u64> {
-    let mut keys: Vec<u64> = crate::text::lines::split(text)
+fn document_keys(text: &str) -> Vec<(u64, u32)> {
+    let mut keys: Vec<(u64, u32)> = crate::text::lines::split(text)
         .iter()
-        .filter_map(|u| key(&u.text))
+        .filter_map(|u| key_and_len(&u.text))
         .collect();
     keys.sort_unstable();
-    keys.dedup();
+    keys.dedup_by_key(|k| k.0);
     keys
 }
 
@@ -327,6 +345,11 @@ mod tests {
         assert!(t.contains("News"));
         assert!(!t.contains("The river runs to the sea"));
         assert!(!t.contains("Another story."));
+        // Case, marks and separators do not count, nor does the length
+        // bound rule out a template line spelled longer.
+        assert!(t.contains("NEWS » | ·"));
+        assert!(t.contains("  Home  »"));
+        assert!(!t.contains("Home News Home News"));
         // Order does not matter.
         let u = Template::from_texts([c, a.as_str(), b]);
         assert_eq!(t.len(), u.len());
