@@ -270,10 +270,14 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
             continue;
         }
         let [(_, a), (at, b), (_, c)] = window;
+        // The capital in the middle is the rarest part: tested first.
+        if !b.is_uppercase() {
+            continue;
+        }
         // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
-        if !(end && b.is_uppercase() && opens) {
+        if !(end && opens) {
             continue;
         }
         let head = &text[..at];
