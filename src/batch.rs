@@ -8,7 +8,8 @@
 //!
 //! The counts are per document, so a line that repeats inside one article
 //! (a refrain, a table label) counts once and is never template on its own
-//! account. Only 64-bit hashes are stored, so memory grows with the number
+//! account. Only 64-bit hashes (with a count and the normalised length)
+//! are stored, so memory grows with the number
 //! of distinct lines, not with their text. Merging counts is commutative,
 //! so the result is the same whatever the thread count and input order.
 //!
