@@ -6,7 +6,6 @@
 //! `-`, `_`, spaces and camelCase humps, so `gdpr-Paragraph` never matches
 //! `graph` and `MsoHeader` never matches `header` by accident of a substring.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::block::Kind;
@@ -457,30 +456,15 @@ struct WordInfo {
     hover: bool,
 }
 
-/// FNV-1a: class words are short, and SipHash costs more than the rest
-/// of the look-up.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash map keyed by foldhash with a per-process random seed: class
+/// words are short, SipHash costs more than the rest of the look-up, and
+/// the keys are page-supplied strings, so the hasher must be keyed (a
+/// crafted page must not be able to make every value collide).
+pub(crate) type FastMap<K, V> = foldhash::HashMap<K, V>;
 
 /// Every listed class word with what the lists say of it, built once.
-static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
-    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+static WORD_INFO: LazyLock<FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, WordInfo> = FastMap::default();
     for &(w, k) in ATTR_WORDS {
         m.entry(w).or_default().kind.get_or_insert(k);
     }

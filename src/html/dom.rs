@@ -372,8 +372,8 @@ thread_local! {
     /// [`crate::metadata::html::class_bits`] of class and id values seen
     /// before. Pages repeat the same class strings hundreds of times, and
     /// the pages of one site share them: each distinct value is read once.
-    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, ClassFacts>> =
-        std::cell::RefCell::new(vocab::FnvMap::default());
+    static ATTR_CACHE: std::cell::RefCell<vocab::FastMap<Box<str>, ClassFacts>> =
+        std::cell::RefCell::new(vocab::FastMap::default());
 }
 
 /// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are
