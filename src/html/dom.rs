@@ -297,10 +297,11 @@ impl Dom {
                         });
                         stack.push(idx);
                     }
-                    Data::Text(t) => {
+                    Data::Text(_) => {
                         if skip.is_some() {
                             continue;
                         }
+                        let t = node.as_text().unwrap_or_default();
                         let Some(&parent) = stack.last() else {
                             continue;
                         };

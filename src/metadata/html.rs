@@ -536,7 +536,7 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
     fn collect(node: NodeRef<'_>, out: &mut String) {
         for c in node.children() {
             match c.value() {
-                Data::Text(t) => out.push_str(t),
+                Data::Text(_) => out.push_str(c.as_text().unwrap_or_default()),
                 Data::Element(e) => {
                     let skip = is_hidden(e)
                         || e.attr("class").is_some_and(|cl| {
@@ -743,7 +743,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     let mut texts = 0;
     let mut only: &str = "";
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             len += t.len();
             texts += 1;
             only = t;
@@ -758,7 +758,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     }
     let mut s = String::with_capacity(len);
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             s.push_str(t);
         }
     }
@@ -908,9 +908,7 @@ impl<'a> Walk<'a> {
                     // The name may be the text right after the
                     // label ("<b>Text:</b> Jane Doe"), else the
                     // next element's.
-                    let next = el
-                        .next_sibling()
-                        .and_then(|n| n.value().as_text().and_then(clean));
+                    let next = el.next_sibling().and_then(|n| n.as_text().and_then(clean));
                     match next {
                         Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
