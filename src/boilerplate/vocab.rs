@@ -394,47 +394,65 @@ const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
-    let mut buf = String::with_capacity(value.len());
-    let mut ends = Vec::with_capacity(8);
-    let hiding = attr_words_into(value, &mut buf, &mut ends);
-    // One table look-up per word instead of a hash and several list scans.
-    let mut start = 0;
-    let words: Vec<(&str, WordInfo)> = ends
-        .iter()
-        .map(|&end| {
-            let w = &buf[start..end];
-            start = end;
-            (w, WORD_INFO.get(w).copied().unwrap_or_default())
-        })
-        .collect();
+    attr_info_in(value, &mut AttrScratch::default())
+}
+
+/// Buffers [`attr_info_in`] reuses from one value to the next.
+#[derive(Default)]
+pub struct AttrScratch {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+/// [`attr_info`] with buffers kept by the caller: no allocation per value
+/// once they have grown.
+pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
+    let AttrScratch { buf, ends } = scratch;
+    buf.clear();
+    ends.clear();
+    let hiding = attr_words_into(value, buf, ends);
     debug_assert!(
-        words
-            .iter()
-            .map(|&(w, _)| w)
+        ends.iter()
+            .scan(0, |start, &end| Some(
+                &buf[std::mem::replace(start, end)..end]
+            ))
             .eq(attr_words(value).iter().map(String::as_str))
     );
-    let kind = if hiding {
-        Some(Kind::Other)
-    } else {
-        words
-            .windows(2)
-            .filter(|p| p[0].1.pair_first)
-            .find_map(|p| {
-                ATTR_PAIRS
+    // One table look-up per word instead of a hash and several list scans;
+    // pairs are read with the word before.
+    let mut start = 0;
+    let mut prev: Option<(&str, WordInfo)> = None;
+    let mut pair_kind = None;
+    let mut word_kind = None;
+    let (mut hover, mut content, mut body) = (false, false, false);
+    for &end in ends.iter() {
+        let w = &buf[start..end];
+        start = end;
+        let i = WORD_INFO.get(w).copied().unwrap_or_default();
+        if let Some((pw, pi)) = prev {
+            if pair_kind.is_none() && pi.pair_first {
+                pair_kind = ATTR_PAIRS
                     .iter()
-                    .find(|(x, y, _)| *x == p[0].0 && *y == p[1].0)
-                    .map(|&(_, _, k)| k)
-            })
-            .or_else(|| words.iter().find_map(|(_, i)| i.kind))
-    };
+                    .find(|(x, y, _)| *x == pw && *y == w)
+                    .map(|&(_, _, k)| k);
+            }
+            body |= pi.body_first && i.body_second;
+        }
+        word_kind = word_kind.or(i.kind);
+        hover |= i.hover;
+        content |= i.content;
+        body |= i.body;
+        prev = Some((w, i));
+    }
     AttrInfo {
-        kind,
-        hover: words.iter().any(|(_, i)| i.hover),
-        content: words.iter().any(|(_, i)| i.content),
-        body: words.iter().any(|(_, i)| i.body)
-            || words
-                .windows(2)
-                .any(|p| p[0].1.body_first && p[1].1.body_second),
+        kind: if hiding {
+            Some(Kind::Other)
+        } else {
+            pair_kind.or(word_kind)
+        },
+        hover,
+        content,
+        body,
     }
 }
 

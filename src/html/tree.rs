@@ -158,6 +158,22 @@ impl Tree {
         }
     }
 
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tree has only its document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// Bytes in the text buffer: about the text of all text nodes (see
+    /// [`Text`]), for sizing copies of it.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// The document node.
     pub fn root(&self) -> NodeRef<'_> {
         NodeRef { tree: self, id: 0 }
@@ -278,10 +294,10 @@ impl Node {
 /// Parse an HTML document.
 pub fn parse(html: &str) -> Tree {
     // About one node per 40 bytes of markup on real pages.
-    // Text is usually well under a quarter of the markup.
+    // Text, scripts' included, is rarely over half of it.
     let sink = Sink(RefCell::new(Tree::new(
         html.len() / 40 + 16,
-        html.len() / 4,
+        html.len() / 2,
     )));
     html5ever::parse_document(sink, Default::default()).one(html)
 }

@@ -875,31 +875,15 @@ impl<'a> Walk<'a> {
             // A `<time>` is a candidate of its own.
             let foreign = info.foreign || name == "time";
             note_standalone_date(f, own.as_deref(), foreign);
-            match *h1_at {
-                None => {
-                    if let Some(t) = own.clone() {
-                        if before.len() == BEFORE_H1 {
-                            before.pop_front();
-                        }
-                        before.push_back(t);
-                    }
-                }
-                Some(at) if *index <= at + AFTER_H1 => {
-                    if let Some(t) = own.clone().filter(|_| !info.foreign) {
-                        f.near_h1.push(t);
-                    }
-                }
-                _ => {}
-            }
             if f.labelled_bylines.len() < 3
-                && let Some(t) = own
-                && (*label_pending || may_be_label(&t))
+                && let Some(t) = own.as_deref()
+                && (*label_pending || may_be_label(t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
                 if *label_pending {
                     if !info.foreign {
-                        f.labelled_bylines.push(t);
+                        f.labelled_bylines.push(t.to_string());
                     }
                     *label_pending = false;
                 } else if let Some(name) = short_byline(&el, label, info.foreign) {
@@ -917,6 +901,23 @@ impl<'a> Walk<'a> {
                         None => *label_pending = true,
                     }
                 }
+            }
+            // Last: `own` moves into the context kept around the `<h1>`.
+            match *h1_at {
+                None => {
+                    if let Some(t) = own {
+                        if before.len() == BEFORE_H1 {
+                            before.pop_front();
+                        }
+                        before.push_back(t);
+                    }
+                }
+                Some(at) if *index <= at + AFTER_H1 => {
+                    if let Some(t) = own.filter(|_| !info.foreign) {
+                        f.near_h1.push(t);
+                    }
+                }
+                _ => {}
             }
         }
         match name {
