@@ -508,6 +508,7 @@ impl<'a> NodeRef<'a> {
     }
 
     /// The text of a text node; `None` for other nodes.
+    #[inline]
     pub fn as_text(&self) -> Option<&'a str> {
         match &self.node().data {
             Data::Text(Text::Span(s, e)) => Some(&self.tree.text[*s as usize..*e as usize]),

@@ -1133,9 +1133,9 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
 fn has(word: &str, needle: &str) -> bool {
-    word.as_bytes()
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    let (w, n) = (word.as_bytes(), needle.as_bytes());
+    // Compare whole windows only where the first byte matches.
+    w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
 
 /// Author, date and breadcrumb candidates marked by attributes.
