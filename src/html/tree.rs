@@ -32,18 +32,24 @@ pub enum Data {
     Doctype,
     Comment,
     ProcessingInstruction,
-    Text(StrTendril),
+    /// Read it with [`NodeRef::as_text`].
+    Text(Text),
     Element(Element),
 }
 
-impl Data {
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Data::Text(t) => Some(t),
-            _ => None,
-        }
-    }
+/// Where a text node's text is. html5ever hands text in pieces (a newline
+/// often on its own) and adjacent pieces make one node: appending a piece
+/// to the text at the end of [`Tree::text`] only moves the end of its span.
+/// A node that gets more text after other text followed it (foster
+/// parenting) moves to a string of its own once, so merging stays linear.
+#[derive(Debug)]
+pub enum Text {
+    /// A byte range of [`Tree::text`].
+    Span(u32, u32),
+    Own(String),
+}
 
+impl Data {
     pub fn as_element(&self) -> Option<&Element> {
         match self {
             Data::Element(e) => Some(e),
@@ -128,6 +134,14 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// The text of the text nodes, in the order it arrived (see [`Text`]).
+    text: String,
+}
+
+/// A byte offset into [`Tree::text`]; the text is never longer than the
+/// page, and html5ever's own buffers hold at most 4 GiB.
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).expect("text over 4 GiB")
 }
 
 fn link(i: u32) -> Option<u32> {
@@ -135,10 +149,29 @@ fn link(i: u32) -> Option<u32> {
 }
 
 impl Tree {
-    fn new(capacity: usize) -> Tree {
+    fn new(capacity: usize, text: usize) -> Tree {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
-        Tree { nodes }
+        Tree {
+            nodes,
+            text: String::with_capacity(text),
+        }
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tree has only its document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// Bytes in the text buffer: about the text of all text nodes (see
+    /// [`Text`]), for sizing copies of it.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// The document node.
@@ -217,14 +250,31 @@ impl Tree {
     }
 
     /// Append `text` to the text node `at`, if it is one.
-    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
-        match self.nodes.get_mut(at as usize).map(|n| &mut n.data) {
-            Some(Data::Text(t)) => {
-                t.push_tendril(text);
-                true
+    fn merge_text(&mut self, at: u32, text: &str) -> bool {
+        let Some(Data::Text(t)) = self.nodes.get_mut(at as usize).map(|n| &mut n.data) else {
+            return false;
+        };
+        match t {
+            Text::Span(_, end) if *end as usize == self.text.len() => {
+                self.text.push_str(text);
+                *end = offset(self.text.len());
             }
-            _ => false,
+            Text::Span(start, end) => {
+                let mut own = String::with_capacity((*end - *start) as usize + text.len());
+                own.push_str(&self.text[*start as usize..*end as usize]);
+                own.push_str(text);
+                *t = Text::Own(own);
+            }
+            Text::Own(own) => own.push_str(text),
         }
+        true
+    }
+
+    /// A new text node holding `text`.
+    fn push_text(&mut self, text: &str) -> u32 {
+        let start = offset(self.text.len());
+        self.text.push_str(text);
+        self.push(Data::Text(Text::Span(start, offset(self.text.len()))))
     }
 }
 
@@ -244,7 +294,11 @@ impl Node {
 /// Parse an HTML document.
 pub fn parse(html: &str) -> Tree {
     // About one node per 40 bytes of markup on real pages.
-    let sink = Sink(RefCell::new(Tree::new(html.len() / 40 + 16)));
+    // Text, scripts' included, is rarely over half of it.
+    let sink = Sink(RefCell::new(Tree::new(
+        html.len() / 40 + 16,
+        html.len() / 2,
+    )));
     html5ever::parse_document(sink, Default::default()).one(html)
 }
 
@@ -312,7 +366,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = t.nodes[*parent as usize].last;
                 if !t.merge_text(last, &text) {
-                    let id = t.push(Data::Text(text));
+                    let id = t.push_text(&text);
                     t.append(*parent, id);
                 }
             }
@@ -332,7 +386,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = t.nodes[*sibling as usize].prev;
                 if !t.merge_text(prev, &text) {
-                    let id = t.push(Data::Text(text));
+                    let id = t.push_text(&text);
                     t.insert_before(*sibling, id);
                 }
             }
@@ -453,6 +507,16 @@ impl<'a> NodeRef<'a> {
         &self.node().data
     }
 
+    /// The text of a text node; `None` for other nodes.
+    #[inline]
+    pub fn as_text(&self) -> Option<&'a str> {
+        match &self.node().data {
+            Data::Text(Text::Span(s, e)) => Some(&self.tree.text[*s as usize..*e as usize]),
+            Data::Text(Text::Own(t)) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn parent(&self) -> Option<NodeRef<'a>> {
         self.at(self.node().parent)
     }
@@ -541,7 +605,7 @@ impl<'a> ElementRef<'a> {
 
     /// The texts of the element's descendant text nodes, in order.
     pub fn text(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        self.node.descendants().filter_map(|n| n.value().as_text())
+        self.node.descendants().filter_map(|n| n.as_text())
     }
 }
 
@@ -586,7 +650,7 @@ mod tests {
                             attrs.join(" ")
                         ))
                     }
-                    Data::Text(t) => Some(format!("T{:?}", &**t)),
+                    Data::Text(_) => Some(format!("T{:?}", n.as_text().unwrap_or_default())),
                     Data::Fragment => Some("<#fragment>".into()),
                     Data::Comment => Some("<!-->".into()),
                     _ => None,
@@ -667,9 +731,28 @@ mod tests {
             "<b><p>1</b>2<b>3</p>4</b>",
             "<table><tr><td><table><tr><td>x</table>y</table>",
             "text before<html><head><title>T</title></head>",
+            // Foster-parented text merged into a node that other text
+            // has followed (it moves to a string of its own), twice.
+            "<p>a</p>b<table>c<tr><td> d </td></tr>e<tr><td>f</td></tr>g\nh</table>i",
         ] {
             same_as_scraper(html);
         }
+    }
+
+    /// Text merged into a node that is no longer the buffer's tail moves
+    /// to its own string and keeps all its pieces in order.
+    #[test]
+    fn foster_text_merges_in_order() {
+        let tree = parse("<table>c<tr><td>d</td></tr>e<tr><td>f</td></tr>g</table>");
+        let own: Vec<&str> = tree
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Text(Text::Own(t)) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(own, ["ceg"]);
     }
 
     /// Every HTML fixture page parses to the same tree as scraper's.

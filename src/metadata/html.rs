@@ -277,10 +277,10 @@ pub fn class_bits(value: &str) -> u16 {
 
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FnvMap<&'static str, u16>> =
+static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FastMap<&'static str, u16>> =
     std::sync::LazyLock::new(|| {
         use word_bits as b;
-        let mut m = crate::boilerplate::vocab::FnvMap::default();
+        let mut m = crate::boilerplate::vocab::FastMap::default();
         for (list, bit) in [
             (FOREIGN_WORDS, b::FOREIGN),
             (LIST_FOREIGN_WORDS, b::LIST_FOREIGN),
@@ -536,7 +536,7 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
     fn collect(node: NodeRef<'_>, out: &mut String) {
         for c in node.children() {
             match c.value() {
-                Data::Text(t) => out.push_str(t),
+                Data::Text(_) => out.push_str(c.as_text().unwrap_or_default()),
                 Data::Element(e) => {
                     let skip = is_hidden(e)
                         || e.attr("class").is_some_and(|cl| {
@@ -743,7 +743,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     let mut texts = 0;
     let mut only: &str = "";
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             len += t.len();
             texts += 1;
             only = t;
@@ -758,7 +758,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     }
     let mut s = String::with_capacity(len);
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             s.push_str(t);
         }
     }
@@ -875,31 +875,15 @@ impl<'a> Walk<'a> {
             // A `<time>` is a candidate of its own.
             let foreign = info.foreign || name == "time";
             note_standalone_date(f, own.as_deref(), foreign);
-            match *h1_at {
-                None => {
-                    if let Some(t) = own.clone() {
-                        if before.len() == BEFORE_H1 {
-                            before.pop_front();
-                        }
-                        before.push_back(t);
-                    }
-                }
-                Some(at) if *index <= at + AFTER_H1 => {
-                    if let Some(t) = own.clone().filter(|_| !info.foreign) {
-                        f.near_h1.push(t);
-                    }
-                }
-                _ => {}
-            }
             if f.labelled_bylines.len() < 3
-                && let Some(t) = own
-                && (*label_pending || may_be_label(&t))
+                && let Some(t) = own.as_deref()
+                && (*label_pending || may_be_label(t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
                 if *label_pending {
                     if !info.foreign {
-                        f.labelled_bylines.push(t);
+                        f.labelled_bylines.push(t.to_string());
                     }
                     *label_pending = false;
                 } else if let Some(name) = short_byline(&el, label, info.foreign) {
@@ -908,9 +892,7 @@ impl<'a> Walk<'a> {
                     // The name may be the text right after the
                     // label ("<b>Text:</b> Jane Doe"), else the
                     // next element's.
-                    let next = el
-                        .next_sibling()
-                        .and_then(|n| n.value().as_text().and_then(clean));
+                    let next = el.next_sibling().and_then(|n| n.as_text().and_then(clean));
                     match next {
                         Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
@@ -919,6 +901,23 @@ impl<'a> Walk<'a> {
                         None => *label_pending = true,
                     }
                 }
+            }
+            // Last: `own` moves into the context kept around the `<h1>`.
+            match *h1_at {
+                None => {
+                    if let Some(t) = own {
+                        if before.len() == BEFORE_H1 {
+                            before.pop_front();
+                        }
+                        before.push_back(t);
+                    }
+                }
+                Some(at) if *index <= at + AFTER_H1 => {
+                    if let Some(t) = own.filter(|_| !info.foreign) {
+                        f.near_h1.push(t);
+                    }
+                }
+                _ => {}
             }
         }
         match name {
@@ -1134,9 +1133,9 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
 fn has(word: &str, needle: &str) -> bool {
-    word.as_bytes()
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    let (w, n) = (word.as_bytes(), needle.as_bytes());
+    // Compare whole windows only where the first byte matches.
+    w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
 
 /// Author, date and breadcrumb candidates marked by attributes.
