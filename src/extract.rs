@@ -96,7 +96,16 @@ pub fn process_bytes_with(
             });
         }
     }
-    let article = extract_str_with(&decoded.text, format, template);
+    let article = match format {
+        Format::Html => {
+            crate::html::extract_within(&decoded.text, config.max_depth).map_err(|_| {
+                PageError::TooDeep {
+                    limit: config.max_depth,
+                }
+            })?
+        }
+        Format::Text => crate::text::extract_with(&decoded.text, template),
+    };
     let text = article.text();
     if text.trim().is_empty() {
         return Err(PageError::NoArticle);

@@ -28,7 +28,16 @@ const MIN_CHARS: u32 = 250;
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
-    let doc = tree::parse(html);
+    extract_within(html, usize::MAX).expect("no depth limit")
+}
+
+/// As [`extract`], giving up on pages whose elements nest more than
+/// `max_depth` deep (see [`tree::parse_within`]).
+///
+/// # Errors
+/// [`tree::TooDeep`] for such pages.
+pub fn extract_within(html: &str, max_depth: usize) -> Result<Article, tree::TooDeep> {
+    let doc = tree::parse_within(html, max_depth)?;
     let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);
@@ -67,11 +76,11 @@ pub fn extract(html: &str) -> Article {
     count_pruned(&dom, &an, &mut removed);
     let blocks = blocks::emit(&dom, &an, &roots);
     let blocks = filter(blocks, &mut removed);
-    Article {
+    Ok(Article {
         blocks,
         removed,
         meta,
-    }
+    })
 }
 
 /// Undo the pruning over the subtree of `root`, but for the pruned

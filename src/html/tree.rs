@@ -127,6 +127,9 @@ pub struct Node {
     last: u32,
     prev: u32,
     next: u32,
+    /// Elements above it when it was last put in place (the document
+    /// counts none); only the parse's depth limit reads it.
+    depth: u32,
     pub data: Data,
 }
 
@@ -136,6 +139,8 @@ pub struct Tree {
     nodes: Vec<Node>,
     /// The text of the text nodes, in the order it arrived (see [`Text`]).
     text: String,
+    /// The largest `depth` of any node put in place so far.
+    deepest: u32,
 }
 
 /// A byte offset into [`Tree::text`]; the text is never longer than the
@@ -155,6 +160,7 @@ impl Tree {
         Tree {
             nodes,
             text: String::with_capacity(text),
+            deepest: 0,
         }
     }
 
@@ -221,9 +227,12 @@ impl Tree {
         }
         self.detach(child);
         let last = self.nodes[parent as usize].last;
+        let depth = self.nodes[parent as usize].depth + 1;
+        self.deepest = self.deepest.max(depth);
         let c = &mut self.nodes[child as usize];
         c.parent = parent;
         c.prev = last;
+        c.depth = depth;
         if last != NONE {
             self.nodes[last as usize].next = child;
         } else {
@@ -236,10 +245,11 @@ impl Tree {
         assert_ne!(sibling, new, "cannot insert a node before itself");
         self.detach(new);
         let s = &self.nodes[sibling as usize];
-        let (parent, prev) = (s.parent, s.prev);
+        let (parent, prev, depth) = (s.parent, s.prev, s.depth);
         let n = &mut self.nodes[new as usize];
         n.parent = parent;
         n.prev = prev;
+        n.depth = depth;
         n.next = sibling;
         if prev != NONE {
             self.nodes[prev as usize].next = new;
@@ -286,6 +296,7 @@ impl Node {
             last: NONE,
             prev: NONE,
             next: NONE,
+            depth: 0,
             data,
         }
     }
@@ -293,13 +304,54 @@ impl Node {
 
 /// Parse an HTML document.
 pub fn parse(html: &str) -> Tree {
+    parse_within(html, usize::MAX).expect("no depth limit")
+}
+
+/// A page whose elements nest deeper than the limit given to
+/// [`parse_within`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep;
+
+/// The parser is fed this many bytes at a time, so that a page nesting
+/// too deep is given up within this many bytes of markup past the limit.
+const CHUNK: usize = 16 * 1024;
+
+/// Parse an HTML document, giving up once an element is nested more than
+/// `max_depth` deep. html5ever's tree builder walks its stack of open
+/// elements for every start tag, so a parse is quadratic in the depth:
+/// the byte scan in [`super::guard`] refuses most such pages before
+/// parsing, and this limit, on the tree itself, holds whatever markup
+/// misleads that scan.
+///
+/// # Errors
+/// [`TooDeep`] when a node is put in place under more than `max_depth`
+/// elements.
+pub fn parse_within(html: &str, max_depth: usize) -> Result<Tree, TooDeep> {
+    parse_chunked(html, max_depth, CHUNK)
+}
+
+fn parse_chunked(html: &str, max_depth: usize, chunk: usize) -> Result<Tree, TooDeep> {
     // About one node per 40 bytes of markup on real pages.
     // Text, scripts' included, is rarely over half of it.
     let sink = Sink(RefCell::new(Tree::new(
         html.len() / 40 + 16,
         html.len() / 2,
     )));
-    html5ever::parse_document(sink, Default::default()).one(html)
+    let mut parser = html5ever::parse_document(sink, Default::default());
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(chunk);
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, tail) = rest.split_at(end);
+        parser.process(StrTendril::from_slice(piece));
+        if parser.tokenizer.sink.sink.0.borrow().deepest as usize > max_depth {
+            return Err(TooDeep);
+        }
+        rest = tail;
+    }
+    Ok(parser.finish())
 }
 
 /// The [`TreeSink`] that builds a [`Tree`].
@@ -769,6 +821,52 @@ mod tests {
             pages += 1;
         }
         assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
+    }
+
+    /// Feeding the parser piece by piece builds the same tree as one
+    /// piece, cut anywhere: inside tags, character references, CR LF pairs
+    /// and multi-byte characters.
+    #[test]
+    fn chunked_parses_build_the_same_tree() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path().join("source.html")).ok())
+            .collect();
+        pages.push(
+            "<p>Gr&uuml;&szlig;e\r\naus K\u{f6}ln &amp; \u{4e2d}\u{6587} &#x1F600;</p>\r\n\
+             <table>x<td>y</td></table><!-- c --><textarea>\r\na</textarea>"
+                .to_string(),
+        );
+        for html in &pages {
+            let whole = outline(&parse(html));
+            for chunk in [1, 2, 3, 7, 64, 1000] {
+                let pieces = parse_chunked(html, usize::MAX, chunk).unwrap();
+                assert_eq!(outline(&pieces), whole, "chunk {chunk}");
+            }
+        }
+    }
+
+    /// The depth limit holds however the markup misleads a byte scan.
+    #[test]
+    fn nesting_past_the_limit_is_given_up() {
+        let divs = "<div>".repeat(300);
+        for prefix in [
+            "",
+            "<i ='>",
+            "<svg><script>",
+            "<div></i>",
+            "<title-x>",
+            "<svg><div><textarea><!--</textarea>",
+        ] {
+            let page = format!("{prefix}{divs}");
+            assert_eq!(
+                parse_chunked(&page, 200, 64).unwrap_err(),
+                TooDeep,
+                "{prefix}"
+            );
+            assert!(parse_chunked(&page, 400, 64).is_ok(), "{prefix}");
+        }
     }
 
     mod prop {
