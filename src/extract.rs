@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::decode;
 use crate::document::Document;
 use crate::error::PageError;
+use crate::html::tree::{Exceeded, Limits};
 use crate::input::{self, Format, Input};
 use crate::metadata::Metadata;
 
@@ -98,10 +99,17 @@ pub fn process_bytes_with(
     }
     let article = match format {
         Format::Html => {
-            crate::html::extract_within(&decoded.text, config.max_depth).map_err(|_| {
-                PageError::TooDeep {
+            let limits = Limits {
+                depth: config.max_depth,
+                elements: config.max_nodes,
+            };
+            crate::html::extract_within(&decoded.text, limits).map_err(|e| match e {
+                Exceeded::Depth => PageError::TooDeep {
                     limit: config.max_depth,
-                }
+                },
+                Exceeded::Elements => PageError::TooManyNodes {
+                    limit: config.max_nodes,
+                },
             })?
         }
         Format::Text => crate::text::extract_with(&decoded.text, template),

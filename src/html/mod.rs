@@ -28,16 +28,16 @@ const MIN_CHARS: u32 = 250;
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
-    extract_within(html, usize::MAX).expect("no depth limit")
+    extract_within(html, tree::Limits::NONE).expect("no limits")
 }
 
-/// As [`extract`], giving up on pages whose elements nest more than
-/// `max_depth` deep (see [`tree::parse_within`]).
+/// As [`extract`], giving up on pages that pass a limit while parsing
+/// (see [`tree::parse_within`]).
 ///
 /// # Errors
-/// [`tree::TooDeep`] for such pages.
-pub fn extract_within(html: &str, max_depth: usize) -> Result<Article, tree::TooDeep> {
-    let doc = tree::parse_within(html, max_depth)?;
+/// [`tree::Exceeded`] names the limit passed.
+pub fn extract_within(html: &str, limits: tree::Limits) -> Result<Article, tree::Exceeded> {
+    let doc = tree::parse_within(html, limits)?;
     let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);

@@ -139,8 +139,9 @@ pub struct Tree {
     nodes: Vec<Node>,
     /// The text of the text nodes, in the order it arrived (see [`Text`]).
     text: String,
-    /// The largest `depth` of any node put in place so far.
-    deepest: u32,
+    limits: Limits,
+    /// Elements created so far.
+    elements: usize,
 }
 
 /// A byte offset into [`Tree::text`]; the text is never longer than the
@@ -154,13 +155,14 @@ fn link(i: u32) -> Option<u32> {
 }
 
 impl Tree {
-    fn new(capacity: usize, text: usize) -> Tree {
+    fn new(capacity: usize, text: usize, limits: Limits) -> Tree {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
         Tree {
             nodes,
             text: String::with_capacity(text),
-            deepest: 0,
+            limits,
+            elements: 0,
         }
     }
 
@@ -191,6 +193,20 @@ impl Tree {
             .children()
             .find_map(ElementRef::wrap)
             .expect("html5ever always creates <html>")
+    }
+
+    /// Stop the parse: unwind out of html5ever with the limit passed, for
+    /// [`parse_within`] to catch. `resume_unwind` runs no panic hook, so
+    /// nothing is printed. (A build with `panic = "abort"` would abort
+    /// here instead; deboil's profiles unwind.)
+    fn give_up(exceeded: Exceeded) -> ! {
+        std::panic::resume_unwind(Box::new(exceeded))
+    }
+
+    fn check_depth(&self, depth: u32) {
+        if depth as usize > self.limits.depth {
+            Tree::give_up(Exceeded::Depth);
+        }
     }
 
     fn push(&mut self, data: Data) -> u32 {
@@ -228,7 +244,7 @@ impl Tree {
         self.detach(child);
         let last = self.nodes[parent as usize].last;
         let depth = self.nodes[parent as usize].depth + 1;
-        self.deepest = self.deepest.max(depth);
+        self.check_depth(depth);
         let c = &mut self.nodes[child as usize];
         c.parent = parent;
         c.prev = last;
@@ -246,6 +262,7 @@ impl Tree {
         self.detach(new);
         let s = &self.nodes[sibling as usize];
         let (parent, prev, depth) = (s.parent, s.prev, s.depth);
+        self.check_depth(depth);
         let n = &mut self.nodes[new as usize];
         n.parent = parent;
         n.prev = prev;
@@ -304,54 +321,59 @@ impl Node {
 
 /// Parse an HTML document.
 pub fn parse(html: &str) -> Tree {
-    parse_within(html, usize::MAX).expect("no depth limit")
+    parse_within(html, Limits::NONE).expect("no limits")
 }
 
-/// A page whose elements nest deeper than the limit given to
-/// [`parse_within`].
+/// What a parse may build before it gives up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep;
+pub struct Limits {
+    /// Elements above any node.
+    pub depth: usize,
+    /// Elements created, clones made by the tree builder's repairs
+    /// included.
+    pub elements: usize,
+}
 
-/// The parser is fed this many bytes at a time, so that a page nesting
-/// too deep is given up within this many bytes of markup past the limit.
-const CHUNK: usize = 16 * 1024;
+impl Limits {
+    pub const NONE: Limits = Limits {
+        depth: usize::MAX,
+        elements: usize::MAX,
+    };
+}
 
-/// Parse an HTML document, giving up once an element is nested more than
-/// `max_depth` deep. html5ever's tree builder walks its stack of open
-/// elements for every start tag, so a parse is quadratic in the depth:
-/// the byte scan in [`super::guard`] refuses most such pages before
-/// parsing, and this limit, on the tree itself, holds whatever markup
-/// misleads that scan.
+/// The limit a page passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exceeded {
+    Depth,
+    Elements,
+}
+
+/// Parse an HTML document, giving up as soon as it passes a limit.
+///
+/// html5ever's tree builder walks its stack of open elements for every
+/// start tag, so a parse is quadratic in depth; and it re-opens every
+/// formatting element left open when a paragraph closes, so a page can
+/// make far more elements than it has tags (`<p><b class=1>...<b
+/// class=500>` and then `<p>x` a thousand times builds half a million).
+/// The byte scan in [`super::guard`] refuses most such pages before
+/// parsing; these limits, on the tree itself, hold whatever the markup.
 ///
 /// # Errors
-/// [`TooDeep`] when a node is put in place under more than `max_depth`
-/// elements.
-pub fn parse_within(html: &str, max_depth: usize) -> Result<Tree, TooDeep> {
-    parse_chunked(html, max_depth, CHUNK)
-}
-
-fn parse_chunked(html: &str, max_depth: usize, chunk: usize) -> Result<Tree, TooDeep> {
+/// [`Exceeded`] names the limit passed.
+pub fn parse_within(html: &str, limits: Limits) -> Result<Tree, Exceeded> {
     // About one node per 40 bytes of markup on real pages.
     // Text, scripts' included, is rarely over half of it.
-    let sink = Sink(RefCell::new(Tree::new(
-        html.len() / 40 + 16,
-        html.len() / 2,
-    )));
-    let mut parser = html5ever::parse_document(sink, Default::default());
-    let mut rest = html;
-    while !rest.is_empty() {
-        let mut end = rest.len().min(chunk);
-        while !rest.is_char_boundary(end) {
-            end += 1;
-        }
-        let (piece, tail) = rest.split_at(end);
-        parser.process(StrTendril::from_slice(piece));
-        if parser.tokenizer.sink.sink.0.borrow().deepest as usize > max_depth {
-            return Err(TooDeep);
-        }
-        rest = tail;
+    let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
+    let parser = html5ever::parse_document(Sink(RefCell::new(tree)), Default::default());
+    // A limit passed unwinds out of the parser ([`Tree::give_up`]); any
+    // other panic goes on unwinding.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parser.one(html))) {
+        Ok(tree) => Ok(tree),
+        Err(payload) => match payload.downcast::<Exceeded>() {
+            Ok(exceeded) => Err(*exceeded),
+            Err(other) => std::panic::resume_unwind(other),
+        },
     }
-    Ok(parser.finish())
 }
 
 /// The [`TreeSink`] that builds a [`Tree`].
@@ -389,6 +411,11 @@ impl TreeSink for Sink {
         let template = name.expanded() == html5ever::expanded_name!(html "template");
         attrs.retain(|a| kept(&a.name));
         let mut t = self.0.borrow_mut();
+        t.elements += 1;
+        if t.elements > t.limits.elements {
+            drop(t);
+            Tree::give_up(Exceeded::Elements);
+        }
         let id = t.push(Data::Element(Element { name, attrs }));
         if template {
             let contents = t.push(Data::Fragment);
@@ -823,34 +850,14 @@ mod tests {
         assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
     }
 
-    /// Feeding the parser piece by piece builds the same tree as one
-    /// piece, cut anywhere: inside tags, character references, CR LF pairs
-    /// and multi-byte characters.
-    #[test]
-    fn chunked_parses_build_the_same_tree() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut pages: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.unwrap().path().join("source.html")).ok())
-            .collect();
-        pages.push(
-            "<p>Gr&uuml;&szlig;e\r\naus K\u{f6}ln &amp; \u{4e2d}\u{6587} &#x1F600;</p>\r\n\
-             <table>x<td>y</td></table><!-- c --><textarea>\r\na</textarea>"
-                .to_string(),
-        );
-        for html in &pages {
-            let whole = outline(&parse(html));
-            for chunk in [1, 2, 3, 7, 64, 1000] {
-                let pieces = parse_chunked(html, usize::MAX, chunk).unwrap();
-                assert_eq!(outline(&pieces), whole, "chunk {chunk}");
-            }
-        }
-    }
-
     /// The depth limit holds however the markup misleads a byte scan.
     #[test]
     fn nesting_past_the_limit_is_given_up() {
         let divs = "<div>".repeat(300);
+        let limit = |depth| Limits {
+            depth,
+            elements: usize::MAX,
+        };
         for prefix in [
             "",
             "<i ='>",
@@ -861,12 +868,35 @@ mod tests {
         ] {
             let page = format!("{prefix}{divs}");
             assert_eq!(
-                parse_chunked(&page, 200, 64).unwrap_err(),
-                TooDeep,
+                parse_within(&page, limit(200)).unwrap_err(),
+                Exceeded::Depth,
                 "{prefix}"
             );
-            assert!(parse_chunked(&page, 400, 64).is_ok(), "{prefix}");
+            assert!(parse_within(&page, limit(400)).is_ok(), "{prefix}");
         }
+    }
+
+    /// Formatting elements left open are cloned into every new paragraph:
+    /// the element limit counts the clones, not the tags.
+    #[test]
+    fn repaired_elements_count_against_the_limit() {
+        let open: String = (0..100).map(|i| format!("<b class=c{i}>")).collect();
+        let page = format!("<p>{open}{}", "<p>x".repeat(200));
+        let limit = |elements| Limits {
+            depth: usize::MAX,
+            elements,
+        };
+        assert_eq!(
+            parse_within(&page, limit(5_000)).unwrap_err(),
+            Exceeded::Elements
+        );
+        let tree = parse_within(&page, limit(50_000)).unwrap();
+        let elements = tree
+            .root()
+            .descendants()
+            .filter(|n| n.value().is_element())
+            .count();
+        assert!(elements > 20_000, "{elements}");
     }
 
     mod prop {

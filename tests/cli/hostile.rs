@@ -185,6 +185,13 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         )
         .as_bytes(),
     );
+    // Formatting elements left open are re-opened in every paragraph:
+    // 1,150 tags build 150,000 elements.
+    let open: String = (0..150).map(|i| format!("<b class=c{i}>")).collect();
+    w(
+        "reopened-formatting.html",
+        format!("<p>{open}{}", "<p>x".repeat(1000)).as_bytes(),
+    );
     w("truncated.html.gz", &gzip(article(para).as_bytes())[..30]);
     w("not-gzip.html.gz", article(&para.repeat(3)).as_bytes());
     // A gzip bomb: 40 members of 1 MB of zeros each, far over --max-bytes.
@@ -214,6 +221,7 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         "frameset",
         "deep",
         "deep-disguised",
+        "reopened-formatting",
         "truncated",
         "not-gzip",
         "bomb",
@@ -299,10 +307,9 @@ fn every_hostile_input_gets_a_record_or_an_error() {
     for id in ["deep", "deep-disguised"] {
         assert_eq!(reason(id), "elements nested deeper than the limit of 4096");
     }
-    assert_eq!(
-        reason("many-siblings"),
-        "more HTML elements than the limit of 50000"
-    );
+    for id in ["many-siblings", "reopened-formatting"] {
+        assert_eq!(reason(id), "more HTML elements than the limit of 50000");
+    }
     assert_eq!(
         reason("many-attributes"),
         "an element with more attributes than the limit of 1000"
