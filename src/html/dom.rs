@@ -254,7 +254,7 @@ impl Dom {
         (dom, meta.finish())
     }
 
-    fn walk<'a>(doc: &'a Tree, mut meta: Option<&mut crate::metadata::html::Walk<'a>>) -> Dom {
+    fn walk(doc: &Tree, mut meta: Option<&mut crate::metadata::html::Walk>) -> Dom {
         // At most one arena node per tree node, and at most the tree's text.
         let mut dom = Dom {
             nodes: Vec::with_capacity(doc.len()),
