@@ -27,10 +27,9 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     let utf8 = std::str::from_utf8(bytes).ok();
     let declared = if html { prescan(bytes) } else { None };
     match declared {
-        // A page that declares UTF-8 but is not valid UTF-8 was mislabelled:
-        // fall through to detection instead of filling it with U+FFFD.
-        Some(enc) if enc == UTF_8 && utf8.is_none() => {}
-        // Declared and valid: the copy below, not a second validation.
+        // Declared and valid: the copy below, not a second validation. A
+        // page that declares UTF-8 but is not valid UTF-8 was mislabelled:
+        // it falls through to detection instead of filling with U+FFFD.
         Some(enc) if enc == UTF_8 => {}
         // And the reverse: a page declaring a legacy encoding whose bytes
         // are valid UTF-8 with multi-byte sequences is UTF-8 (such

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::decode;
 use crate::document::Document;
 use crate::error::PageError;
+use crate::html::tree::{Exceeded, Limits};
 use crate::input::{self, Format, Input};
 use crate::metadata::Metadata;
 
@@ -96,7 +97,23 @@ pub fn process_bytes_with(
             });
         }
     }
-    let article = extract_str_with(&decoded.text, format, template);
+    let article = match format {
+        Format::Html => {
+            let limits = Limits {
+                depth: config.max_depth,
+                elements: config.max_nodes,
+            };
+            crate::html::extract_within(&decoded.text, limits).map_err(|e| match e {
+                Exceeded::Depth => PageError::TooDeep {
+                    limit: config.max_depth,
+                },
+                Exceeded::Elements => PageError::TooManyNodes {
+                    limit: config.max_nodes,
+                },
+            })?
+        }
+        Format::Text => crate::text::extract_with(&decoded.text, template),
+    };
     let text = article.text();
     if text.trim().is_empty() {
         return Err(PageError::NoArticle);

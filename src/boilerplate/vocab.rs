@@ -6,7 +6,6 @@
 //! `-`, `_`, spaces and camelCase humps, so `gdpr-Paragraph` never matches
 //! `graph` and `MsoHeader` never matches `header` by accident of a substring.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::block::Kind;
@@ -395,47 +394,65 @@ const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
 /// Read one class or id value: boilerplate kind, content and body hints.
 pub fn attr_info(value: &str) -> AttrInfo {
-    let mut buf = String::with_capacity(value.len());
-    let mut ends = Vec::with_capacity(8);
-    let hiding = attr_words_into(value, &mut buf, &mut ends);
-    // One table look-up per word instead of a hash and several list scans.
-    let mut start = 0;
-    let words: Vec<(&str, WordInfo)> = ends
-        .iter()
-        .map(|&end| {
-            let w = &buf[start..end];
-            start = end;
-            (w, WORD_INFO.get(w).copied().unwrap_or_default())
-        })
-        .collect();
+    attr_info_in(value, &mut AttrScratch::default())
+}
+
+/// Buffers [`attr_info_in`] reuses from one value to the next.
+#[derive(Default)]
+pub struct AttrScratch {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+/// [`attr_info`] with buffers kept by the caller: no allocation per value
+/// once they have grown.
+pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
+    let AttrScratch { buf, ends } = scratch;
+    buf.clear();
+    ends.clear();
+    let hiding = attr_words_into(value, buf, ends);
     debug_assert!(
-        words
-            .iter()
-            .map(|&(w, _)| w)
+        ends.iter()
+            .scan(0, |start, &end| Some(
+                &buf[std::mem::replace(start, end)..end]
+            ))
             .eq(attr_words(value).iter().map(String::as_str))
     );
-    let kind = if hiding {
-        Some(Kind::Other)
-    } else {
-        words
-            .windows(2)
-            .filter(|p| p[0].1.pair_first)
-            .find_map(|p| {
-                ATTR_PAIRS
+    // One table look-up per word instead of a hash and several list scans;
+    // pairs are read with the word before.
+    let mut start = 0;
+    let mut prev: Option<(&str, WordInfo)> = None;
+    let mut pair_kind = None;
+    let mut word_kind = None;
+    let (mut hover, mut content, mut body) = (false, false, false);
+    for &end in ends.iter() {
+        let w = &buf[start..end];
+        start = end;
+        let i = WORD_INFO.get(w).copied().unwrap_or_default();
+        if let Some((pw, pi)) = prev {
+            if pair_kind.is_none() && pi.pair_first {
+                pair_kind = ATTR_PAIRS
                     .iter()
-                    .find(|(x, y, _)| *x == p[0].0 && *y == p[1].0)
-                    .map(|&(_, _, k)| k)
-            })
-            .or_else(|| words.iter().find_map(|(_, i)| i.kind))
-    };
+                    .find(|(x, y, _)| *x == pw && *y == w)
+                    .map(|&(_, _, k)| k);
+            }
+            body |= pi.body_first && i.body_second;
+        }
+        word_kind = word_kind.or(i.kind);
+        hover |= i.hover;
+        content |= i.content;
+        body |= i.body;
+        prev = Some((w, i));
+    }
     AttrInfo {
-        kind,
-        hover: words.iter().any(|(_, i)| i.hover),
-        content: words.iter().any(|(_, i)| i.content),
-        body: words.iter().any(|(_, i)| i.body)
-            || words
-                .windows(2)
-                .any(|p| p[0].1.body_first && p[1].1.body_second),
+        kind: if hiding {
+            Some(Kind::Other)
+        } else {
+            pair_kind.or(word_kind)
+        },
+        hover,
+        content,
+        body,
     }
 }
 
@@ -457,30 +474,15 @@ struct WordInfo {
     hover: bool,
 }
 
-/// FNV-1a: class words are short, and SipHash costs more than the rest
-/// of the look-up.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash map keyed by foldhash with a per-process random seed: class
+/// words are short, SipHash costs more than the rest of the look-up, and
+/// the keys are page-supplied strings, so the hasher must be keyed (a
+/// crafted page must not be able to make every value collide).
+pub(crate) type FastMap<K, V> = foldhash::HashMap<K, V>;
 
 /// Every listed class word with what the lists say of it, built once.
-static WORD_INFO: LazyLock<FnvMap<&'static str, WordInfo>> = LazyLock::new(|| {
-    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+static WORD_INFO: LazyLock<FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, WordInfo> = FastMap::default();
     for &(w, k) in ATTR_WORDS {
         m.entry(w).or_default().kind.get_or_insert(k);
     }

@@ -254,8 +254,12 @@ impl Dom {
         (dom, meta.finish())
     }
 
-    fn walk<'a>(doc: &'a Tree, mut meta: Option<&mut crate::metadata::html::Walk<'a>>) -> Dom {
-        let mut dom = Dom::default();
+    fn walk(doc: &Tree, mut meta: Option<&mut crate::metadata::html::Walk>) -> Dom {
+        // At most one arena node per tree node, and at most the tree's text.
+        let mut dom = Dom {
+            nodes: Vec::with_capacity(doc.len()),
+            text: String::with_capacity(doc.text_len()),
+        };
         let mut stack: Vec<u32> = Vec::new();
         // While inside a skipped subtree: the id of its root. The metadata
         // walk still sees it (`<head>`, scripts holding JSON-LD).
@@ -297,10 +301,11 @@ impl Dom {
                         });
                         stack.push(idx);
                     }
-                    Data::Text(t) => {
+                    Data::Text(_) => {
                         if skip.is_some() {
                             continue;
                         }
+                        let t = node.as_text().unwrap_or_default();
                         let Some(&parent) = stack.last() else {
                             continue;
                         };
@@ -372,8 +377,15 @@ thread_local! {
     /// [`crate::metadata::html::class_bits`] of class and id values seen
     /// before. Pages repeat the same class strings hundreds of times, and
     /// the pages of one site share them: each distinct value is read once.
-    static ATTR_CACHE: std::cell::RefCell<vocab::FnvMap<Box<str>, ClassFacts>> =
-        std::cell::RefCell::new(vocab::FnvMap::default());
+    static ATTR_CACHE: std::cell::RefCell<AttrCache> =
+        std::cell::RefCell::new(AttrCache::default());
+}
+
+/// The table of [`ATTR_CACHE`] and the buffers its misses are read with.
+#[derive(Default)]
+struct AttrCache {
+    facts: vocab::FastMap<Box<str>, ClassFacts>,
+    scratch: vocab::AttrScratch,
 }
 
 /// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are
@@ -385,28 +397,34 @@ const ATTR_CACHE_VALUE_MAX: usize = 256;
 /// metadata walk.
 type ClassFacts = (vocab::AttrInfo, u16);
 
-fn read_facts(value: &str) -> ClassFacts {
+fn read_facts(value: &str, scratch: &mut vocab::AttrScratch) -> ClassFacts {
     (
-        vocab::attr_info(value),
+        vocab::attr_info_in(value, scratch),
         crate::metadata::html::class_bits(value),
     )
 }
 
 fn attr_info_cached(value: &str) -> ClassFacts {
     if value.len() > ATTR_CACHE_VALUE_MAX {
-        return read_facts(value);
+        // Fresh buffers: the kept ones stay as small as the values cached.
+        return read_facts(value, &mut vocab::AttrScratch::default());
     }
-    ATTR_CACHE.with_borrow_mut(|cache| {
-        if let Some(&info) = cache.get(value) {
-            return info;
-        }
-        let info = read_facts(value);
-        if cache.len() >= ATTR_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(value.into(), info);
-        info
-    })
+    ATTR_CACHE.with_borrow_mut(
+        |AttrCache {
+             facts: cache,
+             scratch,
+         }| {
+            if let Some(&info) = cache.get(value) {
+                return info;
+            }
+            let info = read_facts(value, scratch);
+            if cache.len() >= ATTR_CACHE_MAX {
+                cache.clear();
+            }
+            cache.insert(value.into(), info);
+            info
+        },
+    )
 }
 
 /// Boilerplate kind, class/id weight and body hint of an element.

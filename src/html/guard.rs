@@ -220,13 +220,16 @@ fn comment_end(html: &[u8], from: usize) -> usize {
     if rest.starts_with(b"->") {
         return from + 2;
     }
-    let close = memchr::memmem::find(rest, b"-->").map(|e| e + 3);
-    let bang = memchr::memmem::find(rest, b"--!>").map(|e| e + 4);
-    match (close, bang) {
-        (Some(a), Some(b)) => from + a.min(b),
-        (Some(e), None) | (None, Some(e)) => from + e,
-        (None, None) => html.len(),
+    // One pass over the `--`s (two searches, one per ending, would each
+    // run to the end of the page for every comment lacking that ending).
+    for at in memchr::memmem::find_iter(rest, b"--") {
+        match &rest[at + 2..] {
+            [b'>', ..] => return from + at + 3,
+            [b'!', b'>', ..] => return from + at + 4,
+            _ => {}
+        }
     }
+    html.len()
 }
 
 /// One byte scan of `html` for the guards' [`Shape`]; it stops once the

@@ -28,7 +28,16 @@ const MIN_CHARS: u32 = 250;
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Article {
-    let doc = tree::parse(html);
+    extract_within(html, tree::Limits::NONE).expect("no limits")
+}
+
+/// As [`extract`], giving up on pages that pass a limit while parsing
+/// (see [`tree::parse_within`]).
+///
+/// # Errors
+/// [`tree::Exceeded`] names the limit passed.
+pub fn extract_within(html: &str, limits: tree::Limits) -> Result<Article, tree::Exceeded> {
+    let doc = tree::parse_within(html, limits)?;
     let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);
@@ -67,11 +76,11 @@ pub fn extract(html: &str) -> Article {
     count_pruned(&dom, &an, &mut removed);
     let blocks = blocks::emit(&dom, &an, &roots);
     let blocks = filter(blocks, &mut removed);
-    Article {
+    Ok(Article {
         blocks,
         removed,
         meta,
-    }
+    })
 }
 
 /// Undo the pruning over the subtree of `root`, but for the pruned

@@ -32,18 +32,24 @@ pub enum Data {
     Doctype,
     Comment,
     ProcessingInstruction,
-    Text(StrTendril),
+    /// Read it with [`NodeRef::as_text`].
+    Text(Text),
     Element(Element),
 }
 
-impl Data {
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Data::Text(t) => Some(t),
-            _ => None,
-        }
-    }
+/// Where a text node's text is. html5ever hands text in pieces (a newline
+/// often on its own) and adjacent pieces make one node: appending a piece
+/// to the text at the end of [`Tree::text`] only moves the end of its span.
+/// A node that gets more text after other text followed it (foster
+/// parenting) moves to a string of its own once, so merging stays linear.
+#[derive(Debug)]
+pub enum Text {
+    /// A byte range of [`Tree::text`].
+    Span(u32, u32),
+    Own(String),
+}
 
+impl Data {
     pub fn as_element(&self) -> Option<&Element> {
         match self {
             Data::Element(e) => Some(e),
@@ -121,6 +127,9 @@ pub struct Node {
     last: u32,
     prev: u32,
     next: u32,
+    /// Elements above it when it was last put in place (the document
+    /// counts none); only the parse's depth limit reads it.
+    depth: u32,
     pub data: Data,
 }
 
@@ -128,6 +137,17 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// The text of the text nodes, in the order it arrived (see [`Text`]).
+    text: String,
+    limits: Limits,
+    /// Elements created so far.
+    elements: usize,
+}
+
+/// A byte offset into [`Tree::text`]; the text is never longer than the
+/// page, and html5ever's own buffers hold at most 4 GiB.
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).expect("text over 4 GiB")
 }
 
 fn link(i: u32) -> Option<u32> {
@@ -135,10 +155,31 @@ fn link(i: u32) -> Option<u32> {
 }
 
 impl Tree {
-    fn new(capacity: usize) -> Tree {
+    fn new(capacity: usize, text: usize, limits: Limits) -> Tree {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
-        Tree { nodes }
+        Tree {
+            nodes,
+            text: String::with_capacity(text),
+            limits,
+            elements: 0,
+        }
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tree has only its document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// Bytes in the text buffer: about the text of all text nodes (see
+    /// [`Text`]), for sizing copies of it.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// The document node.
@@ -152,6 +193,20 @@ impl Tree {
             .children()
             .find_map(ElementRef::wrap)
             .expect("html5ever always creates <html>")
+    }
+
+    /// Stop the parse: unwind out of html5ever with the limit passed, for
+    /// [`parse_within`] to catch. `resume_unwind` runs no panic hook, so
+    /// nothing is printed. (A build with `panic = "abort"` would abort
+    /// here instead; deboil's profiles unwind.)
+    fn give_up(exceeded: Exceeded) -> ! {
+        std::panic::resume_unwind(Box::new(exceeded))
+    }
+
+    fn check_depth(&self, depth: u32) {
+        if depth as usize > self.limits.depth {
+            Tree::give_up(Exceeded::Depth);
+        }
     }
 
     fn push(&mut self, data: Data) -> u32 {
@@ -188,9 +243,12 @@ impl Tree {
         }
         self.detach(child);
         let last = self.nodes[parent as usize].last;
+        let depth = self.nodes[parent as usize].depth + 1;
+        self.check_depth(depth);
         let c = &mut self.nodes[child as usize];
         c.parent = parent;
         c.prev = last;
+        c.depth = depth;
         if last != NONE {
             self.nodes[last as usize].next = child;
         } else {
@@ -203,10 +261,12 @@ impl Tree {
         assert_ne!(sibling, new, "cannot insert a node before itself");
         self.detach(new);
         let s = &self.nodes[sibling as usize];
-        let (parent, prev) = (s.parent, s.prev);
+        let (parent, prev, depth) = (s.parent, s.prev, s.depth);
+        self.check_depth(depth);
         let n = &mut self.nodes[new as usize];
         n.parent = parent;
         n.prev = prev;
+        n.depth = depth;
         n.next = sibling;
         if prev != NONE {
             self.nodes[prev as usize].next = new;
@@ -217,14 +277,31 @@ impl Tree {
     }
 
     /// Append `text` to the text node `at`, if it is one.
-    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
-        match self.nodes.get_mut(at as usize).map(|n| &mut n.data) {
-            Some(Data::Text(t)) => {
-                t.push_tendril(text);
-                true
+    fn merge_text(&mut self, at: u32, text: &str) -> bool {
+        let Some(Data::Text(t)) = self.nodes.get_mut(at as usize).map(|n| &mut n.data) else {
+            return false;
+        };
+        match t {
+            Text::Span(_, end) if *end as usize == self.text.len() => {
+                self.text.push_str(text);
+                *end = offset(self.text.len());
             }
-            _ => false,
+            Text::Span(start, end) => {
+                let mut own = String::with_capacity((*end - *start) as usize + text.len());
+                own.push_str(&self.text[*start as usize..*end as usize]);
+                own.push_str(text);
+                *t = Text::Own(own);
+            }
+            Text::Own(own) => own.push_str(text),
         }
+        true
+    }
+
+    /// A new text node holding `text`.
+    fn push_text(&mut self, text: &str) -> u32 {
+        let start = offset(self.text.len());
+        self.text.push_str(text);
+        self.push(Data::Text(Text::Span(start, offset(self.text.len()))))
     }
 }
 
@@ -236,6 +313,7 @@ impl Node {
             last: NONE,
             prev: NONE,
             next: NONE,
+            depth: 0,
             data,
         }
     }
@@ -243,9 +321,59 @@ impl Node {
 
 /// Parse an HTML document.
 pub fn parse(html: &str) -> Tree {
+    parse_within(html, Limits::NONE).expect("no limits")
+}
+
+/// What a parse may build before it gives up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Elements above any node.
+    pub depth: usize,
+    /// Elements created, clones made by the tree builder's repairs
+    /// included.
+    pub elements: usize,
+}
+
+impl Limits {
+    pub const NONE: Limits = Limits {
+        depth: usize::MAX,
+        elements: usize::MAX,
+    };
+}
+
+/// The limit a page passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exceeded {
+    Depth,
+    Elements,
+}
+
+/// Parse an HTML document, giving up as soon as it passes a limit.
+///
+/// html5ever's tree builder walks its stack of open elements for every
+/// start tag, so a parse is quadratic in depth; and it re-opens every
+/// formatting element left open when a paragraph closes, so a page can
+/// make far more elements than it has tags (`<p><b class=1>...<b
+/// class=500>` and then `<p>x` a thousand times builds half a million).
+/// The byte scan in [`super::guard`] refuses most such pages before
+/// parsing; these limits, on the tree itself, hold whatever the markup.
+///
+/// # Errors
+/// [`Exceeded`] names the limit passed.
+pub fn parse_within(html: &str, limits: Limits) -> Result<Tree, Exceeded> {
     // About one node per 40 bytes of markup on real pages.
-    let sink = Sink(RefCell::new(Tree::new(html.len() / 40 + 16)));
-    html5ever::parse_document(sink, Default::default()).one(html)
+    // Text, scripts' included, is rarely over half of it.
+    let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
+    let parser = html5ever::parse_document(Sink(RefCell::new(tree)), Default::default());
+    // A limit passed unwinds out of the parser ([`Tree::give_up`]); any
+    // other panic goes on unwinding.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parser.one(html))) {
+        Ok(tree) => Ok(tree),
+        Err(payload) => match payload.downcast::<Exceeded>() {
+            Ok(exceeded) => Err(*exceeded),
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
 }
 
 /// The [`TreeSink`] that builds a [`Tree`].
@@ -283,6 +411,11 @@ impl TreeSink for Sink {
         let template = name.expanded() == html5ever::expanded_name!(html "template");
         attrs.retain(|a| kept(&a.name));
         let mut t = self.0.borrow_mut();
+        t.elements += 1;
+        if t.elements > t.limits.elements {
+            drop(t);
+            Tree::give_up(Exceeded::Elements);
+        }
         let id = t.push(Data::Element(Element { name, attrs }));
         if template {
             let contents = t.push(Data::Fragment);
@@ -312,7 +445,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = t.nodes[*parent as usize].last;
                 if !t.merge_text(last, &text) {
-                    let id = t.push(Data::Text(text));
+                    let id = t.push_text(&text);
                     t.append(*parent, id);
                 }
             }
@@ -332,7 +465,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = t.nodes[*sibling as usize].prev;
                 if !t.merge_text(prev, &text) {
-                    let id = t.push(Data::Text(text));
+                    let id = t.push_text(&text);
                     t.insert_before(*sibling, id);
                 }
             }
@@ -453,6 +586,16 @@ impl<'a> NodeRef<'a> {
         &self.node().data
     }
 
+    /// The text of a text node; `None` for other nodes.
+    #[inline]
+    pub fn as_text(&self) -> Option<&'a str> {
+        match &self.node().data {
+            Data::Text(Text::Span(s, e)) => Some(&self.tree.text[*s as usize..*e as usize]),
+            Data::Text(Text::Own(t)) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn parent(&self) -> Option<NodeRef<'a>> {
         self.at(self.node().parent)
     }
@@ -541,7 +684,7 @@ impl<'a> ElementRef<'a> {
 
     /// The texts of the element's descendant text nodes, in order.
     pub fn text(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        self.node.descendants().filter_map(|n| n.value().as_text())
+        self.node.descendants().filter_map(|n| n.as_text())
     }
 }
 
@@ -586,7 +729,7 @@ mod tests {
                             attrs.join(" ")
                         ))
                     }
-                    Data::Text(t) => Some(format!("T{:?}", &**t)),
+                    Data::Text(_) => Some(format!("T{:?}", n.as_text().unwrap_or_default())),
                     Data::Fragment => Some("<#fragment>".into()),
                     Data::Comment => Some("<!-->".into()),
                     _ => None,
@@ -667,9 +810,28 @@ mod tests {
             "<b><p>1</b>2<b>3</p>4</b>",
             "<table><tr><td><table><tr><td>x</table>y</table>",
             "text before<html><head><title>T</title></head>",
+            // Foster-parented text merged into a node that other text
+            // has followed (it moves to a string of its own), twice.
+            "<p>a</p>b<table>c<tr><td> d </td></tr>e<tr><td>f</td></tr>g\nh</table>i",
         ] {
             same_as_scraper(html);
         }
+    }
+
+    /// Text merged into a node that is no longer the buffer's tail moves
+    /// to its own string and keeps all its pieces in order.
+    #[test]
+    fn foster_text_merges_in_order() {
+        let tree = parse("<table>c<tr><td>d</td></tr>e<tr><td>f</td></tr>g</table>");
+        let own: Vec<&str> = tree
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Text(Text::Own(t)) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(own, ["ceg"]);
     }
 
     /// Every HTML fixture page parses to the same tree as scraper's.
@@ -686,6 +848,55 @@ mod tests {
             pages += 1;
         }
         assert!(pages >= 2, "no HTML fixtures in {}", dir.display());
+    }
+
+    /// The depth limit holds however the markup misleads a byte scan.
+    #[test]
+    fn nesting_past_the_limit_is_given_up() {
+        let divs = "<div>".repeat(300);
+        let limit = |depth| Limits {
+            depth,
+            elements: usize::MAX,
+        };
+        for prefix in [
+            "",
+            "<i ='>",
+            "<svg><script>",
+            "<div></i>",
+            "<title-x>",
+            "<svg><div><textarea><!--</textarea>",
+        ] {
+            let page = format!("{prefix}{divs}");
+            assert_eq!(
+                parse_within(&page, limit(200)).unwrap_err(),
+                Exceeded::Depth,
+                "{prefix}"
+            );
+            assert!(parse_within(&page, limit(400)).is_ok(), "{prefix}");
+        }
+    }
+
+    /// Formatting elements left open are cloned into every new paragraph:
+    /// the element limit counts the clones, not the tags.
+    #[test]
+    fn repaired_elements_count_against_the_limit() {
+        let open: String = (0..100).map(|i| format!("<b class=c{i}>")).collect();
+        let page = format!("<p>{open}{}", "<p>x".repeat(200));
+        let limit = |elements| Limits {
+            depth: usize::MAX,
+            elements,
+        };
+        assert_eq!(
+            parse_within(&page, limit(5_000)).unwrap_err(),
+            Exceeded::Elements
+        );
+        let tree = parse_within(&page, limit(50_000)).unwrap();
+        let elements = tree
+            .root()
+            .descendants()
+            .filter(|n| n.value().is_element())
+            .count();
+        assert!(elements > 20_000, "{elements}");
     }
 
     mod prop {

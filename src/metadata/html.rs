@@ -277,10 +277,10 @@ pub fn class_bits(value: &str) -> u16 {
 
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FnvMap<&'static str, u16>> =
+static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FastMap<&'static str, u16>> =
     std::sync::LazyLock::new(|| {
         use word_bits as b;
-        let mut m = crate::boilerplate::vocab::FnvMap::default();
+        let mut m = crate::boilerplate::vocab::FastMap::default();
         for (list, bit) in [
             (FOREIGN_WORDS, b::FOREIGN),
             (LIST_FOREIGN_WORDS, b::LIST_FOREIGN),
@@ -468,7 +468,7 @@ pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
         .attr("class")
         .map(|c| words(c).collect())
         .unwrap_or_default();
-    if let Some(id) = attr(v, "id") {
+    if let Some(id) = v.attr("id") {
         out.extend(words(id));
     }
     out
@@ -536,7 +536,7 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
     fn collect(node: NodeRef<'_>, out: &mut String) {
         for c in node.children() {
             match c.value() {
-                Data::Text(t) => out.push_str(t),
+                Data::Text(_) => out.push_str(c.as_text().unwrap_or_default()),
                 Data::Element(e) => {
                     let skip = is_hidden(e)
                         || e.attr("class").is_some_and(|cl| {
@@ -556,8 +556,8 @@ fn heading_text(el: &ElementRef<'_>) -> Option<String> {
 }
 
 fn is_hidden(v: &Element) -> bool {
-    attr(v, "hidden").is_some()
-        || attr(v, "class").is_some_and(|c| {
+    v.attr("hidden").is_some()
+        || v.attr("class").is_some_and(|c| {
             c.split_whitespace()
                 .any(|t| HIDDEN_CLASSES.contains(&t.to_lowercase().as_str()))
         })
@@ -743,7 +743,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     let mut texts = 0;
     let mut only: &str = "";
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             len += t.len();
             texts += 1;
             only = t;
@@ -758,7 +758,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
     }
     let mut s = String::with_capacity(len);
     for c in el.children() {
-        if let Some(t) = c.value().as_text() {
+        if let Some(t) = c.as_text() {
             s.push_str(t);
         }
     }
@@ -804,7 +804,7 @@ const MAX_CANDIDATES: usize = 30;
 /// time in document order: [`Walk::open`] on each element's start,
 /// [`Walk::close`] on its end. It rides along the arena build
 /// ([`crate::html::dom::Dom::build_with_meta`]), so the page is walked once.
-pub struct Walk<'a> {
+pub struct Walk {
     f: Found,
     index: usize,
     h1_at: Option<usize>,
@@ -812,16 +812,15 @@ pub struct Walk<'a> {
     label_pending: bool,
     /// Region state of the open elements, innermost last.
     stack: Vec<Frame>,
-    _page: std::marker::PhantomData<&'a ()>,
 }
 
-impl Default for Walk<'_> {
+impl Default for Walk {
     fn default() -> Self {
         Walk::new()
     }
 }
 
-impl<'a> Walk<'a> {
+impl Walk {
     pub fn new() -> Self {
         Walk {
             f: Found::default(),
@@ -830,7 +829,6 @@ impl<'a> Walk<'a> {
             before: std::collections::VecDeque::new(),
             label_pending: false,
             stack: Vec::new(),
-            _page: std::marker::PhantomData,
         }
     }
 
@@ -841,7 +839,7 @@ impl<'a> Walk<'a> {
 
     /// The start of element `el`, with its attributes read and `bits`,
     /// the [`class_bits`] of its class and id combined.
-    pub fn open(&mut self, el: ElementRef<'a>, attrs: &Attrs<'a>, bits: u16) {
+    pub fn open(&mut self, el: ElementRef<'_>, attrs: &Attrs<'_>, bits: u16) {
         let v = el.value();
         let Walk {
             f,
@@ -875,31 +873,15 @@ impl<'a> Walk<'a> {
             // A `<time>` is a candidate of its own.
             let foreign = info.foreign || name == "time";
             note_standalone_date(f, own.as_deref(), foreign);
-            match *h1_at {
-                None => {
-                    if let Some(t) = own.clone() {
-                        if before.len() == BEFORE_H1 {
-                            before.pop_front();
-                        }
-                        before.push_back(t);
-                    }
-                }
-                Some(at) if *index <= at + AFTER_H1 => {
-                    if let Some(t) = own.clone().filter(|_| !info.foreign) {
-                        f.near_h1.push(t);
-                    }
-                }
-                _ => {}
-            }
             if f.labelled_bylines.len() < 3
-                && let Some(t) = own
-                && (*label_pending || may_be_label(&t))
+                && let Some(t) = own.as_deref()
+                && (*label_pending || may_be_label(t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
                 if *label_pending {
                     if !info.foreign {
-                        f.labelled_bylines.push(t);
+                        f.labelled_bylines.push(t.to_string());
                     }
                     *label_pending = false;
                 } else if let Some(name) = short_byline(&el, label, info.foreign) {
@@ -908,9 +890,7 @@ impl<'a> Walk<'a> {
                     // The name may be the text right after the
                     // label ("<b>Text:</b> Jane Doe"), else the
                     // next element's.
-                    let next = el
-                        .next_sibling()
-                        .and_then(|n| n.value().as_text().and_then(clean));
+                    let next = el.next_sibling().and_then(|n| n.as_text().and_then(clean));
                     match next {
                         Some(name) if !info.foreign => {
                             f.labelled_bylines.push(name);
@@ -920,12 +900,29 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
+            // Last: `own` moves into the context kept around the `<h1>`.
+            match *h1_at {
+                None => {
+                    if let Some(t) = own {
+                        if before.len() == BEFORE_H1 {
+                            before.pop_front();
+                        }
+                        before.push_back(t);
+                    }
+                }
+                Some(at) if *index <= at + AFTER_H1 => {
+                    if let Some(t) = own.filter(|_| !info.foreign) {
+                        f.near_h1.push(t);
+                    }
+                }
+                _ => {}
+            }
         }
         match name {
             "html" if f.lang.is_none() => {
                 f.lang = v
                     .attr("lang")
-                    .or_else(|| attr(v, "xml:lang"))
+                    .or_else(|| v.attr("xml:lang"))
                     .and_then(clean);
             }
             "meta" => {
@@ -938,7 +935,7 @@ impl<'a> Walk<'a> {
                         if key == "itemprop" && foreign_scope {
                             continue;
                         }
-                        if let Some(k) = attr(v, key) {
+                        if let Some(k) = v.attr(key) {
                             for k in k.split_whitespace() {
                                 f.meta
                                     .entry(k.to_lowercase())
@@ -949,9 +946,7 @@ impl<'a> Walk<'a> {
                     if attrs.itemprop == Some("datePublished") && !foreign_scope {
                         f.itemprop_dates.push(content.clone());
                     }
-                    let key = attr(v, "property")
-                        .or_else(|| attr(v, "name"))
-                        .unwrap_or("");
+                    let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("");
                     let list = if key.eq_ignore_ascii_case("article:tag") {
                         Some(&mut f.meta_tags)
                     } else if key.eq_ignore_ascii_case("article:section") {
@@ -1010,7 +1005,7 @@ impl<'a> Walk<'a> {
                 }
             }
             "script" => {
-                if attr(v, "type")
+                if v.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
                     let raw: String = el.text().collect();
@@ -1070,10 +1065,6 @@ fn walk(doc: &Tree) -> Found {
 
 /// `v.attr(name)` without interning `name`: a scan of the element's few
 /// attributes.
-fn attr<'v>(v: &'v Element, name: &str) -> Option<&'v str> {
-    v.attr(name)
-}
-
 /// False when a text cannot start with a byline lead-in ("von", "by"...)
 /// or a byline label from [`BYLINE_TAGS`]: its first letter, lower-cased,
 /// begins none of them. Texts opening with a non-ASCII letter are kept.
@@ -1118,7 +1109,7 @@ fn note_standalone_date(f: &mut Found, own: Option<&str>, foreign: bool) {
 /// modification date ("entry-updated"); 1 otherwise.
 fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
     let any = |bit: u16| bits & bit != 0;
-    if attr(v, "pubdate").is_some() || attr(v, "itemprop") == Some("datePublished") {
+    if v.attr("pubdate").is_some() || v.attr("itemprop") == Some("datePublished") {
         3
     } else if any(word_bits::PUBLISH) {
         2
@@ -1134,9 +1125,9 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
 fn has(word: &str, needle: &str) -> bool {
-    word.as_bytes()
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    let (w, n) = (word.as_bytes(), needle.as_bytes());
+    // Compare whole windows only where the first byte matches.
+    w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
 
 /// Author, date and breadcrumb candidates marked by attributes.
@@ -1148,7 +1139,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     if itemprop == "datePublished" && name != "time" && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
-            .find_map(|a| attr(v, a))
+            .find_map(|a| v.attr(a))
         {
             f.itemprop_dates.push(d.to_string());
         } else {

@@ -964,16 +964,13 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
     classes
 }
 
-/// Words at most in a paywall notice that ends the article.
-const PAYWALL_MAX_WORDS: usize = 40;
-
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
 fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
+    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {

@@ -8,7 +8,7 @@
 //! language need not be known. Only short, very frequent words are listed, so
 //! a word of one language rarely looks like content in another.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// The union of the lists below, built once.

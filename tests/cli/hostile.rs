@@ -174,6 +174,24 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
           </frameset><noframes><p>Your browser does not do frames.</p></noframes></html>",
     );
     w("deep.html", "<div>".repeat(200_000).as_bytes());
+    // Markup that misleads the byte scan before parsing (after `<svg>` it
+    // takes the `<!--` inside the HTML textarea for a comment): the limit
+    // on the tree itself still holds.
+    w(
+        "deep-disguised.html",
+        format!(
+            "<svg><div><textarea><!--</textarea>{}",
+            "<div>".repeat(40_000)
+        )
+        .as_bytes(),
+    );
+    // Formatting elements left open are re-opened in every paragraph:
+    // 1,150 tags build 150,000 elements.
+    let open: String = (0..150).map(|i| format!("<b class=c{i}>")).collect();
+    w(
+        "reopened-formatting.html",
+        format!("<p>{open}{}", "<p>x".repeat(1000)).as_bytes(),
+    );
     w("truncated.html.gz", &gzip(article(para).as_bytes())[..30]);
     w("not-gzip.html.gz", article(&para.repeat(3)).as_bytes());
     // A gzip bomb: 40 members of 1 MB of zeros each, far over --max-bytes.
@@ -202,6 +220,8 @@ fn write_hostile(dir: &Path) -> BTreeSet<String> {
         "unclosed-comment",
         "frameset",
         "deep",
+        "deep-disguised",
+        "reopened-formatting",
         "truncated",
         "not-gzip",
         "bomb",
@@ -284,14 +304,12 @@ fn every_hostile_input_gets_a_record_or_an_error() {
         reason("bomb"),
         "page is larger than the limit of 8000000 bytes"
     );
-    assert_eq!(
-        reason("deep"),
-        "elements nested deeper than the limit of 4096"
-    );
-    assert_eq!(
-        reason("many-siblings"),
-        "more HTML elements than the limit of 50000"
-    );
+    for id in ["deep", "deep-disguised"] {
+        assert_eq!(reason(id), "elements nested deeper than the limit of 4096");
+    }
+    for id in ["many-siblings", "reopened-formatting"] {
+        assert_eq!(reason(id), "more HTML elements than the limit of 50000");
+    }
     assert_eq!(
         reason("many-attributes"),
         "an element with more attributes than the limit of 1000"
