@@ -286,63 +286,10 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Hashing for the hot per-line maps (template line keys, a page's short
-/// lines, month names): keys that are hashes already or short strings, where
-/// SipHash was a dear part of the text path. Strings go through xxh3,
-/// integers through a folded multiply; both are seeded once per process,
-/// so crafted input cannot aim collisions at a run.
-#[derive(Debug, Clone, Copy)]
-pub struct LineHash {
-    seed: u64,
-}
-
-impl Default for LineHash {
-    fn default() -> LineHash {
-        static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-            use std::hash::BuildHasher;
-            std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64)
-        });
-        LineHash { seed: *SEED }
-    }
-}
-
-impl std::hash::BuildHasher for LineHash {
-    type Hasher = LineHasher;
-    fn build_hasher(&self) -> LineHasher {
-        LineHasher(self.seed)
-    }
-}
-
-/// The hasher of [`LineHash`].
-#[derive(Debug, Clone, Copy)]
-pub struct LineHasher(u64);
-
-impl LineHasher {
-    fn mix(&mut self, n: u64) {
-        let p = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
-        self.0 = (p as u64) ^ ((p >> 64) as u64);
-    }
-}
-
-impl std::hash::Hasher for LineHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.mix(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.mix(n);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.mix(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// lines, month names): keys that are hashes already or short strings,
+/// where SipHash was a dear part of the text path. foldhash, seeded per
+/// process, so crafted input cannot aim collisions at a run.
+pub type LineHash = foldhash::fast::RandomState;
 
 /// The key form of a common non-ASCII character without the Unicode
 /// tables: `Some(None)` drops it (punctuation, box drawing), `Some(l)`
@@ -367,20 +314,6 @@ pub fn fold_common(c: char) -> Option<Option<char>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every map built with [`LineHash`] in one process hashes alike (the
-    /// seed is the process's), and strings and integers spread.
-    #[test]
-    fn line_hash_is_stable_within_a_run() {
-        use std::hash::BuildHasher;
-        let (a, b) = (LineHash::default(), LineHash::default());
-        assert_eq!(a.hash_one("Home"), b.hash_one("Home"));
-        assert_ne!(a.hash_one("Home"), a.hash_one("News"));
-        assert_eq!(a.hash_one(7u64), b.hash_one(7u64));
-        let low: std::collections::HashSet<u64> =
-            (0..1000u64).map(|n| a.hash_one(n << 32) & 0xfff).collect();
-        assert!(low.len() > 500, "{}", low.len());
-    }
 
     #[test]
     fn common_characters_fold_as_the_unicode_tables() {
