@@ -49,6 +49,7 @@ enum Ctx {
     Plain,
 }
 
+#[derive(Default)]
 struct Emitter {
     blocks: Vec<Block>,
     buf: String,
@@ -198,17 +199,7 @@ impl Emitter {
 /// Emit the blocks of the subtrees rooted at `roots`, in order.
 pub fn emit(dom: &Dom, an: &Analysis, roots: &[usize]) -> Vec<Block> {
     let layoutish = structural(dom);
-    let mut em = Emitter {
-        blocks: Vec::new(),
-        buf: String::new(),
-        link_chars: 0,
-        space: false,
-        ctx: Vec::new(),
-        roles: Vec::new(),
-        rows: 0,
-        pres: 0,
-        quotes: 0,
-    };
+    let mut em = Emitter::default();
     for &root in roots {
         let end = dom.nodes[root].end as usize;
         let mut i = root;
@@ -308,20 +299,6 @@ fn enclosing_table(dom: &Dom, tr: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn emitter() -> Emitter {
-        Emitter {
-            blocks: Vec::new(),
-            buf: String::new(),
-            link_chars: 0,
-            space: false,
-            ctx: Vec::new(),
-            roles: Vec::new(),
-            rows: 0,
-            pres: 0,
-            quotes: 0,
-        }
-    }
-
     #[test]
     fn text_runs_are_pushed_as_char_by_char() {
         // The text push as first written, one character at a time.
@@ -354,7 +331,7 @@ mod tests {
         ];
         for (k, a) in pieces.iter().enumerate() {
             for b in pieces {
-                let (mut fast, mut slow) = (emitter(), emitter());
+                let (mut fast, mut slow) = (Emitter::default(), Emitter::default());
                 for (t, link) in [(*a, k % 2 == 0), (b, true), (*a, false)] {
                     fast.push_text(t, link);
                     by_chars(&mut slow, t, link);
@@ -371,7 +348,7 @@ mod tests {
             .filter_map(char::from_u32)
             .flat_map(|c| [c, 'x'])
             .collect();
-        let (mut fast, mut slow) = (emitter(), emitter());
+        let (mut fast, mut slow) = (Emitter::default(), Emitter::default());
         fast.push_text(&every, true);
         by_chars(&mut slow, &every, true);
         assert!(fast.buf == slow.buf && fast.link_chars == slow.link_chars);

@@ -136,6 +136,20 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
     boilerplate::finish(out, removed)
 }
 
+/// The HTML golden fixtures (`tests/fixtures/*/source.html`): path and
+/// text, at least two of them.
+#[cfg(test)]
+pub(crate) fn fixture_pages() -> Vec<(std::path::PathBuf, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("source.html"))
+        .filter_map(|path| std::fs::read_to_string(&path).ok().map(|html| (path, html)))
+        .collect();
+    assert!(pages.len() >= 2, "no HTML fixtures in {}", dir.display());
+    pages
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
