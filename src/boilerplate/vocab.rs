@@ -860,6 +860,8 @@ pub const BYLINE_OPENERS: &[&str] = &[
     "autorin",
     "author:",
     "posted by",
+    "geschrieben von",
+    "écrit par",
     "publicado por",
     "escrito por",
     "scritto da",

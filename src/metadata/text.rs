@@ -9,6 +9,7 @@
 
 use super::Metadata;
 use crate::block::{Block, BlockTag, word_count, word_count_upto};
+use crate::boilerplate::vocab;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -138,6 +139,14 @@ pub fn byline_author(line: &str) -> Option<String> {
                 continue;
             }
             if let Some(name) = name_at(&s, i + n + 1, s[i].is_uppercase()) {
+                if !s[i].is_uppercase() && !name.contains(' ') && !leads_a_byline(&s[..i]) {
+                    // "Leben in Zeiten von Corona", "Die Rückkehr von
+                    // Messi": inside a phrase, a lower-case by-word with one
+                    // name after it joins two nouns; it credits no author.
+                    // (With a full name after it, "Analysis by Jane Doe",
+                    // it still does.)
+                    continue;
+                }
                 return Some(name);
             }
         }
@@ -168,6 +177,22 @@ fn cjk_byline(line: &str) -> Option<String> {
 }
 
 /// The name that starts at `s[i..]`, if it looks like one.
+/// Whether the text before a by-word can lead a byline: nothing but
+/// punctuation, a date ("12.03.2020 von Redaktion"), or a byline opener
+/// ("Posted by", "Geschrieben von").
+fn leads_a_byline(before: &[char]) -> bool {
+    if !before.iter().any(|c| c.is_alphabetic()) {
+        return true;
+    }
+    let before: String = before.iter().collect();
+    let lower = before.trim().to_lowercase();
+    find_date(&before).is_some()
+        || vocab::BYLINE_OPENERS
+            .iter()
+            .filter_map(|o| o.rsplit_once(' ').map(|(lead, _)| lead))
+            .any(|lead| lower.ends_with(lead))
+}
+
 fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
     let mut end = i;
     while end < s.len() {
@@ -421,6 +446,12 @@ mod tests {
                 ("Von Max Mustermann, 3. Mai 2024", Some("Max Mustermann")),
                 ("Par Marie Dupont le 12 août 2023", Some("Marie Dupont")),
                 ("Stand by me", None),
+                ("US-Sport in Zeiten von Corona", None),
+                ("Die Rückkehr von Messi", None),
+                ("Posted by Admin", Some("Admin")),
+                ("Geschrieben von Redaktion", Some("Redaktion")),
+                ("12.03.2020 von Redaktion", Some("Redaktion")),
+                ("Analysis by Jane Doe", Some("Jane Doe")),
                 (
                     "Made by the best team in the whole wide world of news",
                     None,
