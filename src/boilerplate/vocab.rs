@@ -1313,8 +1313,10 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("lesen sie auch", Kind::Related),
     ("auch lesen", Kind::Related), // de "also read"
     ("lies auch", Kind::Related),  // de "read also" (informal)
-    ("lesen sie hier", Kind::Related),
-    ("lesen sie mehr", Kind::Related),
+    // With their colon only: "Lesen Sie hier, was ..." is a sentence of
+    // the article, "Lesen Sie hier: <headline>" a link to another.
+    ("lesen sie hier:", Kind::Related),
+    ("lesen sie mehr:", Kind::Related),
     ("auch interessant", Kind::Related),
     ("à lire aussi", Kind::Related),
     ("lire aussi", Kind::Related),
@@ -1328,11 +1330,11 @@ const END_PHRASES: &[(&str, Kind)] = &[
     ("você também pode gostar", Kind::Related),
     ("también te puede interesar", Kind::Related),
     ("te puede interesar", Kind::Related),
-    ("lee también", Kind::Related),
-    ("lea también", Kind::Related),
-    ("ver también", Kind::Related),
+    ("lee también:", Kind::Related),
+    ("lea también:", Kind::Related),
+    ("ver también:", Kind::Related),
     ("mira:", Kind::Related), // es "look:", a link to another story
-    ("leia também", Kind::Related),
+    ("leia também:", Kind::Related),
     ("vous aimerez aussi", Kind::Related),
     ("vous aimerez peut-être", Kind::Related),
     ("das könnte dich auch interessieren", Kind::Related),
@@ -1905,9 +1907,15 @@ const BIO_ROLES: &[&str] = &[
 /// Words at most between the start of an author box and its role.
 const BIO_ROLE_WORDS: usize = 12;
 
+/// Whether a lower-cased text names a journalist's role ("writer",
+/// "Redakteurin", "dziennikarz").
+pub fn names_a_role(lower: &str) -> bool {
+    BIO_ROLES.iter().any(|r| lower.contains(r))
+}
+
 /// Whether a paragraph opens an author box: a name of two or three words,
-/// a linking verb, and a journalist's role soon after ("Will Knight is a
-/// senior writer for WIRED, covering ...").
+/// a linking verb, and a journalist's role soon after ("Maria Lopez is a
+/// staff reporter for the Valley Courier, covering ...").
 pub fn is_author_bio(text: &str) -> bool {
     // The name's first two words open the text, capitalised: most
     // paragraphs fail here, before anything is joined or lower-cased.
@@ -2391,6 +2399,10 @@ mod tests {
             Some(Kind::Related)
         );
         assert_eq!(end_kind("mirador sobre la bahía"), None);
+        assert_eq!(
+            end_kind("lesen sie hier, was die pläne für pendler bedeuten."),
+            None
+        );
     }
 
     /// `end_kind` tries the comment-header endings only on lines ending in

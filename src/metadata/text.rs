@@ -212,14 +212,18 @@ fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
     }
     let name: String = s[i..end].iter().collect();
     let name = super::clean(&name)?;
-    // Trailing words that start the next field: "Jane Doe on", "Max am".
+    // Trailing words that start the next field: "Jane Doe on", "Max am",
+    // "Moritz Bachmann publiziert am": a name ends with a capitalised word
+    // ("Ursula von der Leyen"); a lone lower-case name stays ("By admin").
     let mut words: Vec<&str> = name.split(' ').collect();
-    while words.last().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "on" | "am" | "le" | "el" | "il" | "published" | "updated" | "and" | "und" | "et"
-        )
-    }) {
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "on" | "am" | "le" | "el" | "il" | "published" | "updated" | "and" | "und" | "et"
+            ) || !w.chars().any(char::is_uppercase)
+        })
+    {
         words.pop();
     }
     if words.is_empty() || words.len() > 4 {
@@ -452,6 +456,10 @@ mod tests {
                 ("Geschrieben von Redaktion", Some("Redaktion")),
                 ("12.03.2020 von Redaktion", Some("Redaktion")),
                 ("Analysis by Jane Doe", Some("Jane Doe")),
+                (
+                    "Von Jonas Berg veröffentlicht am 3. Mai 2024",
+                    Some("Jonas Berg"),
+                ),
                 (
                     "Made by the best team in the whole wide world of news",
                     None,

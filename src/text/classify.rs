@@ -453,7 +453,20 @@ fn ends_with_credit(text: &str) -> bool {
     // One automaton pass over the tail for all the credit words.
     static CREDIT: LazyLock<AhoCorasick> =
         LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
-    CREDIT.is_match(tail)
+    if CREDIT.is_match(tail) {
+        return true;
+    }
+    // A picture agency named alone credits only after a credit's
+    // separator: "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane
+    // Doe | Getty Images"; not "a cheap photo frame" or "... von Getty
+    // Images beherrscht."
+    static AGENCY: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
+    AGENCY.find_iter(tail).any(|m| {
+        tail[..m.start()]
+            .trim_end()
+            .ends_with(['(', '/', '|', '©', ':', ';'])
+    })
 }
 
 /// Words that name a caption's credit, lower-cased (see
@@ -469,8 +482,12 @@ const CREDIT_WORDS: &[&str] = &[
     "crédit",
     "©",
     "图片来源",
-    // Picture agencies and stock libraries, named alone: "(Jane Doe /
-    // iStock.com)", "(AP Photo/John Doe)".
+];
+
+/// Picture agencies and stock libraries, lower-cased: named alone in a
+/// caption's closing parenthesis, they are its credit ("(Jane Doe /
+/// iStock.com)", "(AP Photo/John Doe)").
+const PICTURE_AGENCIES: &[&str] = &[
     "istock",
     "getty images",
     "shutterstock",
@@ -1295,21 +1312,33 @@ fn header_authors(units: &[Unit], feats: &[Features]) -> (Vec<String>, usize) {
     (names, last)
 }
 
-/// The name in a dateline without a "By": the first run of two or three
-/// capitalised words that are no month names ("1. Mai 2024 Anna Schmidt 6"
-/// -> "Anna Schmidt").
+/// The name in a dateline without a "By": a run of two or three
+/// capitalised words that are no month names, standing at the line's start
+/// or after the date, and followed by nothing, the date or a number
+/// ("3. Mai 2024 Anna Schmidt", "Anna Schmidt 12.03.2024 Kommentieren").
+/// A headline or teaser that holds a date ("Olaf Scholz in Kiew: Besuch am
+/// 12. März", "March 3, 2024 Joe Biden signs ...") names no author.
 fn dateline_name(text: &str) -> Option<String> {
+    let is_month = |w: &str| {
+        metadata::text::month_number(w.trim_matches(|c: char| !c.is_alphabetic())).is_some()
+    };
     let name_word = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && metadata::text::month_number(w).is_none()
+            && !is_month(w)
     };
+    // A word of the date or a number: no letters, or a month name.
+    let dateish =
+        |w: Option<&&str>| w.is_none_or(|w| !w.chars().any(char::is_alphabetic) || is_month(w));
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
         let run = words[i..].iter().take_while(|w| name_word(w)).count();
-        if (2..=3).contains(&run) {
+        if (2..=3).contains(&run)
+            && dateish(i.checked_sub(1).and_then(|p| words.get(p)))
+            && dateish(words.get(i + run))
+        {
             return Some(words[i..i + run].join(" "));
         }
         i += run.max(1);
@@ -1320,7 +1349,7 @@ fn dateline_name(text: &str) -> Option<String> {
 /// Words before the name in an author box heading ("About", "Über",
 /// "À propos de").
 const AUTHOR_BOX_PREFIX_WORDS: usize = 2;
-/// Words after the name in an author box heading ("257 Artikel").
+/// Words after the name in an author box heading (a count of articles).
 const AUTHOR_BOX_SUFFIX_WORDS: usize = 3;
 /// Words at least in the opening sentence of an author's biography.
 const AUTHOR_BIO_MIN_WORDS: usize = 8;
@@ -1347,9 +1376,13 @@ fn names_author(text: &str, authors: &[String]) -> bool {
             let Some(here) = words.get(skip..skip + name.len()) else {
                 break;
             };
-            let prefix_ok = words[..skip]
-                .iter()
-                .all(|w| w.chars().all(char::is_alphabetic));
+            // The name alone, or after an "About" word ("Über", "À propos
+            // de"): "Das sagt Olaf Scholz" is a subheading.
+            let prefix = words[..skip].join(" ").to_lowercase();
+            let prefix_ok = skip == 0
+                || vocab::ABOUT_OPENERS
+                    .iter()
+                    .any(|o| o.trim_end() == prefix || prefix.starts_with(o));
             if !prefix_ok || !here.iter().zip(&name).all(|(w, n)| w.to_lowercase() == *n) {
                 continue;
             }
@@ -1357,11 +1390,14 @@ fn names_author(text: &str, authors: &[String]) -> bool {
             let heading = rest.len() <= AUTHOR_BOX_SUFFIX_WORDS
                 && !text.contains(':')
                 && !ends_sentence(text);
+            // A biography names the author's trade: "Anna Schmidt hat die
+            // Sitzung verfolgt" is the article speaking of its author.
             let bio = skip == 0
                 && words.len() >= AUTHOR_BIO_MIN_WORDS
                 && rest
                     .first()
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+                && vocab::names_a_role(&text.to_lowercase());
             if heading || bio {
                 return true;
             }
@@ -2444,6 +2480,13 @@ mod tests {
         assert!(ends_with_credit(
             "Fans wave flags before the final in the old stadium. (AP Photo/Jane Roe)"
         ));
+        // An agency named in prose is no credit.
+        assert!(!ends_with_credit(
+            "It was just a cheap photo frame from the market."
+        ));
+        assert!(!ends_with_credit(
+            "Der Markt für Bildrechte wird heute von Getty Images und Shutterstock beherrscht."
+        ));
         // An agency tag that signs a news paragraph is no picture credit.
         assert!(!ends_with_credit(
             "Die Polizei sucht weiter nach Zeugen des Unfalls. (dpa/lno)"
@@ -2487,13 +2530,29 @@ mod tests {
             Some("Greta Lindqvist".to_string())
         );
         assert_eq!(dateline_name("4. März 2025"), None);
+        // A headline or a teaser that holds a date names no author.
+        assert_eq!(
+            dateline_name("Jonas Berg in Lyon: Besuch am 12. März 2024"),
+            None
+        );
+        assert_eq!(
+            dateline_name("March 3, 2024 Jonas Berg signs the bridge bill"),
+            None
+        );
         let authors = ["greta lindqvist".to_string()];
         assert!(names_author("Über Greta Lindqvist 88 Artikel", &authors));
         assert!(names_author("About Greta Lindqvist", &authors));
         assert!(names_author(
-            "GRETA LINDQVIST has covered the city hall for twelve years and lives by the river.",
+            "GRETA LINDQVIST is a reporter who has covered the city hall for twelve years.",
             &authors
         ));
+        // The article speaking of its author, and a subheading quoting her,
+        // are no box.
+        assert!(!names_author(
+            "Greta Lindqvist hat die Sitzung für unsere Zeitung verfolgt und mitgeschrieben.",
+            &authors
+        ));
+        assert!(!names_author("Das sagt Greta Lindqvist", &authors));
         // A speaker in an interview, and prose that names her, are no box.
         assert!(!names_author(
             "Greta Lindqvist: Why did you stay?",
