@@ -181,6 +181,9 @@ const ASCII_KEY: [u8; 128] = {
 const DROP: u8 = 0;
 const DIGIT: u8 = 1;
 
+/// Bytes of normalising buffer a thread keeps between lines.
+const NORM_KEEP: usize = 1 << 16;
+
 thread_local! {
     /// The normalised text of the line being keyed, reused between lines.
     static NORM: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -196,8 +199,12 @@ pub fn key(text: &str) -> Option<u64> {
 /// [`key`] and the length of the normalised text in bytes.
 fn key_and_len(text: &str) -> Option<(u64, u32)> {
     NORM.with_borrow_mut(|norm| {
-        let h = key_in(text, norm)?;
-        Some((h, u32::try_from(norm.len()).unwrap_or(u32::MAX)))
+        let key = key_in(text, norm).map(|h| (h, u32::try_from(norm.len()).unwrap_or(u32::MAX)));
+        // One huge line must not stay allocated for the thread's life.
+        if norm.capacity() > NORM_KEEP {
+            *norm = Vec::new();
+        }
+        key
     })
 }
 

@@ -54,6 +54,8 @@ pub enum PageError {
     TooManyNodes { limit: usize },
     #[error("an element with more attributes than the limit of {limit}")]
     TooManyAttributes { limit: usize },
+    #[error("markup too costly to parse (over {per_byte} tree-builder steps per byte)")]
+    TooCostly { per_byte: u64 },
     #[error("not a regular file ({0})")]
     NotAFile(&'static str),
     #[error("invalid record: {0}")]

@@ -102,6 +102,7 @@ pub fn process_bytes_with(
             let limits = Limits {
                 depth: config.max_depth,
                 elements: config.max_nodes,
+                work: Limits::work_for(decoded.text.len()),
             };
             crate::html::extract_within(&decoded.text, limits).map_err(|e| match e {
                 Exceeded::Depth => PageError::TooDeep {
@@ -109,6 +110,9 @@ pub fn process_bytes_with(
                 },
                 Exceeded::Elements => PageError::TooManyNodes {
                     limit: config.max_nodes,
+                },
+                Exceeded::Work => PageError::TooCostly {
+                    per_byte: crate::html::tree::WORK_PER_BYTE,
                 },
             })?
         }

@@ -14,7 +14,7 @@
 //! `traverse`, `text`, `attr`).
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -332,20 +332,41 @@ pub struct Limits {
     /// Elements created, clones made by the tree builder's repairs
     /// included.
     pub elements: usize,
+    /// Steps of the tree builder: element names it reads (it walks its
+    /// stack of open elements, reading each name, for most tags) and
+    /// elements and attributes it hands in. Whatever the markup, this
+    /// bounds the parse's time, which depth and element counts alone do
+    /// not (`</li>` after 4,000 open `<div>`s walks them all and creates
+    /// nothing).
+    pub work: u64,
 }
 
 impl Limits {
     pub const NONE: Limits = Limits {
         depth: usize::MAX,
         elements: usize::MAX,
+        work: u64::MAX,
     };
+
+    /// The work budget for a page of `len` bytes: real pages take about
+    /// one step per byte (the 360 bench pages at most 0.6), a page that
+    /// makes the tree builder quadratic hundreds or thousands.
+    pub fn work_for(len: usize) -> u64 {
+        (len as u64).saturating_mul(WORK_PER_BYTE).max(MIN_WORK)
+    }
 }
+
+/// Tree-builder steps allowed per byte of a page (see [`Limits::work_for`]).
+pub const WORK_PER_BYTE: u64 = 32;
+/// Steps allowed on any page, however short.
+const MIN_WORK: u64 = 4_000_000;
 
 /// The limit a page passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
     Depth,
     Elements,
+    Work,
 }
 
 /// Parse an HTML document, giving up as soon as it passes a limit.
@@ -356,7 +377,11 @@ pub enum Exceeded {
 /// make far more elements than it has tags (`<p><b class=1>...<b
 /// class=500>` and then `<p>x` a thousand times builds half a million).
 /// The byte scan in [`super::guard`] refuses most such pages before
-/// parsing; these limits, on the tree itself, hold whatever the markup.
+/// parsing. Here the depth limit counts a node's depth when it is put in
+/// place (the tree builder's repairs can move subtrees deeper without it
+/// seeing), the element limit counts every element made, and the work
+/// budget counts the tree builder's steps, which bounds the parse's time
+/// whatever the markup.
 ///
 /// # Errors
 /// [`Exceeded`] names the limit passed.
@@ -364,7 +389,12 @@ pub fn parse_within(html: &str, limits: Limits) -> Result<Tree, Exceeded> {
     // About one node per 40 bytes of markup on real pages.
     // Text, scripts' included, is rarely over half of it.
     let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
-    let parser = html5ever::parse_document(Sink(RefCell::new(tree)), Default::default());
+    let sink = Sink {
+        tree: RefCell::new(tree),
+        work: Cell::new(0),
+        budget: limits.work,
+    };
+    let parser = html5ever::parse_document(sink, Default::default());
     // A limit passed unwinds out of the parser ([`Tree::give_up`]); any
     // other panic goes on unwinding.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parser.one(html))) {
@@ -376,8 +406,27 @@ pub fn parse_within(html: &str, limits: Limits) -> Result<Tree, Exceeded> {
     }
 }
 
+impl Sink {
+    /// Count tree-builder steps; give up past the budget.
+    fn step(&self, n: u64) {
+        let work = self.work.get() + n;
+        self.work.set(work);
+        if work > self.budget {
+            Tree::give_up(Exceeded::Work);
+        }
+    }
+}
+
 /// The [`TreeSink`] that builds a [`Tree`].
-struct Sink(RefCell<Tree>);
+struct Sink {
+    tree: RefCell<Tree>,
+    /// Steps of the tree builder so far: names it read (each walk of its
+    /// stack of open elements reads one per element) and elements and
+    /// attributes handed in.
+    work: Cell<u64>,
+    /// [`Limits::work`].
+    budget: u64,
+}
 
 impl TreeSink for Sink {
     type Handle = u32;
@@ -385,7 +434,7 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Tree {
-        self.0.into_inner()
+        self.tree.into_inner()
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -401,16 +450,26 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
-        Ref::map(self.0.borrow(), |t| match &t.nodes[*target as usize].data {
-            Data::Element(e) => &e.name,
-            _ => panic!("elem_name of a node that is not an element"),
+        self.step(1);
+        Ref::map(self.tree.borrow(), |t| {
+            match &t.nodes[*target as usize].data {
+                Data::Element(e) => &e.name,
+                _ => panic!("elem_name of a node that is not an element"),
+            }
         })
     }
 
     fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
+        self.step(1 + attrs.len() as u64);
         let template = name.expanded() == html5ever::expanded_name!(html "template");
         attrs.retain(|a| kept(&a.name));
-        let mut t = self.0.borrow_mut();
+        // The vector html5ever filled may be far larger than what is kept
+        // (an element re-opened in every paragraph brings all its
+        // attributes each time).
+        if attrs.capacity() > 2 * attrs.len() + 4 {
+            attrs.shrink_to_fit();
+        }
+        let mut t = self.tree.borrow_mut();
         t.elements += 1;
         if t.elements > t.limits.elements {
             drop(t);
@@ -425,21 +484,21 @@ impl TreeSink for Sink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> u32 {
-        self.0.borrow_mut().push(Data::Comment)
+        self.tree.borrow_mut().push(Data::Comment)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
-        self.0.borrow_mut().push(Data::ProcessingInstruction)
+        self.tree.borrow_mut().push(Data::ProcessingInstruction)
     }
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
-        let mut t = self.0.borrow_mut();
+        let mut t = self.tree.borrow_mut();
         let id = t.push(Data::Doctype);
         t.append(0, id);
     }
 
     fn append(&self, parent: &u32, child: NodeOrText<u32>) {
-        let mut t = self.0.borrow_mut();
+        let mut t = self.tree.borrow_mut();
         match child {
             NodeOrText::AppendNode(id) => t.append(*parent, id),
             NodeOrText::AppendText(text) => {
@@ -453,7 +512,7 @@ impl TreeSink for Sink {
     }
 
     fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
-        let mut t = self.0.borrow_mut();
+        let mut t = self.tree.borrow_mut();
         if let NodeOrText::AppendNode(id) = new_node {
             t.detach(id);
         }
@@ -478,7 +537,7 @@ impl TreeSink for Sink {
         prev_element: &u32,
         child: NodeOrText<u32>,
     ) {
-        let has_parent = self.0.borrow().nodes[*element as usize].parent != NONE;
+        let has_parent = self.tree.borrow().nodes[*element as usize].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -487,7 +546,7 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &u32) {
-        self.0.borrow_mut().detach(*target);
+        self.tree.borrow_mut().detach(*target);
     }
 
     fn reparent_children(&self, node: &u32, new_parent: &u32) {
@@ -495,7 +554,7 @@ impl TreeSink for Sink {
             node, new_parent,
             "cannot reparent a node's children to itself"
         );
-        let mut t = self.0.borrow_mut();
+        let mut t = self.tree.borrow_mut();
         let (first, last) = {
             let n = &mut t.nodes[*node as usize];
             let fl = (n.first, n.last);
@@ -523,7 +582,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
-        let mut t = self.0.borrow_mut();
+        let mut t = self.tree.borrow_mut();
         let Data::Element(el) = &mut t.nodes[*target as usize].data else {
             panic!("add_attrs_if_missing on a node that is not an element");
         };
@@ -535,7 +594,7 @@ impl TreeSink for Sink {
     }
 
     fn get_template_contents(&self, target: &u32) -> u32 {
-        let first = self.0.borrow().nodes[*target as usize].first;
+        let first = self.tree.borrow().nodes[*target as usize].first;
         assert_ne!(first, NONE, "a template without its contents");
         first
     }
@@ -848,7 +907,7 @@ mod tests {
         let divs = "<div>".repeat(300);
         let limit = |depth| Limits {
             depth,
-            elements: usize::MAX,
+            ..Limits::NONE
         };
         for prefix in [
             "",
@@ -868,6 +927,32 @@ mod tests {
         }
     }
 
+    /// Markup that keeps the tree builder walking a deep stack without
+    /// nesting further or creating elements passes the work budget; real
+    /// pages stay far under it.
+    #[test]
+    fn quadratic_markup_passes_the_work_budget() {
+        let budget = |html: &str| Limits {
+            work: Limits::work_for(html.len()),
+            ..Limits::NONE
+        };
+        for page in [
+            // End tags that find nothing to close, under 3,000 open divs.
+            format!("<body>{}{}", "<div>".repeat(3000), "</li>".repeat(20_000)),
+            // Re-parenting by the adoption agency keeps each new figure
+            // deeper, with few elements per tag.
+            format!("<body>{}", "<u><s><figure></u>".repeat(4000)),
+        ] {
+            assert_eq!(
+                parse_within(&page, budget(&page)).unwrap_err(),
+                Exceeded::Work
+            );
+        }
+        for (_, html) in crate::html::fixture_pages() {
+            assert!(parse_within(&html, budget(&html)).is_ok());
+        }
+    }
+
     /// Formatting elements left open are cloned into every new paragraph:
     /// the element limit counts the clones, not the tags.
     #[test]
@@ -875,8 +960,8 @@ mod tests {
         let open: String = (0..100).map(|i| format!("<b class=c{i}>")).collect();
         let page = format!("<p>{open}{}", "<p>x".repeat(200));
         let limit = |elements| Limits {
-            depth: usize::MAX,
             elements,
+            ..Limits::NONE
         };
         assert_eq!(
             parse_within(&page, limit(5_000)).unwrap_err(),
