@@ -1857,7 +1857,8 @@ fn keep_closing_sentences(
 /// ingredients and of steps stand under headings such as "Zutaten" or
 /// "Directions", with servings and times between, too far from the text for
 /// the other rules. The list items under such a heading (and a label item
-/// such as "Für die Füllung:") are kept, once some text of the page is.
+/// ending in a colon) are kept, when the heading stands below the first
+/// kept text: a menu headed "Zutaten" above the article is no recipe.
 fn keep_recipe_lists(
     units: &[Unit],
     lowers: &[String],
@@ -1865,10 +1866,10 @@ fn keep_recipe_lists(
     feats: &[Features],
     end_kind: &[Option<Kind>],
 ) {
-    if !keep.contains(&true) {
+    let Some(first) = keep.iter().position(|&k| k) else {
         return;
-    }
-    for i in 0..units.len() {
+    };
+    for i in first + 1..units.len() {
         if units[i].tag == BlockTag::ListItem
             || feats[i].words > 6
             || !vocab::is_recipe_section(&lowers[i])
@@ -2681,6 +2682,22 @@ mod tests {
             !got.iter()
                 .any(|t| t.contains("Teilen") || t.contains("Start"))
         );
+        // A menu headed like a recipe section, above the article, is a menu.
+        let dump = format!(
+            "Zutaten
+
+  • Fleisch
+  • Gemüse
+  • Obst
+  • Nudeln und Reis
+
+{b1}
+
+{b2}
+"
+        );
+        let got = kept(&dump);
+        assert!(!got.iter().any(|t| t == "Gemüse"), "{got:?}");
     }
 
     #[test]
