@@ -1503,9 +1503,12 @@ fn keep_crumb_headline_lead(
 ) {
     for i in 1..units.len() {
         let (u, f) = (&units[i], &feats[i]);
+        // A headline: a few words that no rule marks (a section title
+        // repeating a menu item, "Sport", is none).
         if u.tag != BlockTag::Paragraph
-            || !(1..=20).contains(&f.words)
+            || !(3..=20).contains(&f.words)
             || f.sentence
+            || f.kind.is_some()
             || !(i.saturating_sub(CRUMB_REACH)..i).any(|j| ends_trail(&units[j], &u.text))
         {
             continue;
@@ -2598,6 +2601,10 @@ mod tests {
         let dump = format!(
             " 1. Start\n 2. Stadt\n\nNeue Brücke für die Altstadt\n\n{lead}\n\n{paywall}{b1}\n\n{b2}\n"
         );
+        let got = kept(&dump);
+        assert!(!got.contains(&lead.to_string()), "{got:?}");
+        // A section title that repeats a menu item is no headline.
+        let dump = format!("  • Politik\n  • Stadt\n\nStadt\n\n{lead}\n\n{paywall}{b1}\n\n{b2}\n");
         let got = kept(&dump);
         assert!(!got.contains(&lead.to_string()), "{got:?}");
     }
