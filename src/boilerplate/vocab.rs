@@ -281,37 +281,16 @@ static UTILITY_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 /// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
 /// left out.
 pub fn attr_words(value: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for token in value.split_whitespace().filter(|t| !is_utility(t)) {
-        token_words(token, &mut words);
-    }
-    words
+    let (mut buf, mut ends) = (String::new(), Vec::new());
+    attr_words_into(value, &mut buf, &mut ends);
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| buf[std::mem::replace(&mut start, end)..end].to_string())
+        .collect()
 }
 
-fn token_words(token: &str, words: &mut Vec<String>) {
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in token.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            cur.extend(c.to_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-        }
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-}
-
-/// [`attr_words`] without a `String` per word: the words go back to back
-/// into `buf`, and `ends` gets where each one ends. Returns whether any
+/// The words of [`attr_words`] back to back in `buf`, with `ends` getting
+/// where each one ends: no `String` per word. Returns whether any
 /// token (utility or not) is one of [`HIDING_TOKENS`].
 fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) -> bool {
     let mut hiding = false;
@@ -320,33 +299,9 @@ fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) -> bool
         if is_utility(token) {
             continue;
         }
-        // The current word is `buf[start..]`, as `cur` in `token_words`.
+        // The word being read is `buf[start..]`.
         let mut start = buf.len();
         let mut prev_lower = false;
-        if token.is_ascii() {
-            // The loop below, byte by byte: ASCII letters and digits are
-            // the only alphanumeric bytes.
-            for &b in token.as_bytes() {
-                if b.is_ascii_alphanumeric() {
-                    if b.is_ascii_uppercase() && prev_lower && buf.len() > start {
-                        ends.push(buf.len());
-                        start = buf.len();
-                    }
-                    prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
-                    buf.push(char::from(b.to_ascii_lowercase()));
-                } else {
-                    prev_lower = false;
-                    if buf.len() > start {
-                        ends.push(buf.len());
-                        start = buf.len();
-                    }
-                }
-            }
-            if buf.len() > start {
-                ends.push(buf.len());
-            }
-            continue;
-        }
         for c in token.chars() {
             if c.is_alphanumeric() {
                 if c.is_uppercase() && prev_lower && buf.len() > start {
@@ -411,13 +366,6 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
     buf.clear();
     ends.clear();
     let hiding = attr_words_into(value, buf, ends);
-    debug_assert!(
-        ends.iter()
-            .scan(0, |start, &end| Some(
-                &buf[std::mem::replace(start, end)..end]
-            ))
-            .eq(attr_words(value).iter().map(String::as_str))
-    );
     // One table look-up per word instead of a hash and several list scans;
     // pairs are read with the word before.
     let mut start = 0;
