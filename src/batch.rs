@@ -16,17 +16,14 @@
 //! Only text dumps are scanned and judged for now: their units are the
 //! lines; HTML pages would need their blocks, which the HTML path builds.
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
 
-use crate::block::LineHash;
 use crate::config::Config;
 use crate::input::{self, Format, Input};
 
 /// Line keys to the number of documents that hold them and the length of
 /// the line's normalised text.
-type Counts = HashMap<u64, (u32, u32), LineHash>;
+type Counts = foldhash::HashMap<u64, (u32, u32)>;
 
 /// Documents a line must appear in to be template, at least.
 pub const MIN_DOCS: usize = 3;
@@ -39,7 +36,7 @@ const MIN_KEY_CHARS: usize = 2;
 /// The template lines of one batch, as hashes of their normalised text.
 #[derive(Debug, Clone, Default)]
 pub struct Template {
-    hashes: HashSet<u64, LineHash>,
+    hashes: foldhash::HashSet<u64>,
     /// The longest normalised text of a template line, in bytes: a line
     /// with more ASCII letters than that is none (each letter stays one
     /// byte of its normalised text), found without normalising it.

@@ -285,12 +285,6 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Hashing for the hot per-line maps (template line keys, a page's short
-/// lines, month names): keys that are hashes already or short strings,
-/// where SipHash was a dear part of the text path. foldhash, seeded per
-/// process, so crafted input cannot aim collisions at a run.
-pub type LineHash = foldhash::fast::RandomState;
-
 /// The key form of a common non-ASCII character without the Unicode
 /// tables: `Some(None)` drops it (punctuation, box drawing), `Some(l)`
 /// is its lower case (Latin-1 and basic Cyrillic letters), `None` leaves

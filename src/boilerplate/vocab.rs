@@ -422,15 +422,15 @@ struct WordInfo {
     hover: bool,
 }
 
-/// A hash map keyed by foldhash with a per-process random seed: class
-/// words are short, SipHash costs more than the rest of the look-up, and
-/// the keys are page-supplied strings, so the hasher must be keyed (a
-/// crafted page must not be able to make every value collide).
-pub(crate) type FastMap<K, V> = foldhash::HashMap<K, V>;
+// The hot maps (class words, template line keys, a page's short lines,
+// month names, stopwords) use `foldhash::HashMap`/`HashSet`: their keys
+// are short strings or hashes already, where SipHash costs more than the
+// rest of the look-up, and foldhash is seeded per process, so a crafted
+// page cannot make every key collide.
 
 /// Every listed class word with what the lists say of it, built once.
-static WORD_INFO: LazyLock<FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
-    let mut m: FastMap<&'static str, WordInfo> = FastMap::default();
+static WORD_INFO: LazyLock<foldhash::HashMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut m: foldhash::HashMap<&'static str, WordInfo> = foldhash::HashMap::default();
     for &(w, k) in ATTR_WORDS {
         m.entry(w).or_default().kind.get_or_insert(k);
     }

@@ -384,7 +384,7 @@ thread_local! {
 /// The table of [`ATTR_CACHE`] and the buffers its misses are read with.
 #[derive(Default)]
 struct AttrCache {
-    facts: vocab::FastMap<Box<str>, ClassFacts>,
+    facts: foldhash::HashMap<Box<str>, ClassFacts>,
     scratch: vocab::AttrScratch,
 }
 

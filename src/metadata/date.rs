@@ -328,9 +328,8 @@ pub fn is_weekday(word: &str) -> bool {
 
 /// [`MONTHS`] as a map, for [`month_number`]: every word of a line may be
 /// looked up.
-static MONTH_INDEX: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, u8, crate::block::LineHash>,
-> = std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
+static MONTH_INDEX: std::sync::LazyLock<foldhash::HashMap<&'static str, u8>> =
+    std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
 
 /// The month a word names, if any (case-insensitive, trailing dot ignored).
 pub fn month_number(word: &str) -> Option<u8> {

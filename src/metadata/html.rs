@@ -277,10 +277,10 @@ pub fn class_bits(value: &str) -> u16 {
 
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<crate::boilerplate::vocab::FastMap<&'static str, u16>> =
+static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
     std::sync::LazyLock::new(|| {
         use word_bits as b;
-        let mut m = crate::boilerplate::vocab::FastMap::default();
+        let mut m = foldhash::HashMap::default();
         for (list, bit) in [
             (FOREIGN_WORDS, b::FOREIGN),
             (LIST_FOREIGN_WORDS, b::LIST_FOREIGN),

@@ -19,7 +19,7 @@ use aho_corasick::AhoCorasick;
 use super::lines::Unit;
 use super::stopwords;
 use crate::batch::Template;
-use crate::block::{BlockTag, Kind, LineHash, is_cjk, word_count, word_count_upto};
+use crate::block::{BlockTag, Kind, is_cjk, word_count, word_count_upto};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
 
@@ -516,8 +516,8 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
-    let mut seen: HashMap<&str, u32, LineHash> =
-        HashMap::with_capacity_and_hasher(units.len(), LineHash::default());
+    let mut seen: foldhash::HashMap<&str, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
     for u in units {
         if short(&u.text) {
             *seen.entry(u.text.as_str()).or_default() += 1;
