@@ -7,7 +7,6 @@
 //! joins wrapped lines and records what the layout said about each unit.
 
 use crate::block::BlockTag;
-use std::sync::LazyLock;
 
 /// One logical line of the dump: a paragraph, list item, table row or a short
 /// piece of page furniture.
@@ -91,46 +90,6 @@ fn has_box_char(line: &str) -> bool {
     found
 }
 
-/// Whether a non-ASCII whitespace character (U+0085, U+00A0, U+1680,
-/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) starts at byte
-/// `i` of UTF-8 `b`.
-fn wide_space_at(b: &[u8], i: usize) -> bool {
-    matches!(
-        (b[i], b.get(i + 1), b.get(i + 2)),
-        (0xC2, Some(0x85 | 0xA0), _)
-            | (0xE1, Some(0x9A), Some(0x80))
-            | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-            | (0xE2, Some(0x81), Some(0x9F))
-            | (0xE3, Some(0x80), Some(0x80))
-    )
-}
-
-/// [`crate::metadata::clean`] of a line: most lines are clean already
-/// (single spaces inside, no whitespace around, no other whitespace) and
-/// are copied as they are, checked with a few vectorised byte passes.
-fn clean_line(s: &str) -> Option<String> {
-    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    let b = s.as_bytes();
-    // No early exit: the fold vectorises.
-    let controls = b
-        .iter()
-        .fold(false, |acc, &c| acc | (b'\t'..=b'\r').contains(&c));
-    let wide = |lead: u8| memchr::memchr_iter(lead, b).any(|i| wide_space_at(b, i));
-    let clean = b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && !controls
-        && DOUBLE_SPACE.find(b).is_none()
-        && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)));
-    let out = if clean {
-        Some(s.to_owned())
-    } else {
-        crate::metadata::clean(s)
-    };
-    debug_assert_eq!(out, crate::metadata::clean(s));
-    out
-}
-
 /// Turn one source line into normalised text and a layout tag.
 fn parse_line(raw: &str) -> (String, BlockTag, usize) {
     let expanded;
@@ -151,7 +110,7 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
         return (cells.join(" | "), BlockTag::TableRow, indent);
     }
     let (bullet, rest) = strip_bullet(line);
-    let text = clean_line(rest).unwrap_or_default();
+    let text = crate::metadata::clean(rest).unwrap_or_default();
     let tag = if bullet {
         BlockTag::ListItem
     } else if is_pipe_row(&text) {
@@ -413,43 +372,6 @@ mod tests {
             .filter(char::is_ascii_alphanumeric)
             .collect();
         assert_eq!(alnum, ['o']);
-    }
-
-    /// The fast path agrees with `metadata::clean` for every character, in
-    /// every position a line can hold it.
-    #[test]
-    fn clean_line_agrees_with_clean_for_every_character() {
-        let mut s = String::new();
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            for (pre, post) in [("", ""), ("a ", " b"), ("\u{3000}", "b")] {
-                s.clear();
-                s.push_str(pre);
-                s.push(c);
-                s.push_str(post);
-                assert_eq!(clean_line(&s), crate::metadata::clean(&s), "{s:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn clean_lines_match_metadata_clean() {
-        for s in [
-            "plain words",
-            "",
-            " lead",
-            "trail ",
-            "two  spaces",
-            "tab\there",
-            "vt\u{b}here",
-            "nbsp\u{a0}here",
-            "\u{3000}ideographic",
-            "em\u{2003}space",
-            "narrow\u{202f}nbsp",
-            "Grüße – aus Köln “quoted”",
-            "中文内容",
-        ] {
-            assert_eq!(clean_line(s), crate::metadata::clean(s), "{s:?}");
-        }
     }
 
     #[test]
