@@ -278,6 +278,24 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// `f` of an ASCII word lower-cased, without allocating: on the stack for
+/// words up to 32 bytes (`None` for longer or non-ASCII words), and the
+/// word itself when it holds no capital. For look-ups of short words
+/// (month names, function words) on hot paths.
+pub fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if !word.is_ascii() {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(f(word));
+    }
+    let mut buf = [0u8; 32];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().map(f)
+}
+
 /// Han, Hiragana, Katakana, Hangul syllables: scripts written without spaces
 /// (Hangul does use spaces, but its syllables are dense like Han).
 pub fn is_cjk(c: char) -> bool {
@@ -308,6 +326,17 @@ pub fn fold_common(c: char) -> Option<Option<char>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_lower_cased_on_the_stack() {
+        assert_eq!(with_ascii_lower("März", str::to_string), None);
+        assert_eq!(
+            with_ascii_lower("MaRcH", str::to_string).as_deref(),
+            Some("march")
+        );
+        assert_eq!(with_ascii_lower("june", str::len), Some(4));
+        assert_eq!(with_ascii_lower(&"A".repeat(33), str::len), None);
+    }
 
     #[test]
     fn common_characters_fold_as_the_unicode_tables() {

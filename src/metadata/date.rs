@@ -338,21 +338,9 @@ pub fn month_number(word: &str) -> Option<u8> {
     if w.is_empty() || w.len() > 24 {
         return None;
     }
-    // Most words are lower-case ASCII already: no allocation for them.
-    if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return MONTH_INDEX.get(w).copied();
-    }
-    // Other ASCII words are lower-cased on the stack (at most 24 bytes).
-    if w.is_ascii() {
-        let mut buf = [0u8; 24];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower)
-            .ok()
-            .and_then(|l| MONTH_INDEX.get(l).copied());
-    }
-    MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
+    // ASCII words are lower-cased without allocating.
+    crate::block::with_ascii_lower(w, |l| MONTH_INDEX.get(l).copied())
+        .unwrap_or_else(|| MONTH_INDEX.get(w.to_lowercase().as_str()).copied())
 }
 
 /// The month name starting at `s[i..]` and ending there (not running on

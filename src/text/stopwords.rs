@@ -141,23 +141,11 @@ pub fn density(text: &str) -> (f64, usize) {
             continue;
         }
         n += 1;
-        // Most tokens are ASCII: lower-case those without the Unicode tables,
-        // and not at all when they hold no capital. Tokens longer than every
-        // function word are not looked up (lower-casing never shortens a
-        // token in characters).
+        // Most tokens are ASCII: lower-cased without the Unicode tables or
+        // an allocation. Tokens longer than every function word are not
+        // looked up (lower-casing never shortens a token in characters).
         let hit = if t.is_ascii() {
-            t.len() <= *MAX_BYTES
-                && if t.bytes().any(|b| b.is_ascii_uppercase()) {
-                    // Lower-cased on the stack: no stopword is that long.
-                    let mut buf = [0u8; 32];
-                    buf.get_mut(..t.len()).is_some_and(|lower| {
-                        lower.copy_from_slice(t.as_bytes());
-                        lower.make_ascii_lowercase();
-                        std::str::from_utf8(lower).is_ok_and(is_stopword)
-                    })
-                } else {
-                    is_stopword(t)
-                }
+            t.len() <= *MAX_BYTES && crate::block::with_ascii_lower(t, is_stopword) == Some(true)
         } else {
             t.chars().nth(*MAX_CHARS).is_none() && is_stopword(&t.to_lowercase())
         };
