@@ -161,7 +161,8 @@ type Outcome = (Result<Document, PageError>, u64);
 /// a window's worth are ever alive: boxing would buy nothing.)
 #[allow(clippy::large_enum_variant)]
 enum Done {
-    /// Processed now; the stamp of its raw bytes (empty hash if unread).
+    /// Processed now; the stamp of its raw bytes (empty if unread, or when
+    /// streaming to standard output, which writes no manifest).
     Fresh(Outcome, Stamp),
     /// Unchanged since the last run: its previous record.
     Carried(Carried, Stamp),
@@ -311,7 +312,13 @@ fn process_input(
             Ok(b) => b,
             Err(e) => return Done::Fresh((Err(e), 0), unread()),
         };
-        let stamp = Stamp::of(&input.path, &raw);
+        // The stamp only serves the manifest: a streamed run writes none,
+        // so its pages are not hashed for it.
+        let stamp = if config.stdout {
+            unread()
+        } else {
+            Stamp::of(&input.path, &raw)
+        };
         if let Some(prev) = previous {
             let mut prev = prev.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(carried) = prev.take(input, &stamp) {
