@@ -1,6 +1,8 @@
 //! Per-page cost against the parser's own: `parse_only` is
 //! `scraper::Html::parse_document` alone (html5ever into a full DOM),
-//! `parse_sink` deboil's own parse (html5ever into `html::tree`),
+//! `parse_sink` html5ever's tokenizer and tree builder into deboil's
+//! `html::tree`, `parse_lex` the same tree built by deboil's tokenizer
+//! (`html::lex`, what deboil runs) and html5ever's tree builder,
 //! `full_page` deboil's whole per-page path (decode, parse, extract,
 //! metadata, serialise), all over the same pages, so their ratios are
 //! measured in one run.
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use deboil::config::Config;
+use deboil::html::tree;
 use deboil::input::{Format, Input};
 
 fn pages() -> Vec<(Input, Vec<u8>)> {
@@ -59,7 +62,20 @@ fn bench(c: &mut Criterion) {
     group.bench_function("parse_sink", |b| {
         b.iter(|| {
             for t in &texts {
-                std::hint::black_box(deboil::html::tree::parse(t));
+                std::hint::black_box(
+                    tree::parse_with(t, tree::Limits::NONE, tree::Tokenizer::Html5ever)
+                        .expect("no limits"),
+                );
+            }
+        })
+    });
+    group.bench_function("parse_lex", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(
+                    tree::parse_with(t, tree::Limits::NONE, tree::Tokenizer::Lex)
+                        .expect("no limits"),
+                );
             }
         })
     });

@@ -13,6 +13,7 @@
 pub mod blocks;
 pub mod dom;
 pub mod guard;
+pub mod lex;
 pub mod select;
 pub mod tree;
 

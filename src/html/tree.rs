@@ -17,7 +17,9 @@ use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
 use html5ever::{Attribute, QualName, local_name, ns};
 
 /// No node (a missing link).
@@ -386,24 +388,56 @@ pub enum Exceeded {
 /// # Errors
 /// [`Exceeded`] names the limit passed.
 pub fn parse_within(html: &str, limits: Limits) -> Result<Tree, Exceeded> {
-    // About one node per 40 bytes of markup on real pages.
-    // Text, scripts' included, is rarely over half of it.
-    let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
-    let sink = Sink {
-        tree: RefCell::new(tree),
-        work: Cell::new(0),
-        budget: limits.work,
+    parse_with(html, limits, Tokenizer::Lex)
+}
+
+/// Which tokenizer feeds html5ever's tree builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokenizer {
+    /// [`super::lex`], falling back to html5ever's on a page it refuses.
+    Lex,
+    /// html5ever's own.
+    Html5ever,
+}
+
+/// [`parse_within`] with the tokenizer named.
+///
+/// # Errors
+/// [`Exceeded`] names the limit passed.
+pub fn parse_with(html: &str, limits: Limits, tokenizer: Tokenizer) -> Result<Tree, Exceeded> {
+    let sink = || {
+        // About one node per 40 bytes of markup on real pages.
+        // Text, scripts' included, is rarely over half of it.
+        let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
+        Sink {
+            tree: RefCell::new(tree),
+            work: Cell::new(0),
+            budget: limits.work,
+        }
     };
-    let parser = html5ever::parse_document(sink, Default::default());
     // A limit passed unwinds out of the parser ([`Tree::give_up`]); any
     // other panic goes on unwinding.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parser.one(html))) {
+    let catch = |parse: &mut dyn FnMut() -> Option<Tree>| match std::panic::catch_unwind(
+        std::panic::AssertUnwindSafe(parse),
+    ) {
         Ok(tree) => Ok(tree),
         Err(payload) => match payload.downcast::<Exceeded>() {
             Ok(exceeded) => Err(*exceeded),
             Err(other) => std::panic::resume_unwind(other),
         },
+    };
+    if tokenizer == Tokenizer::Lex {
+        let lexed = catch(&mut || {
+            let builder = TreeBuilder::new(sink(), TreeBuilderOpts::default());
+            super::lex::tokenize(html, &builder).ok()?;
+            Some(builder.sink.finish())
+        })?;
+        if let Some(tree) = lexed {
+            return Ok(tree);
+        }
     }
+    catch(&mut || Some(html5ever::parse_document(sink(), Default::default()).one(html)))
+        .map(|tree| tree.expect("html5ever parses every page"))
 }
 
 impl Sink {
@@ -976,6 +1010,234 @@ mod tests {
         assert!(elements > 20_000, "{elements}");
     }
 
+    /// The outline of [`outline`] with doctypes and processing
+    /// instructions too: what two tokenizers must agree on.
+    fn full_outline(tree: &Tree) -> Vec<String> {
+        let mut out = outline(tree);
+        let extra = tree
+            .root()
+            .descendants()
+            .filter(|n| {
+                matches!(
+                    n.value(),
+                    Data::Doctype | Data::ProcessingInstruction | Data::Comment
+                )
+            })
+            .count();
+        out.push(format!("{extra} doctypes, PIs and comments"));
+        out
+    }
+
+    /// Whether [`super::super::lex`] tokenizes the page (rather than
+    /// leaving it to html5ever's tokenizer).
+    fn lex_accepts(html: &str) -> bool {
+        let sink = Sink {
+            tree: RefCell::new(Tree::new(16, 16, Limits::NONE)),
+            work: Cell::new(0),
+            budget: u64::MAX,
+        };
+        let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+        super::super::lex::tokenize(html, &builder).is_ok()
+    }
+
+    /// The first difference between the trees lex and html5ever's
+    /// tokenizer build, if any.
+    fn tokenizers_differ(html: &str) -> Option<String> {
+        let ours = full_outline(&parse_with(html, Limits::NONE, Tokenizer::Lex).unwrap());
+        let theirs = full_outline(&parse_with(html, Limits::NONE, Tokenizer::Html5ever).unwrap());
+        if ours == theirs {
+            return None;
+        }
+        let at = ours
+            .iter()
+            .zip(&theirs)
+            .position(|(a, b)| a != b)
+            .unwrap_or(ours.len().min(theirs.len()));
+        Some(format!(
+            "trees differ at step {at}: lex {:?}, html5ever {:?}",
+            ours.get(at),
+            theirs.get(at)
+        ))
+    }
+
+    fn same_tokenizers(html: &str) {
+        assert!(lex_accepts(html), "lex refused {html:?}");
+        if let Some(diff) = tokenizers_differ(html) {
+            panic!("{diff}\nin {html:?}");
+        }
+    }
+
+    /// Each tokenizer state's odd corners, as small pages: both tokenizers
+    /// build the same tree.
+    #[test]
+    fn lex_matches_html5ever_on_edge_cases() {
+        for html in [
+            // Text, character references and `<` that opens nothing.
+            "<p>a &amp; b &lt;c&gt; &copy 2020 &notit; &notin; &#169; &#xA9; &#x; &#; &# &",
+            "<p>&amp&lt&gt &AMP; &Amp; &ampx &#0; &#xD800; &#x110000; &#99999999999; &#128; &#x9F;",
+            "<p>&#13; &#x0d; &#11; &#xFFFE; &#xFDD0; &NotANamedRef; &zz; &a1; x &",
+            "<p>a < b <3 <> <= a<<b 1<2",
+            "<p>&nbsp&nbsp;x&thetasym;&theta;&notinva;&fjlig;&acE;",
+            // Attributes: quotes, none, odd names, references, duplicates.
+            "<a href=/x?a=1&b=2&amp;c=3&copy=4&copy;=5 class=\"A B\" id='i' title=t>x</a>",
+            "<div class=a class=b CLASS=c ID=x data-x=1 data-x=2>y</div>",
+            "<p title=\"a&quot;b\" lang='x&#39;y' id=u&v&lt;w>z</p>",
+            "<p =x \"y\"=z 'q' <a=b a<b=c class= >x</p>",
+            "<img src=a.png/><br/><input type=hidden /><input TYPE=HIDDEN><p/>x</p>",
+            "<p class=\"x\"id=y title='t'/class=z>a</p>",
+            "<p class=a / id=b>x</p><p class/>y<p class =  c>z",
+            "<b class=a>1<b class=a>2<b class=a>3<b class=a>4<p>x</p>",
+            "<b class=a data-n=1>1<b class=a data-n=2>2<b class=a data-n=3>3<b class=a data-n=4>4<p>x",
+            // End tags.
+            "<p>a</p >b</p foo=bar>c</P\n>d</ p>e</>f</3>g</!x>h",
+            "<div>a</div/>b</div class=x>c",
+            // Comments of every shape.
+            "<p>a<!-->b<!--->c<!---->d<!-- x -- y -->e<!-- x --!>f<!--!-->g</p>",
+            "<p>a<!-- <!-- nested --> b<!----->c<!-- a --!- b -->d<!--<!---->e</p>",
+            "<p>a<!x>b<?php echo 1 ?>c<!>d<!->e<!-f>g</p>",
+            "<p>a<!--",
+            "<p>a<!-- x --",
+            "<p>a<!-- x --!",
+            "<p>a<!",
+            "<p>a<?x",
+            // Doctypes: quirks and limited quirks change the tree.
+            "<!DOCTYPE html><p><table><tr><td>x</td></tr></table>",
+            "<!doctype><p><table><tr><td>x</td></tr></table>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p><table><tr><td>x</table>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"http://www.w3.org/TR/html4/loose.dtd\"><p><table>x</table>",
+            "<!DOCTYPE HTML SYSTEM 'about:legacy-compat'><p><table>x</table>",
+            "<!DOCTYPE html PUBLIC\"-//W3O//DTD W3 HTML Strict 3.0//EN//\"><p><table>x</table>",
+            "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Transitional//EN'x><p><table>x</table>",
+            "<!DOCTYPE html SYSTEM \"x\" junk><p><table>x</table>",
+            "<!DOCTYPE html bogus><p><table>x</table>",
+            "<!DOCTYPE html PUBLIC><p><table>x</table>",
+            "<!DOCTYPE html PUBLIC \"x><p><table>x</table>",
+            "<!DOCTYPEhtml><p><table>x</table>",
+            "<!DOCTYPE html PUBLIC \"\" ''><p><table>x</table>",
+            "<!DOCTYPE",
+            "<!DOCTYPE html PUB",
+            "<p>x</p><!DOCTYPE html><p>y",
+            // Raw text: title and textarea (references decoded), style,
+            // script, xmp, iframe, noscript, noembed, noframes, plaintext.
+            "<title>a &amp; b <b>c</b> </titlex> </title >x",
+            "<textarea>\nfirst</textarea><textarea>\n\nsecond &lt;</TEXTAREA>",
+            "<style>p > a { x: '</style' } </style>b",
+            "<script>if (a < b && c) { d = '</scr' + 'ipt>'; }</script>x",
+            "<script><!-- document.write('<script>x</script>'); --></script>after",
+            "<script><!-- a --></script>b<script><!--<script>--></script>c</script>d",
+            "<script><!--<script></script>still</script>e",
+            "<script><!--<SCRIPT >x</SCRIPT\n>y --></script>f",
+            "<script><!--<scripts></script>g",
+            "<script><!- x --></script>h<script><!x</script>i<script><!--></script>j",
+            "<script>--><!--a--!></script>k<script><!--a-<--></script>l",
+            "<xmp><b>x</b></xmp><iframe><p>y</iframe><noembed>z</noembed><noframes>w</noframes>",
+            "<noscript><p>n</p></noscript><p>after",
+            "<p><plaintext>a</plaintext><b>b",
+            "<script>x",
+            "<script>x</scr",
+            "<script>x</script",
+            "<title>x</title",
+            "<style>x</style",
+            "<script><!--x",
+            "<script><!--<script>x",
+            // Newline after pre, listing and textarea; CR and CRLF.
+            "<pre>\nx</pre><pre>\n\ny</pre><listing>\nz</listing>",
+            "<pre></>\nx</pre><pre>&#10;y</pre><pre>&#10z</pre><pre>&NewLine;w</pre>",
+            "<pre>\r\nx</pre>a\rb\r\nc\n\rd<p title=\"x\r\ny\">z</p>",
+            "<textarea>\r\nx</textarea>",
+            // Foreign content: CDATA, svg script, font attributes.
+            "<svg><![CDATA[a<b>c]]><title>t</title></svg><p><![CDATA[x]]>y",
+            "<svg><![CDATA[a]]]><![CDATA[]]><![CDATA[z",
+            "<svg><script>a<b></script>c</svg><math><mi><![CDATA[m]]></mi></math>",
+            "<svg><font color=red>x</font><font>y</font></svg>",
+            "<math><annotation-xml encoding=\"text/html\"><p>x</p></annotation-xml></math>",
+            "<svg viewBox=\"0 0 1 1\" xlink:href=x xml:lang=en><a xlink:href=y>z</a></svg>",
+            // Uppercase and odd names, EOF mid-tag.
+            "<DIV CLASS=X><SPAN Id=Y>t</SPAN></DIV><Ä-x>u</Ä-x><my-el data-Ü=1>v",
+            "<p>a<div",
+            "<p>a<div class",
+            "<p>a<div class=",
+            "<p>a<div class=\"x",
+            "<p>a<div class=x",
+            "<p>a<div class=x/",
+            "<p>a</div",
+            "<p>a</",
+            "<p>a<",
+            "\u{FEFF}<p>bom</p>",
+            "",
+            "text only",
+            "<template shadowrootmode=open><p>s</p></template>",
+            "<form id=f></form><input form=f name=n>",
+        ] {
+            same_tokenizers(html);
+        }
+    }
+
+    /// Every HTML fixture page builds the same tree through lex as
+    /// through html5ever's tokenizer.
+    #[test]
+    fn fixture_pages_lex_matches_html5ever() {
+        for (path, html) in crate::html::fixture_pages() {
+            assert!(lex_accepts(&html), "{}", path.display());
+            if let Some(diff) = tokenizers_differ(&html) {
+                panic!("{}: {diff}", path.display());
+            }
+        }
+    }
+
+    /// Lex refuses a page with a NUL (deboil's decoding drops them), and
+    /// the parse falls back to html5ever's tokenizer.
+    #[test]
+    fn nul_falls_back_to_html5ever() {
+        let html = "<p>a\0b</p><table>\0<tr><td>c</td></tr></table>";
+        assert!(!lex_accepts(html));
+        assert_eq!(
+            full_outline(&parse(html)),
+            full_outline(&parse_with(html, Limits::NONE, Tokenizer::Html5ever).unwrap())
+        );
+    }
+
+    /// Lex over whole page directories (`DEBOIL_LEX_PAGES`, paths joined
+    /// by `:`), decoded as deboil decodes them: every tree the same as
+    /// html5ever's tokenizer builds. Run with `--ignored`.
+    #[test]
+    #[ignore = "reads the benchmark pages named by DEBOIL_LEX_PAGES"]
+    fn bench_pages_lex_matches_html5ever() {
+        use std::io::Read;
+        let dirs = std::env::var("DEBOIL_LEX_PAGES").expect("DEBOIL_LEX_PAGES");
+        let (mut pages, mut refused, mut differ) = (0, 0, Vec::new());
+        for dir in dirs.split(':') {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let mut bytes = std::fs::read(&path).unwrap();
+                if path.extension().is_some_and(|e| e == "gz") {
+                    let mut out = Vec::new();
+                    flate2::read::GzDecoder::new(&bytes[..])
+                        .read_to_end(&mut out)
+                        .unwrap();
+                    bytes = out;
+                }
+                let html = crate::decode::page_text(&bytes, true).text;
+                pages += 1;
+                if !lex_accepts(&html) {
+                    refused += 1;
+                }
+                if let Some(diff) = tokenizers_differ(&html) {
+                    differ.push(format!("{}: {diff}", path.display()));
+                }
+            }
+        }
+        eprintln!(
+            "{pages} pages, {refused} refused by lex, {} differ",
+            differ.len()
+        );
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
+
     mod prop {
         use proptest::prelude::*;
 
@@ -1039,6 +1301,127 @@ mod tests {
             #[test]
             fn tag_soup_matches_scraper(html in soup()) {
                 super::same_as_scraper(&html);
+            }
+        }
+
+        /// Tokenizer soup: the hard bits of every tokenizer state, cut
+        /// anywhere (EOF mid-tag, mid-reference, mid-comment).
+        fn lex_soup() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                "<p>",
+                "</p>",
+                "<b class=x>",
+                "</b>",
+                "<a href='/a?x=1&y=2'>",
+                "</a>",
+                "<DIV ID=D>",
+                "</Div >",
+                "<table>",
+                "<tr>",
+                "<td>",
+                "</table>",
+                "<pre>",
+                "<listing>",
+                "<textarea>",
+                "</textarea>",
+                "<title>",
+                "</title>",
+                "<style>",
+                "</style>",
+                "<script>",
+                "</script>",
+                "</SCRIPT >",
+                "<script ",
+                "<xmp>",
+                "</xmp>",
+                "<noscript>",
+                "</noscript>",
+                "<plaintext>",
+                "<svg>",
+                "</svg>",
+                "<math>",
+                "<mi>",
+                "<font color=red>",
+                "<![CDATA[",
+                "]]>",
+                "]]",
+                "<!--",
+                "-->",
+                "--!>",
+                "<!-->",
+                "<!--->",
+                "--",
+                "-",
+                "!",
+                "<!",
+                "<!x>",
+                "<?",
+                "</",
+                "</>",
+                "</ x>",
+                "</3>",
+                "<",
+                ">",
+                "/>",
+                "/",
+                "<!DOCTYPE html>",
+                "<!doctype html public \"-//W3C//DTD HTML 4.0//EN\">",
+                "<!DOCTYPE",
+                " PUBLIC ",
+                " SYSTEM ",
+                "'",
+                "\"",
+                "=",
+                " ",
+                "\n",
+                "\r",
+                "\r\n",
+                "\t",
+                "&",
+                "&amp",
+                "&amp;",
+                "&lt",
+                "&notin",
+                "&noti;",
+                "&copy",
+                "&#",
+                "&#10",
+                "&#10;",
+                "&#x",
+                "&#xA9;",
+                "&#0;",
+                "&#128",
+                "&#x110000;",
+                "&zz;",
+                "x",
+                "text",
+                "é",
+                "€",
+                "class",
+                "id",
+                "type=hidden",
+                "<input ",
+                "<img src=",
+                "<br/>",
+                "<p class",
+                "=x",
+                "='y'",
+                "=\"z\"",
+                "<html lang=de>",
+                "<body class=b>",
+                "<template>",
+                "</template>",
+                "<select>",
+                "<option>",
+            ]);
+            prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn tag_soup_lex_matches_html5ever(html in lex_soup()) {
+                super::same_tokenizers(&html);
             }
         }
     }

@@ -1,0 +1,1061 @@
+//! A fast HTML tokenizer that feeds html5ever's tree builder.
+//!
+//! html5ever's own tokenizer works a character at a time (every character
+//! of every tag name and attribute is pushed into a buffer on its own).
+//! This one follows the same states (WHATWG 13.2.5, as html5ever 0.40
+//! implements them, quirks included) but scans with `memchr`: a run of
+//! text, a script or style body, a comment or an attribute value is found
+//! in one scan and handed on as a slice of the page (a `subtendril`, no
+//! copy). The tree builder (foster parenting, the adoption agency, quirks)
+//! stays html5ever's: [`tokenize`] drives it through its [`TokenSink`]
+//! impl.
+//!
+//! Attributes that neither deboil ([`super::tree::kept`]) nor the tree
+//! builder reads are not built: each is handed on as an empty placeholder,
+//! so the tree builder's vectors and the parse's work count
+//! ([`super::tree::Limits::work`]) are the same as with html5ever's
+//! tokenizer. Formatting elements keep all their attributes, which the
+//! tree builder compares ("Noah's Ark").
+//!
+//! What it does not handle it refuses ([`Unsupported`]): a NUL anywhere
+//! in the page. The caller then parses the page with html5ever's own
+//! tokenizer.
+
+use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::{RawKind, ScriptEscapeKind};
+use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use memchr::{memchr, memchr2, memmem};
+
+/// Markup this tokenizer leaves to html5ever's; the reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsupported(pub &'static str);
+
+/// Tokenize `html` into `sink` (html5ever's tree builder), then end it.
+///
+/// # Errors
+/// [`Unsupported`] before any token is sent, if the page has markup this
+/// tokenizer does not handle.
+pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
+    if memchr(0, html.as_bytes()).is_some() {
+        return Err(Unsupported("NUL character"));
+    }
+    // html5ever drops a byte order mark at the start of the stream.
+    let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
+    // Input preprocessing: CR LF and lone CR become LF.
+    let normalized;
+    let html = if memchr(b'\r', html.as_bytes()).is_some() {
+        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        html
+    };
+    let mut lx = Lexer {
+        s: html,
+        b: html.as_bytes(),
+        whole: StrTendril::from_slice(html),
+        sink,
+        pend: 0,
+        own: StrTendril::new(),
+        names: Vec::new(),
+        spans: Vec::new(),
+    };
+    lx.run();
+    Ok(())
+}
+
+/// ASCII whitespace as the tokenizer knows it (CR is gone by now).
+#[inline]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b' ')
+}
+
+/// The formatting elements: the tree builder compares their attributes.
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
+}
+
+/// Attributes built in full: those the tree keeps ([`super::tree::kept`])
+/// and those html5ever's tree builder reads.
+fn is_needed(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"style"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"itemprop"
+            | b"itemscope"
+            | b"itemtype"
+            | b"rel"
+            | b"href"
+            | b"content"
+            | b"name"
+            | b"property"
+            | b"http-equiv"
+            | b"type"
+            | b"lang"
+            | b"datetime"
+            | b"title"
+            | b"pubdate"
+            | b"xml:lang"
+            // Read by the tree builder.
+            | b"charset"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"form"
+            | b"shadowrootmode"
+    )
+}
+
+/// An attribute the tree builder hands on without reading it: it stands
+/// for one that is dropped, so counts stay html5ever's.
+fn placeholder() -> Attribute {
+    Attribute {
+        name: QualName::new(None, ns!(), local_name!("")),
+        value: StrTendril::new(),
+    }
+}
+
+/// A decoded character reference.
+struct CharRef {
+    /// The characters; `n == 0`: the `&` is text.
+    chars: [char; 2],
+    n: u8,
+    /// Where the input goes on.
+    end: usize,
+    /// html5ever reports a parse error (a token of its own).
+    error: bool,
+}
+
+struct Lexer<'a, S: TokenSink> {
+    s: &'a str,
+    b: &'a [u8],
+    /// The page as one tendril: text is handed on as slices of it.
+    whole: StrTendril,
+    sink: &'a S,
+    /// Start of the text not yet handed on (after [`Lexer::own`]).
+    pend: usize,
+    /// Text not yet handed on that is not a slice of the page (character
+    /// references decoded); the page from `pend` follows it.
+    own: StrTendril,
+    /// The current tag's attribute names, lower-cased, for the duplicate
+    /// rule.
+    names: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+}
+
+enum AttrEnd {
+    Emit { self_closing: bool, at: usize },
+    Eof,
+}
+
+impl<S: TokenSink> Lexer<'_, S> {
+    fn emit(&self, token: Token) -> TokenSinkResult<S::Handle> {
+        self.sink.process_token(token, 1)
+    }
+
+    fn slice(&self, from: usize, to: usize) -> StrTendril {
+        self.whole.subtendril(from as u32, (to - from) as u32)
+    }
+
+    /// Hand on the text pending up to `to`; the next starts at `to`.
+    fn flush(&mut self, to: usize) {
+        if self.own.is_empty() {
+            if to > self.pend {
+                let t = self.slice(self.pend, to);
+                let _ = self.emit(Token::CharacterTokens(t));
+            }
+        } else {
+            let mut t = std::mem::take(&mut self.own);
+            t.push_slice(&self.s[self.pend..to]);
+            let _ = self.emit(Token::CharacterTokens(t));
+        }
+        self.pend = to;
+    }
+
+    /// Hand on the pending text up to `to` and a parse error, as
+    /// html5ever does (the tree builder forgets a pending newline skip).
+    fn error_at(&mut self, to: usize) {
+        self.flush(to);
+        let _ = self.emit(Token::ParseError("lex".into()));
+    }
+
+    fn run(&mut self) {
+        let len = self.b.len();
+        let mut pos = 0;
+        while let Some(i) = memchr2(b'<', b'&', &self.b[pos..]) {
+            let at = pos + i;
+            if self.b[at] == b'&' {
+                pos = self.text_char_ref(at);
+                continue;
+            }
+            match self.tag_open(at) {
+                Some(next) => pos = next,
+                None => return self.finish(len),
+            }
+        }
+        self.finish(len);
+    }
+
+    fn finish(&mut self, len: usize) {
+        self.flush(len);
+        let _ = self.emit(Token::EOFToken);
+        self.sink.end();
+    }
+
+    /// A character reference in text at `at`; where scanning goes on.
+    fn text_char_ref(&mut self, at: usize) -> usize {
+        let r = self.char_ref(at, false);
+        if r.error {
+            self.error_at(at);
+        }
+        if r.n == 0 {
+            // The `&` stays in the pending text.
+            return at + 1;
+        }
+        self.own.push_slice(&self.s[self.pend..at]);
+        for &c in &r.chars[..r.n as usize] {
+            self.own.push_char(c);
+        }
+        self.pend = r.end;
+        r.end
+    }
+
+    /// Decode the character reference at `at` (`&`), as html5ever's
+    /// character reference tokenizer does.
+    fn char_ref(&self, at: usize, in_attr: bool) -> CharRef {
+        let b = self.b;
+        let literal = |error| CharRef {
+            chars: ['&', '\0'],
+            n: 0,
+            end: at + 1,
+            error,
+        };
+        let Some(&first) = b.get(at + 1) else {
+            return literal(false);
+        };
+        if first == b'#' {
+            let mut p = at + 2;
+            let base = match b.get(p) {
+                Some(b'x' | b'X') => {
+                    p += 1;
+                    16
+                }
+                Some(_) => 10,
+                None => return literal(true),
+            };
+            let (mut num, mut too_big, mut digits) = (0u32, false, false);
+            while let Some(d) = b.get(p).and_then(|&c| (c as char).to_digit(base)) {
+                num = num.wrapping_mul(base);
+                if num > 0x10FFFF {
+                    too_big = true;
+                }
+                num = num.wrapping_add(d);
+                digits = true;
+                p += 1;
+            }
+            if !digits {
+                return literal(true);
+            }
+            let mut error = false;
+            if b.get(p) == Some(&b';') {
+                p += 1;
+            } else {
+                error = true;
+            }
+            let conv = |n: u32| char::from_u32(n).unwrap_or('\u{FFFD}');
+            let (c, bad) = match num {
+                n if n > 0x10FFFF || too_big => ('\u{FFFD}', true),
+                0 | 0xD800..=0xDFFF => ('\u{FFFD}', true),
+                0x80..=0x9F => (
+                    C1_REPLACEMENTS[(num - 0x80) as usize].unwrap_or(conv(num)),
+                    true,
+                ),
+                0x01..=0x08 | 0x0B | 0x0D..=0x1F | 0x7F | 0xFDD0..=0xFDEF => (conv(num), true),
+                n if n & 0xFFFE == 0xFFFE => (conv(n), true),
+                n => (conv(n), false),
+            };
+            return CharRef {
+                chars: [c, '\0'],
+                n: 1,
+                end: p,
+                error: error || bad,
+            };
+        }
+        if !first.is_ascii_alphanumeric() {
+            return literal(false);
+        }
+        // Longest match: extend the name while it is a prefix of some
+        // entity's name (the map holds the prefixes too).
+        let start = at + 1;
+        let mut k = start;
+        let mut matched: Option<(usize, u32, u32)> = None;
+        let end_char = loop {
+            let Some(c) = self.s[k..].chars().next() else {
+                break None;
+            };
+            k += c.len_utf8();
+            match NAMED_ENTITIES.get(&self.s[start..k]) {
+                Some(&(c1, c2)) => {
+                    if c1 != 0 {
+                        matched = Some((k, c1, c2));
+                    }
+                }
+                None => break Some(c),
+            }
+        };
+        match matched {
+            None => {
+                let mut error = false;
+                match end_char {
+                    Some(c) if c.is_ascii_alphanumeric() => {
+                        // A bogus name: alphanumerics, then maybe `;`.
+                        let rest = &b[k..];
+                        let n = rest
+                            .iter()
+                            .position(|c| !c.is_ascii_alphanumeric())
+                            .unwrap_or(rest.len());
+                        error = rest.get(n) == Some(&b';');
+                    }
+                    Some(';') => error = k - start > 1,
+                    _ => {}
+                }
+                literal(error)
+            }
+            Some((mend, c1, c2)) => {
+                let last = b[mend - 1];
+                let next = b.get(mend).copied();
+                let error = match (in_attr, last, next) {
+                    (_, b';', _) => false,
+                    (true, _, Some(b'=')) => return literal(false),
+                    (true, _, Some(c)) if c.is_ascii_alphanumeric() => return literal(false),
+                    _ => true,
+                };
+                let c1 = char::from_u32(c1).unwrap_or('\u{FFFD}');
+                let (chars, n) = match c2 {
+                    0 => ([c1, '\0'], 1),
+                    c2 => ([c1, char::from_u32(c2).unwrap_or('\u{FFFD}')], 2),
+                };
+                CharRef {
+                    chars,
+                    n,
+                    end: mend,
+                    error,
+                }
+            }
+        }
+    }
+
+    /// A `<` at `at` in the data state. Returns where scanning goes on, or
+    /// `None` at the end of the input (pending text not yet handed on).
+    fn tag_open(&mut self, at: usize) -> Option<usize> {
+        let b = self.b;
+        let len = b.len();
+        let Some(&c) = b.get(at + 1) else {
+            return Some(len);
+        };
+        if c.is_ascii_alphabetic() {
+            return self.tag(at, at + 1, TagKind::StartTag);
+        }
+        match c {
+            b'/' => match b.get(at + 2) {
+                None => Some(len),
+                Some(c) if c.is_ascii_alphabetic() => self.tag(at, at + 2, TagKind::EndTag),
+                Some(b'>') => {
+                    self.error_at(at);
+                    self.pend = at + 3;
+                    Some(at + 3)
+                }
+                Some(_) => Some(self.bogus_comment(at, at + 2)),
+            },
+            b'!' => Some(self.markup_declaration(at)),
+            b'?' => Some(self.bogus_comment(at, at + 1)),
+            // `<` is text.
+            _ => Some(at + 1),
+        }
+    }
+
+    /// A comment from `at` (`<`) to the first `>` from `from`.
+    fn bogus_comment(&mut self, at: usize, from: usize) -> usize {
+        let end = memchr(b'>', &self.b[from..]).map_or(self.b.len(), |i| from + i + 1);
+        self.comment(at, end)
+    }
+
+    /// Hand on the text before `at` and a comment; the input goes on at
+    /// `end`.
+    fn comment(&mut self, at: usize, end: usize) -> usize {
+        self.flush(at);
+        let _ = self.emit(Token::CommentToken(StrTendril::new()));
+        self.pend = end;
+        end
+    }
+
+    fn markup_declaration(&mut self, at: usize) -> usize {
+        let b = self.b;
+        let p = at + 2;
+        let rest = &b[p..];
+        if rest.starts_with(b"--") {
+            let c = p + 2;
+            let body = &b[c..];
+            if body.first() == Some(&b'>') {
+                return self.comment(at, c + 1);
+            }
+            if body.starts_with(b"->") {
+                return self.comment(at, c + 2);
+            }
+            // The first `-->` or `--!>`.
+            let mut from = c;
+            let end = loop {
+                let Some(i) = memmem::find(&b[from..], b"--") else {
+                    break b.len();
+                };
+                let d = from + i + 2;
+                match b.get(d) {
+                    Some(b'>') => break d + 1,
+                    Some(b'!') if b.get(d + 1) == Some(&b'>') => break d + 2,
+                    _ => from = from + i + 1,
+                }
+            };
+            return self.comment(at, end);
+        }
+        if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
+            self.flush(at);
+            let end = self.doctype(p + 7);
+            self.pend = end;
+            return end;
+        }
+        if rest.starts_with(b"[CDATA[")
+            && self
+                .sink
+                .adjusted_current_node_present_but_not_in_html_namespace()
+        {
+            self.flush(at);
+            let c = p + 7;
+            let (text_end, end) = match memmem::find(&b[c..], b"]]>") {
+                Some(i) => (c + i, c + i + 3),
+                None => (b.len(), b.len()),
+            };
+            if text_end > c {
+                let t = self.slice(c, text_end);
+                let _ = self.emit(Token::CharacterTokens(t));
+            }
+            self.pend = end;
+            return end;
+        }
+        self.bogus_comment(at, p)
+    }
+
+    /// The DOCTYPE after `<!doctype` (at `p`); where the input goes on.
+    fn doctype(&mut self, mut p: usize) -> usize {
+        let b = self.b;
+        let len = b.len();
+        let mut d = Doctype::default();
+        let emit = |lx: &Self, d: Doctype, end: usize| {
+            let _ = lx.emit(Token::DoctypeToken(d));
+            end
+        };
+        // Doctype state: one whitespace, else reconsume.
+        if p < len && is_ws(b[p]) {
+            p += 1;
+        }
+        // Before the name.
+        while p < len && is_ws(b[p]) {
+            p += 1;
+        }
+        if p >= len {
+            d.force_quirks = true;
+            return emit(self, d, len);
+        }
+        if b[p] == b'>' {
+            d.force_quirks = true;
+            return emit(self, d, p + 1);
+        }
+        // The name.
+        let n0 = p;
+        while p < len && !is_ws(b[p]) && b[p] != b'>' {
+            p += 1;
+        }
+        d.name = Some(StrTendril::from_slice(&self.s[n0..p].to_ascii_lowercase()));
+        if p >= len {
+            d.force_quirks = true;
+            return emit(self, d, len);
+        }
+        if b[p] == b'>' {
+            return emit(self, d, p + 1);
+        }
+        // After the name.
+        while p < len && is_ws(b[p]) {
+            p += 1;
+        }
+        if p >= len {
+            d.force_quirks = true;
+            return emit(self, d, len);
+        }
+        if b[p] == b'>' {
+            return emit(self, d, p + 1);
+        }
+        let keyword = |w: &[u8]| len - p >= 6 && b[p..p + 6].eq_ignore_ascii_case(w);
+        let public = if keyword(b"public") {
+            true
+        } else if keyword(b"system") {
+            false
+        } else {
+            d.force_quirks = true;
+            return emit(self, d, self.bogus_doctype(p));
+        };
+        p += 6;
+        // After the keyword, before the identifier.
+        let mut system = !public;
+        loop {
+            // At the start of an identifier's whitespace or quote.
+            while p < len && is_ws(b[p]) {
+                p += 1;
+            }
+            if p >= len {
+                d.force_quirks = true;
+                return emit(self, d, len);
+            }
+            let q = b[p];
+            if q == b'>' {
+                d.force_quirks = true;
+                return emit(self, d, p + 1);
+            }
+            if q != b'"' && q != b'\'' {
+                d.force_quirks = true;
+                return emit(self, d, self.bogus_doctype(p));
+            }
+            p += 1;
+            let i0 = p;
+            while p < len && b[p] != q && b[p] != b'>' {
+                p += 1;
+            }
+            let id = Some(StrTendril::from_slice(&self.s[i0..p]));
+            if system {
+                d.system_id = id;
+            } else {
+                d.public_id = id;
+            }
+            if p >= len {
+                d.force_quirks = true;
+                return emit(self, d, len);
+            }
+            if b[p] == b'>' {
+                d.force_quirks = true;
+                return emit(self, d, p + 1);
+            }
+            p += 1;
+            // After the identifier.
+            if system {
+                while p < len && is_ws(b[p]) {
+                    p += 1;
+                }
+                if p >= len {
+                    d.force_quirks = true;
+                    return emit(self, d, len);
+                }
+                if b[p] == b'>' {
+                    return emit(self, d, p + 1);
+                }
+                return emit(self, d, self.bogus_doctype(p));
+            }
+            // After the public identifier.
+            if p >= len {
+                d.force_quirks = true;
+                return emit(self, d, len);
+            }
+            match b[p] {
+                b'>' => return emit(self, d, p + 1),
+                b'"' | b'\'' => {}
+                c if is_ws(c) => {
+                    // Between the identifiers.
+                    while p < len && is_ws(b[p]) {
+                        p += 1;
+                    }
+                    if p >= len {
+                        d.force_quirks = true;
+                        return emit(self, d, len);
+                    }
+                    match b[p] {
+                        b'>' => return emit(self, d, p + 1),
+                        b'"' | b'\'' => {}
+                        _ => {
+                            d.force_quirks = true;
+                            return emit(self, d, self.bogus_doctype(p));
+                        }
+                    }
+                }
+                _ => {
+                    d.force_quirks = true;
+                    return emit(self, d, self.bogus_doctype(p));
+                }
+            }
+            system = true;
+        }
+    }
+
+    /// A bogus DOCTYPE from `p`: it ends after the next `>`.
+    fn bogus_doctype(&self, p: usize) -> usize {
+        memchr(b'>', &self.b[p..]).map_or(self.b.len(), |i| p + i + 1)
+    }
+
+    /// A tag whose name starts at `n` (`<` at `at`). Returns where the
+    /// input goes on, or `None` at the end of the input (the tag is
+    /// dropped, the text before it handed on).
+    fn tag(&mut self, at: usize, n: usize, kind: TagKind) -> Option<usize> {
+        let b = self.b;
+        let len = b.len();
+        let mut p = n;
+        while p < len && !matches!(b[p], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>') {
+            p += 1;
+        }
+        self.flush(at);
+        if p >= len {
+            self.pend = len;
+            return None;
+        }
+        let name = local(&self.s[n..p]);
+        let start = kind == TagKind::StartTag;
+        let all = start && is_formatting(&name);
+        let mut attrs = Vec::new();
+        let mut dup = false;
+        let end = self.attributes(p, start, all, &mut attrs, &mut dup);
+        let AttrEnd::Emit {
+            self_closing,
+            at: end,
+        } = end
+        else {
+            self.pend = len;
+            return None;
+        };
+        self.pend = end;
+        let result = self.emit(Token::TagToken(Tag {
+            kind,
+            name: name.clone(),
+            self_closing,
+            attrs,
+            had_duplicate_attributes: dup,
+        }));
+        Some(match result {
+            TokenSinkResult::RawData(raw) if start => self.raw(raw, &name, end),
+            TokenSinkResult::Plaintext if start => len,
+            _ => end,
+        })
+    }
+
+    /// The attributes of a tag from `p` (after its name) to its `>`.
+    /// Start tags keep their attributes (`all`: every one, else the
+    /// needed ones and placeholders); end tags lose them.
+    fn attributes(
+        &mut self,
+        mut p: usize,
+        start: bool,
+        all: bool,
+        attrs: &mut Vec<Attribute>,
+        dup: &mut bool,
+    ) -> AttrEnd {
+        let b = self.b;
+        let len = b.len();
+        self.names.clear();
+        self.spans.clear();
+        loop {
+            // Before an attribute name.
+            while p < len && is_ws(b[p]) {
+                p += 1;
+            }
+            if p >= len {
+                return AttrEnd::Eof;
+            }
+            match b[p] {
+                b'>' => {
+                    return AttrEnd::Emit {
+                        self_closing: false,
+                        at: p + 1,
+                    };
+                }
+                b'/' => {
+                    p += 1;
+                    match b.get(p) {
+                        None => return AttrEnd::Eof,
+                        Some(b'>') => {
+                            return AttrEnd::Emit {
+                                self_closing: true,
+                                at: p + 1,
+                            };
+                        }
+                        // Reconsume before an attribute name.
+                        Some(_) => continue,
+                    }
+                }
+                _ => {}
+            }
+            // The name: its first character whatever it is, then up to
+            // whitespace, `/`, `>` or `=`.
+            let n0 = p;
+            p += utf8_len(b[p]);
+            while p < len && !matches!(b[p], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' | b'=') {
+                p += 1;
+            }
+            let n1 = p;
+            // After the name.
+            while p < len && is_ws(b[p]) {
+                p += 1;
+            }
+            if p >= len {
+                return AttrEnd::Eof;
+            }
+            let mut value = None;
+            if b[p] == b'=' {
+                p += 1;
+                while p < len && is_ws(b[p]) {
+                    p += 1;
+                }
+                if p >= len {
+                    return AttrEnd::Eof;
+                }
+                match b[p] {
+                    q @ (b'"' | b'\'') => {
+                        let v0 = p + 1;
+                        let Some(i) = memchr(q, &b[v0..]) else {
+                            return AttrEnd::Eof;
+                        };
+                        let v1 = v0 + i;
+                        value = Some((v0, v1));
+                        p = v1 + 1;
+                        // After a quoted value: whitespace, `/` and `>`
+                        // are taken by the loop; anything else starts the
+                        // next attribute (a parse error).
+                    }
+                    b'>' => value = Some((p, p)),
+                    _ => {
+                        let v0 = p;
+                        while p < len && !matches!(b[p], b'\t' | b'\n' | b'\x0C' | b' ' | b'>') {
+                            p += 1;
+                        }
+                        if p >= len {
+                            return AttrEnd::Eof;
+                        }
+                        value = Some((v0, p));
+                    }
+                }
+            }
+            if start {
+                self.attribute(n0, n1, value, all, attrs, dup);
+            }
+        }
+    }
+
+    /// Add the attribute named `b[n0..n1]` with its value, unless an
+    /// earlier one had its name.
+    fn attribute(
+        &mut self,
+        n0: usize,
+        n1: usize,
+        value: Option<(usize, usize)>,
+        all: bool,
+        attrs: &mut Vec<Attribute>,
+        dup: &mut bool,
+    ) {
+        let raw = &self.b[n0..n1];
+        let at = self.names.len();
+        self.names.extend_from_slice(raw);
+        self.names[at..].make_ascii_lowercase();
+        let name = &self.names[at..];
+        // The spec's rule: the first attribute of a name wins. (Quadratic
+        // in the attributes of one tag, as html5ever's own check; past a
+        // few dozen the guard has refused the page.)
+        if self
+            .spans
+            .iter()
+            .any(|&(s, e)| &self.names[s as usize..e as usize] == name)
+        {
+            self.names.truncate(at);
+            *dup = true;
+            return;
+        }
+        self.spans.push((at as u32, self.names.len() as u32));
+        if !all && !is_needed(name) {
+            attrs.push(placeholder());
+            return;
+        }
+        // The lower-cased name is ASCII-lowered UTF-8.
+        let name = LocalName::from(std::str::from_utf8(name).expect("lowered UTF-8"));
+        let value = match value {
+            None => StrTendril::new(),
+            Some((v0, v1)) => self.attr_value(v0, v1),
+        };
+        attrs.push(Attribute {
+            name: QualName::new(None, ns!(), name),
+            value,
+        });
+    }
+
+    /// An attribute value, character references decoded.
+    fn attr_value(&self, v0: usize, v1: usize) -> StrTendril {
+        let Some(i) = memchr(b'&', &self.b[v0..v1]) else {
+            return if v1 > v0 {
+                self.slice(v0, v1)
+            } else {
+                StrTendril::new()
+            };
+        };
+        let mut out = StrTendril::new();
+        let mut from = v0;
+        let mut at = v0 + i;
+        loop {
+            let r = self.char_ref(at, true);
+            let mut next = r.end;
+            if r.n > 0 {
+                out.push_slice(&self.s[from..at]);
+                for &c in &r.chars[..r.n as usize] {
+                    out.push_char(c);
+                }
+                from = r.end;
+            } else {
+                next = at + 1;
+            }
+            debug_assert!(next <= v1);
+            match memchr(b'&', &self.b[next..v1]) {
+                Some(i) => at = next + i,
+                None => break,
+            }
+        }
+        out.push_slice(&self.s[from..v1]);
+        out
+    }
+
+    /// Raw text after the start tag `name` ending at `p`: up to the
+    /// matching end tag, which is handed on too. Returns where the input
+    /// goes on.
+    fn raw(&mut self, kind: RawKind, name: &LocalName, p: usize) -> usize {
+        let b = self.b;
+        let len = b.len();
+        let name_b = name.as_bytes();
+        // Whether `</name` + whitespace, `/` or `>` starts at `lt`.
+        let ends_at = |lt: usize| {
+            let n = lt + 2;
+            b.get(lt + 1) == Some(&b'/')
+                && len > n + name_b.len()
+                && b[n..n + name_b.len()].eq_ignore_ascii_case(name_b)
+                && matches!(
+                    b[n + name_b.len()],
+                    b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>'
+                )
+        };
+        let end_tag_at = match kind {
+            RawKind::Rcdata => {
+                let mut pos = p;
+                loop {
+                    let Some(i) = memchr2(b'<', b'&', &b[pos..]) else {
+                        break None;
+                    };
+                    let at = pos + i;
+                    if b[at] == b'&' {
+                        pos = self.text_char_ref(at);
+                    } else if ends_at(at) {
+                        break Some(at);
+                    } else {
+                        pos = at + 1;
+                    }
+                }
+            }
+            RawKind::Rawtext => {
+                let mut pos = p;
+                loop {
+                    let Some(i) = memchr(b'<', &b[pos..]) else {
+                        break None;
+                    };
+                    let at = pos + i;
+                    if ends_at(at) {
+                        break Some(at);
+                    }
+                    pos = at + 1;
+                }
+            }
+            RawKind::ScriptData | RawKind::ScriptDataEscaped(_) => script_end(b, p, &ends_at),
+        };
+        let Some(lt) = end_tag_at else {
+            return len;
+        };
+        self.flush(lt);
+        let after = lt + 2 + name_b.len();
+        match self.attributes(after, false, false, &mut Vec::new(), &mut false) {
+            AttrEnd::Eof => {
+                // Nothing after the text.
+                self.pend = len;
+                len
+            }
+            AttrEnd::Emit { self_closing, at } => {
+                self.pend = at;
+                let _ = self.emit(Token::TagToken(Tag {
+                    kind: TagKind::EndTag,
+                    name: name.clone(),
+                    self_closing,
+                    attrs: Vec::new(),
+                    had_duplicate_attributes: false,
+                }));
+                at
+            }
+        }
+    }
+}
+
+/// Bytes in the UTF-8 sequence that starts with `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// A tag or attribute name: ASCII letters lower-cased.
+fn local(name: &str) -> LocalName {
+    if !name.bytes().any(|c| c.is_ascii_uppercase()) {
+        return LocalName::from(name);
+    }
+    let mut buf = [0u8; 32];
+    if name.len() <= buf.len() {
+        let buf = &mut buf[..name.len()];
+        buf.copy_from_slice(name.as_bytes());
+        buf.make_ascii_lowercase();
+        LocalName::from(std::str::from_utf8(buf).expect("lowered UTF-8"))
+    } else {
+        LocalName::from(name.to_ascii_lowercase())
+    }
+}
+
+/// Where a script body from `p` ends: the `<` of its end tag (`ends_at`),
+/// through the script data states, escaped (`<!--`) and double-escaped
+/// (`<script>` inside it) included. `None`: at the end of the input.
+fn script_end(b: &[u8], p: usize, ends_at: &dyn Fn(usize) -> bool) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum St {
+        Data,
+        Esc(ScriptEscapeKind),
+        Dash(ScriptEscapeKind),
+        DashDash(ScriptEscapeKind),
+    }
+    use ScriptEscapeKind::{DoubleEscaped, Escaped};
+    let len = b.len();
+    let mut st = St::Data;
+    let mut pos = p;
+    // The letters after `<` or `</` up to whitespace, `/` or `>`: whether
+    // they spell "script"; `None` if something else ends them (or EOF).
+    let script_word = |from: usize| -> (Option<bool>, usize) {
+        let mut k = from;
+        while k < len && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        if k < len && matches!(b[k], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>') {
+            (Some(b[from..k].eq_ignore_ascii_case(b"script")), k + 1)
+        } else {
+            (None, k)
+        }
+    };
+    loop {
+        let lt = match st {
+            St::Data => {
+                let lt = pos + memchr(b'<', &b[pos..])?;
+                match b.get(lt + 1) {
+                    Some(b'/') => {
+                        if ends_at(lt) {
+                            return Some(lt);
+                        }
+                        pos = lt + 2;
+                    }
+                    Some(b'!') => {
+                        if b[lt + 2..].starts_with(b"--") {
+                            st = St::DashDash(Escaped);
+                            pos = lt + 4;
+                        } else if b.get(lt + 2) == Some(&b'-') {
+                            pos = lt + 3;
+                        } else {
+                            pos = lt + 2;
+                        }
+                    }
+                    _ => pos = lt + 1,
+                }
+                continue;
+            }
+            St::Esc(k) => {
+                pos += memchr2(b'-', b'<', &b[pos..])?;
+                if b[pos] == b'-' {
+                    pos += 1;
+                    st = St::Dash(k);
+                    continue;
+                }
+                pos
+            }
+            St::Dash(k) | St::DashDash(k) => match *b.get(pos)? {
+                b'-' => {
+                    pos += 1;
+                    st = St::DashDash(k);
+                    continue;
+                }
+                b'<' => pos,
+                b'>' if matches!(st, St::DashDash(_)) => {
+                    pos += 1;
+                    st = St::Data;
+                    continue;
+                }
+                _ => {
+                    pos += 1;
+                    st = St::Esc(k);
+                    continue;
+                }
+            },
+        };
+        // A `<` in an escaped state.
+        let k = match st {
+            St::Esc(k) | St::Dash(k) | St::DashDash(k) => k,
+            St::Data => unreachable!("data handles its own `<`"),
+        };
+        st = St::Esc(k);
+        match (k, b.get(lt + 1)) {
+            (Escaped, Some(b'/')) => {
+                if ends_at(lt) {
+                    return Some(lt);
+                }
+                pos = lt + 2;
+            }
+            (Escaped, Some(c)) if c.is_ascii_alphabetic() => {
+                let (word, next) = script_word(lt + 1);
+                pos = next;
+                if word == Some(true) {
+                    st = St::Esc(DoubleEscaped);
+                }
+            }
+            (DoubleEscaped, Some(b'/')) => {
+                let (word, next) = script_word(lt + 2);
+                pos = next;
+                if word == Some(true) {
+                    st = St::Esc(Escaped);
+                }
+            }
+            _ => pos = lt + 1,
+        }
+    }
+}
