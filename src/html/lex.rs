@@ -60,6 +60,7 @@ pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
         own: StrTendril::new(),
         names: Vec::new(),
         spans: Vec::new(),
+        seen: foldhash::HashSet::default(),
     };
     lx.run();
     Ok(())
@@ -164,7 +165,12 @@ struct Lexer<'a, S: TokenSink> {
     /// rule.
     names: Vec<u8>,
     spans: Vec<(u32, u32)>,
+    /// The names of a tag with many attributes.
+    seen: foldhash::HashSet<Box<[u8]>>,
 }
+
+/// Attributes on one tag past which duplicates are found with a set.
+const MANY_ATTRIBUTES: usize = 16;
 
 enum AttrEnd {
     Emit { self_closing: bool, at: usize },
@@ -679,6 +685,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         let len = b.len();
         self.names.clear();
         self.spans.clear();
+        self.seen.clear();
         loop {
             // Before an attribute name.
             while p < len && is_ws(b[p]) {
@@ -775,26 +782,39 @@ impl<S: TokenSink> Lexer<'_, S> {
         value: Option<(usize, usize)>,
         all: bool,
         attrs: &mut Vec<Attribute>,
-        dup: &mut bool,
+        dup_seen: &mut bool,
     ) {
         let raw = &self.b[n0..n1];
         let at = self.names.len();
         self.names.extend_from_slice(raw);
         self.names[at..].make_ascii_lowercase();
         let name = &self.names[at..];
-        // The spec's rule: the first attribute of a name wins. (Quadratic
-        // in the attributes of one tag, as html5ever's own check; past a
-        // few dozen the guard has refused the page.)
-        if self
-            .spans
-            .iter()
-            .any(|&(s, e)| &self.names[s as usize..e as usize] == name)
-        {
+        // The spec's rule: the first attribute of a name wins. A few
+        // names are compared one by one, more go through a set, so a tag
+        // with thousands of attributes stays linear.
+        let dup = if self.spans.len() < MANY_ATTRIBUTES {
+            let dup = self
+                .spans
+                .iter()
+                .any(|&(s, e)| &self.names[s as usize..e as usize] == name);
+            if !dup {
+                self.spans.push((at as u32, self.names.len() as u32));
+            }
+            dup
+        } else {
+            if self.seen.is_empty() {
+                for &(s, e) in &self.spans {
+                    self.seen.insert(self.names[s as usize..e as usize].into());
+                }
+            }
+            !self.seen.insert(name.into())
+        };
+        if dup {
             self.names.truncate(at);
-            *dup = true;
+            *dup_seen = true;
             return;
         }
-        self.spans.push((at as u32, self.names.len() as u32));
+        let name = &self.names[at..];
         if !all && !is_needed(name) {
             attrs.push(placeholder());
             return;

@@ -1173,6 +1173,28 @@ mod tests {
         }
     }
 
+    /// Tags with many attributes, duplicates among them (the first of a
+    /// name wins), on elements and on formatting elements.
+    #[test]
+    fn lex_keeps_the_first_of_many_attributes() {
+        let attrs: String = (0..40)
+            .map(|i| format!(" a{}=v{i} CLASS=c{i} id=i{i}", i % 25))
+            .collect();
+        for tag in ["div", "b", "a", "p"] {
+            let html = format!("<p><{tag}{attrs}>x<{tag}{attrs}>y</{tag}><p>z");
+            same_tokenizers(&html);
+            let tree = parse(&html);
+            let el = tree
+                .root()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == tag && e.value().attr("class").is_some())
+                .unwrap();
+            assert_eq!(el.value().attr("class"), Some("c0"));
+            assert_eq!(el.value().attr("id"), Some("i0"));
+        }
+    }
+
     /// Every HTML fixture page builds the same tree through lex as
     /// through html5ever's tokenizer.
     #[test]
