@@ -1220,8 +1220,9 @@ mod tests {
     }
 
     /// Lex over whole page directories (`DEBOIL_LEX_PAGES`, paths joined
-    /// by `:`), decoded as deboil decodes them: every tree the same as
-    /// html5ever's tokenizer builds. Run with `--ignored`.
+    /// by `:`), decoded as deboil decodes them, whole and cut short at
+    /// fourteen places: every tree the same as html5ever's tokenizer builds.
+    /// Run with `--ignored`.
     #[test]
     #[ignore = "reads the benchmark pages named by DEBOIL_LEX_PAGES"]
     fn bench_pages_lex_matches_html5ever() {
@@ -1250,6 +1251,25 @@ mod tests {
                 }
                 if let Some(diff) = tokenizers_differ(&html) {
                     differ.push(format!("{}: {diff}", path.display()));
+                }
+                // The page cut short at a few places: the end of the
+                // input in whatever state the tokenizer is in there.
+                for k in 1..8 {
+                    let mut at = html.len() * k / 8;
+                    while !html.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    // Anywhere, and a few bytes into the next markup.
+                    let lt = html[at..].find('<').map_or(at, |i| at + i + 2 + k);
+                    for mut cut in [at + k, lt] {
+                        while cut < html.len() && !html.is_char_boundary(cut) {
+                            cut += 1;
+                        }
+                        let cut = cut.min(html.len());
+                        if let Some(diff) = tokenizers_differ(&html[..cut]) {
+                            differ.push(format!("{} cut at {cut}: {diff}", path.display()));
+                        }
+                    }
                 }
             }
         }
@@ -1443,6 +1463,40 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(2000))]
             #[test]
             fn tag_soup_lex_matches_html5ever(html in lex_soup()) {
+                super::same_tokenizers(&html);
+            }
+        }
+
+        /// Character soup: a context (raw text, foreign content, a
+        /// table, `<pre>`) and then any string of the characters the
+        /// tokenizer's states turn on.
+        fn char_soup() -> impl Strategy<Value = String> {
+            let context = prop::sample::select(vec![
+                "",
+                "<p>",
+                "<script>",
+                "<script><!--",
+                "<style>",
+                "<title>",
+                "<textarea>",
+                "<svg>",
+                "<math><mi>",
+                "<table>",
+                "<pre>",
+                "<!DOCTYPE",
+                "<svg><script>",
+            ]);
+            let body = proptest::string::string_regex(
+                "[<>/!\\-&#;='\" \n\r\tabcdeilmnoprstuxyACDTSP0-9\\[\\]é]{0,80}",
+            )
+            .unwrap();
+            (context, body).prop_map(|(c, b)| format!("{c}{b}"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn char_soup_lex_matches_html5ever(html in char_soup()) {
                 super::same_tokenizers(&html);
             }
         }
