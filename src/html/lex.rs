@@ -94,40 +94,40 @@ fn is_formatting(name: &LocalName) -> bool {
 }
 
 /// Attributes built in full: those the tree keeps ([`super::tree::kept`])
-/// and those html5ever's tree builder reads.
-fn is_needed(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"class"
-            | b"id"
-            | b"role"
-            | b"style"
-            | b"hidden"
-            | b"aria-hidden"
-            | b"itemprop"
-            | b"itemscope"
-            | b"itemtype"
-            | b"rel"
-            | b"href"
-            | b"content"
-            | b"name"
-            | b"property"
-            | b"http-equiv"
-            | b"type"
-            | b"lang"
-            | b"datetime"
-            | b"title"
-            | b"pubdate"
-            | b"xml:lang"
-            // Read by the tree builder.
-            | b"charset"
-            | b"encoding"
-            | b"color"
-            | b"face"
-            | b"size"
-            | b"form"
-            | b"shadowrootmode"
-    )
+/// and those html5ever's tree builder reads, with their (static) names.
+fn needed(name: &[u8]) -> Option<LocalName> {
+    Some(match name {
+        b"class" => local_name!("class"),
+        b"id" => local_name!("id"),
+        b"role" => local_name!("role"),
+        b"style" => local_name!("style"),
+        b"hidden" => local_name!("hidden"),
+        b"aria-hidden" => local_name!("aria-hidden"),
+        b"itemprop" => local_name!("itemprop"),
+        b"itemscope" => local_name!("itemscope"),
+        b"itemtype" => local_name!("itemtype"),
+        b"rel" => local_name!("rel"),
+        b"href" => local_name!("href"),
+        b"content" => local_name!("content"),
+        b"name" => local_name!("name"),
+        b"property" => local_name!("property"),
+        b"http-equiv" => local_name!("http-equiv"),
+        b"type" => local_name!("type"),
+        b"lang" => local_name!("lang"),
+        b"datetime" => local_name!("datetime"),
+        b"title" => local_name!("title"),
+        b"pubdate" => LocalName::from("pubdate"),
+        b"xml:lang" => LocalName::from("xml:lang"),
+        // Read by the tree builder.
+        b"charset" => local_name!("charset"),
+        b"encoding" => local_name!("encoding"),
+        b"color" => local_name!("color"),
+        b"face" => local_name!("face"),
+        b"size" => local_name!("size"),
+        b"form" => local_name!("form"),
+        b"shadowrootmode" => local_name!("shadowrootmode"),
+        _ => return None,
+    })
 }
 
 /// An attribute the tree builder hands on without reading it: it stands
@@ -815,12 +815,15 @@ impl<S: TokenSink> Lexer<'_, S> {
             return;
         }
         let name = &self.names[at..];
-        if !all && !is_needed(name) {
-            attrs.push(placeholder());
-            return;
-        }
-        // The lower-cased name is ASCII-lowered UTF-8.
-        let name = LocalName::from(std::str::from_utf8(name).expect("lowered UTF-8"));
+        let name = match needed(name) {
+            Some(name) => name,
+            // The lower-cased name is ASCII-lowered UTF-8.
+            None if all => LocalName::from(std::str::from_utf8(name).expect("lowered UTF-8")),
+            None => {
+                attrs.push(placeholder());
+                return;
+            }
+        };
         let value = match value {
             None => StrTendril::new(),
             Some((v0, v1)) => self.attr_value(v0, v1),
