@@ -3,7 +3,9 @@
 //!
 //! [`parse`] drives html5ever's tree builder with this module's
 //! [`TreeSink`], so the HTML5 tree construction rules (foster parenting,
-//! the adoption agency, template contents) are html5ever's own. The tree
+//! the adoption agency, template contents) are html5ever's own; the tokens
+//! come from [`super::lex`] (html5ever's own tokenizer is the fallback,
+//! and [`parse_with`] can name it). The tree
 //! keeps only what deboil reads: element names, the attributes the arena
 //! and the metadata walk look at ([`kept`]), text (adjacent text merged
 //! into one node, as the DOM has it), and placeholders for comments,
@@ -144,6 +146,8 @@ pub struct Tree {
     limits: Limits,
     /// Elements created so far.
     elements: usize,
+    /// The tree builder's steps (see [`Limits::work`]), once parsed.
+    work: u64,
 }
 
 /// A byte offset into [`Tree::text`]; the text is never longer than the
@@ -165,6 +169,7 @@ impl Tree {
             text: String::with_capacity(text),
             limits,
             elements: 0,
+            work: 0,
         }
     }
 
@@ -383,7 +388,10 @@ pub enum Exceeded {
 /// place (the tree builder's repairs can move subtrees deeper without it
 /// seeing), the element limit counts every element made, and the work
 /// budget counts the tree builder's steps, which bounds the parse's time
-/// whatever the markup.
+/// whatever the markup. The tokens come from [`super::lex`] (see
+/// [`Tokenizer`]); the limits count the same elements with either
+/// tokenizer, and with lex no more work (it hands text on in fewer
+/// pieces than html5ever's tokenizer).
 ///
 /// # Errors
 /// [`Exceeded`] names the limit passed.
@@ -468,7 +476,9 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Tree {
-        self.tree.into_inner()
+        let mut tree = self.tree.into_inner();
+        tree.work = self.work.get();
+        tree
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -1041,10 +1051,18 @@ mod tests {
     }
 
     /// The first difference between the trees lex and html5ever's
-    /// tokenizer build, if any.
+    /// tokenizer build, if any (or between the limits they count).
     fn tokenizers_differ(html: &str) -> Option<String> {
-        let ours = full_outline(&parse_with(html, Limits::NONE, Tokenizer::Lex).unwrap());
-        let theirs = full_outline(&parse_with(html, Limits::NONE, Tokenizer::Html5ever).unwrap());
+        let lex = parse_with(html, Limits::NONE, Tokenizer::Lex).unwrap();
+        let ever = parse_with(html, Limits::NONE, Tokenizer::Html5ever).unwrap();
+        if lex.work > ever.work || lex.elements != ever.elements {
+            return Some(format!(
+                "work {} vs {}, elements {} vs {}",
+                lex.work, ever.work, lex.elements, ever.elements
+            ));
+        }
+        let ours = full_outline(&lex);
+        let theirs = full_outline(&ever);
         if ours == theirs {
             return None;
         }
@@ -1204,6 +1222,31 @@ mod tests {
             if let Some(diff) = tokenizers_differ(&html) {
                 panic!("{}: {diff}", path.display());
             }
+        }
+    }
+
+    /// The limits count about the same whichever tokenizer feeds the
+    /// tree builder: the same elements, and no more work (attributes lex
+    /// does not build are handed on as placeholders; html5ever's tokenizer
+    /// hands text on in more pieces, a newline often on its own, and the
+    /// tree builder takes a few steps for each).
+    #[test]
+    fn work_counts_the_same_with_either_tokenizer() {
+        let open: String = (0..50)
+            .map(|i| format!("<b class=c{i} data-x=1>"))
+            .collect();
+        let quadratic = format!("<p>{open}{}", "<p>x<i id=a title=t onclick=f>y".repeat(50));
+        let mut pages: Vec<String> = crate::html::fixture_pages()
+            .into_iter()
+            .map(|(_, html)| html)
+            .collect();
+        pages.push(quadratic);
+        for html in &pages {
+            let lex = parse_with(html, Limits::NONE, Tokenizer::Lex).unwrap();
+            let ever = parse_with(html, Limits::NONE, Tokenizer::Html5ever).unwrap();
+            assert!(lex.work > 0);
+            assert!(lex.work <= ever.work, "{} > {}", lex.work, ever.work);
+            assert_eq!(lex.elements, ever.elements);
         }
     }
 
