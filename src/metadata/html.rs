@@ -275,6 +275,13 @@ pub fn class_bits(value: &str) -> u16 {
     bits_of(words_cow(value))
 }
 
+/// [`class_bits`] of an ASCII value, given it lower-cased: its words are
+/// slices of `lower`.
+pub fn class_bits_lower(lower: &str) -> u16 {
+    debug_assert!(lower.is_ascii() && !lower.bytes().any(|b| b.is_ascii_uppercase()));
+    bits_of(SplitWords::new(lower))
+}
+
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
 static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
@@ -300,30 +307,54 @@ static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
         m
     });
 
+/// The [`Shapes`](crate::boilerplate::vocab::Shapes) of the words of
+/// [`LIST_BITS`].
+static LIST_SHAPES: std::sync::LazyLock<crate::boilerplate::vocab::Shapes> =
+    std::sync::LazyLock::new(|| crate::boilerplate::vocab::Shapes::of(LIST_BITS.keys().copied()));
+
 /// The [`word_bits`] of a list of words.
 fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
     use word_bits as b;
     let mut bits = 0;
     for w in words {
         let w = w.as_ref();
-        bits |= LIST_BITS.get(w).copied().unwrap_or_default();
-        let mut set = |bit: u16, yes: bool| {
-            if yes {
-                bits |= bit;
-            }
-        };
-        set(b::TITLE, has(w, "title") || has(w, "headline"));
-        set(b::PUBLISH, has(w, "publish"));
-        set(b::UPDATED, has(w, "updated") || has(w, "modified"));
-        set(b::BREADCRUMB, has(w, "breadcrumb"));
-        set(
-            b::AUTHOR,
-            (w.starts_with("author") || w.starts_with("autor")) && !w.starts_with("authorit"),
-        );
-        set(
-            b::DATE,
-            has(w, "date") && !has(w, "update") && !has(w, "candidat") && !has(w, "validat"),
-        );
+        if LIST_SHAPES.may_hold(w) {
+            bits |= LIST_BITS.get(w).copied().unwrap_or_default();
+        }
+        bits |= substring_bits(w);
+        if (w.starts_with("author") || w.starts_with("autor")) && !w.starts_with("authorit") {
+            bits |= b::AUTHOR;
+        }
+    }
+    bits
+}
+
+/// The [`word_bits`] that words containing a needle set: "title" or
+/// "headline", "publish", "updated" or "modified", "breadcrumb", and
+/// "date" but none of "update", "candidat", "validat". One pass over the
+/// word, comparing a needle only where its first letter stands (a
+/// `contains` per needle would pass over the word seven times).
+fn substring_bits(w: &str) -> u16 {
+    use word_bits as b;
+    let w = w.as_bytes();
+    let mut bits = 0;
+    let mut date = false;
+    // No needle is shorter than "date".
+    for i in 0..w.len().saturating_sub(3) {
+        let rest = &w[i..];
+        match rest[0] {
+            b't' if rest.starts_with(b"title") => bits |= b::TITLE,
+            b'h' if rest.starts_with(b"headline") => bits |= b::TITLE,
+            b'p' if rest.starts_with(b"publish") => bits |= b::PUBLISH,
+            b'u' if rest.starts_with(b"updated") => bits |= b::UPDATED,
+            b'm' if rest.starts_with(b"modified") => bits |= b::UPDATED,
+            b'b' if rest.starts_with(b"breadcrumb") => bits |= b::BREADCRUMB,
+            b'd' if rest.starts_with(b"date") => date = true,
+            _ => {}
+        }
+    }
+    if date && !has(w, b"update") && !has(w, b"candidat") && !has(w, b"validat") {
+        bits |= b::DATE;
     }
     bits
 }
@@ -1124,8 +1155,7 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
 
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
-fn has(word: &str, needle: &str) -> bool {
-    let (w, n) = (word.as_bytes(), needle.as_bytes());
+fn has(w: &[u8], n: &[u8]) -> bool {
     // Compare whole windows only where the first byte matches.
     w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
@@ -1844,6 +1874,12 @@ mod tests {
             n += 1;
         }
         assert!(n > 60);
+        proptest::proptest!(|(w in "(title|headline|publish|updated|modified|breadcrumb|date|\
+            update|candidat|validat|autor|author|[a-z]{1,3}|é){0,4}")| {
+            for (bit, q) in &questions {
+                proptest::prop_assert_eq!(bits_of([w.as_str()]) & bit != 0, q(&w), "{} bit {}", w, bit);
+            }
+        });
         // The bits of a value are those of its words together.
         assert_eq!(
             class_bits("post-Date author_box"),
