@@ -31,6 +31,7 @@ use super::lists::{
 use super::{Metadata, clean, date, jsonld, title};
 use crate::html::dom::Attrs;
 use crate::html::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
+use html5ever::{LocalName, local_name};
 
 /// `<meta>` names for the publication date, most specific first
 /// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
@@ -468,24 +469,24 @@ struct Frame {
 impl Frame {
     /// The frame of an element from its parent's. Walks up stop below
     /// `<body>`/`<html>`, so those start afresh.
-    fn child(parent: Frame, name: &str, bits: u16) -> Frame {
-        if matches!(name, "body" | "html") {
+    fn child(parent: Frame, name: &LocalName, bits: u16) -> Frame {
+        if matches!(*name, local_name!("body") | local_name!("html")) {
             return Frame::default();
         }
-        let nav = name == "nav";
+        let nav = *name == local_name!("nav");
         let foreign = Region {
             hit: parent.foreign.hit || nav || bits & word_bits::FOREIGN != 0,
-            outer: parent.foreign.outer.or(match name {
-                "footer" | "aside" => Some(true),
-                "article" => Some(false),
+            outer: parent.foreign.outer.or(match *name {
+                local_name!("footer") | local_name!("aside") => Some(true),
+                local_name!("article") => Some(false),
                 _ => None,
             }),
         };
         let list = Region {
             hit: parent.list.hit || nav || bits & word_bits::LIST_FOREIGN != 0,
-            outer: parent.list.outer.or(match name {
-                "aside" => Some(true),
-                "article" => Some(false),
+            outer: parent.list.outer.or(match *name {
+                local_name!("aside") => Some(true),
+                local_name!("article") => Some(false),
                 _ => None,
             }),
         };
@@ -765,10 +766,13 @@ struct Found {
 const BEFORE_H1: usize = 4;
 const AFTER_H1: usize = 25;
 
-/// The text directly inside an element (not in its children), if short.
-fn own_text(el: &ElementRef<'_>) -> Option<String> {
-    // Most elements are wrappers with no text of their own, or only
-    // whitespace between tags: find out without allocating.
+/// The text directly inside an element (not in its children) as it
+/// stands, when it is not blank and at most 300 bytes: what [`clean_own`]
+/// cleans. Most elements are
+/// wrappers with no text of their own, or only whitespace between tags:
+/// that is found out without allocating, and an element with one text
+/// child (nearly all the others) lends it.
+fn own_raw<'a>(el: &ElementRef<'a>) -> Option<Cow<'a, str>> {
     let mut len = 0;
     let mut any = false;
     let mut texts = 0;
@@ -785,7 +789,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
         return None;
     }
     if texts == 1 {
-        return clean_short(only).filter(|t| t.chars().count() <= 120);
+        return Some(Cow::Borrowed(only));
     }
     let mut s = String::with_capacity(len);
     for c in el.children() {
@@ -793,7 +797,12 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
             s.push_str(t);
         }
     }
-    clean_short(&s).filter(|t| t.chars().count() <= 120)
+    Some(Cow::Owned(s))
+}
+
+/// The own text of an element, cleaned, if short: from [`own_raw`].
+fn clean_own(raw: &str) -> Option<String> {
+    clean_short(raw).filter(|t| t.chars().count() <= 120)
 }
 
 /// [`clean`], copying ASCII text that is already single-spaced as is
@@ -882,7 +891,8 @@ impl Walk {
             ..
         } = self;
         let parent = stack.last().copied().unwrap_or_default();
-        let frame = Frame::child(parent, v.name(), bits);
+        let local = &v.name.local;
+        let frame = Frame::child(parent, local, bits);
         stack.push(frame);
         let info = ElInfo {
             attrs,
@@ -898,15 +908,35 @@ impl Walk {
             assert_eq!(bits, bits_of(class_id_words(&el)));
         }
         *index += 1;
-        let name = v.name();
-        if !matches!(name, "script" | "style" | "meta" | "link" | "title" | "h1") {
-            let own = own_text(&el);
+        if !matches!(
+            *local,
+            local_name!("script")
+                | local_name!("style")
+                | local_name!("meta")
+                | local_name!("link")
+                | local_name!("title")
+                | local_name!("h1")
+        ) {
             // A `<time>` is a candidate of its own.
-            let foreign = info.foreign || name == "time";
+            let foreign = info.foreign || *local == local_name!("time");
+            // The own text is cleaned (and copied) only when one of the
+            // uses below may take it; the tests on the raw text let
+            // through every text those uses take (cleaning only collapses
+            // whitespace: the same digits, the same first letter).
+            let kept_near_h1 = h1_at.is_none_or(|at| *index <= at + AFTER_H1 && !info.foreign);
+            let labels = f.labelled_bylines.len() < 3;
+            let dates = !foreign && f.standalone_dates.len() < MAX_CANDIDATES;
+            let own = own_raw(&el)
+                .filter(|raw| {
+                    kept_near_h1
+                        || (labels && (*label_pending || may_be_label(raw.trim_start())))
+                        || (dates && raw.bytes().any(|b| b.is_ascii_digit()))
+                })
+                .and_then(|raw| clean_own(&raw));
             note_standalone_date(f, own.as_deref(), foreign);
-            if f.labelled_bylines.len() < 3
+            if labels
                 && let Some(t) = own.as_deref()
-                && (*label_pending || may_be_label(t))
+                && (*label_pending || opens_label(t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
@@ -949,14 +979,14 @@ impl Walk {
                 _ => {}
             }
         }
-        match name {
-            "html" if f.lang.is_none() => {
+        match *local {
+            local_name!("html") if f.lang.is_none() => {
                 f.lang = v
                     .attr("lang")
                     .or_else(|| v.attr("xml:lang"))
                     .and_then(clean);
             }
-            "meta" => {
+            local_name!("meta") => {
                 let content = attrs.content.and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
@@ -991,14 +1021,14 @@ impl Walk {
                 }
                 return;
             }
-            "link" => {
+            local_name!("link") => {
                 let rel = attrs.rel.unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
                     f.canonical = attrs.href.and_then(clean);
                 }
                 return;
             }
-            "title" => {
+            local_name!("title") => {
                 if f.title.is_none()
                     && !el
                         .ancestors()
@@ -1008,7 +1038,7 @@ impl Walk {
                 }
                 return;
             }
-            "h1" => {
+            local_name!("h1") => {
                 if h1_at.is_none() && !info.foreign {
                     *h1_at = Some(*index);
                     f.near_h1.extend(before.drain(..));
@@ -1026,7 +1056,7 @@ impl Walk {
                 }
                 return;
             }
-            "h2" | "h3" => {
+            local_name!("h2") | local_name!("h3") => {
                 if f.title_heads.len() < 5
                     && info.bits & word_bits::TITLE != 0
                     && !info.foreign
@@ -1035,7 +1065,7 @@ impl Walk {
                     f.title_heads.push(t);
                 }
             }
-            "script" => {
+            local_name!("script") => {
                 if v.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
@@ -1044,8 +1074,8 @@ impl Walk {
                 }
                 return;
             }
-            "style" | "noscript" | "template" => return,
-            "time" if f.times.len() < MAX_CANDIDATES && !info.foreign => {
+            local_name!("style") | local_name!("noscript") | local_name!("template") => return,
+            local_name!("time") if f.times.len() < MAX_CANDIDATES && !info.foreign => {
                 let value = v
                     .attr("datetime")
                     .and_then(clean)
@@ -1112,6 +1142,18 @@ fn may_be_label(t: &str) -> bool {
     }
 }
 
+/// Whether a text opens with a byline lead-in or label, in any case: the
+/// texts that [`short_byline`] or [`BYLINE_TAGS`] may take, found
+/// without lower-casing them (no character outside ASCII lower-cases to
+/// a letter of theirs).
+fn opens_label(t: &str) -> bool {
+    BYLINE_LEADS.iter().chain(BYLINE_TAGS).any(|w| {
+        t.as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
 /// [`date::parse_as`], answering at once for texts without a digit: every
 /// date it reads has a year in ASCII digits.
 fn parse_date(s: &str, how: date::Reading) -> Option<String> {
@@ -1163,10 +1205,10 @@ fn has(w: &[u8], n: &[u8]) -> bool {
 /// Author, date and breadcrumb candidates marked by attributes.
 fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
-    let name = v.name();
+    let name = &v.name.local;
     let a = info.attrs;
     let itemprop = a.itemprop.unwrap_or("");
-    if itemprop == "datePublished" && name != "time" && !in_foreign_scope(el) {
+    if itemprop == "datePublished" && *name != local_name!("time") && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
             .find_map(|a| v.attr(a))
@@ -1176,7 +1218,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.itemprop_dates.push(text_of(el));
         }
     }
-    if name == "a"
+    if *name == local_name!("a")
         && let Some(rel) = a.rel
     {
         let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
@@ -1196,7 +1238,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             }
         }
     }
-    if name == "a"
+    if *name == local_name!("a")
         && f.authors.len() < MAX_CANDIDATES
         && a.href.is_some_and(is_author_href)
         && !a.rel.is_some_and(|r| r.contains("author"))
@@ -1207,7 +1249,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.authors.push((3, t));
         }
     }
-    let has_class = a.class.is_some() || a.id.is_some() || name == "address";
+    let has_class = a.class.is_some() || a.id.is_some() || *name == local_name!("address");
     let is_rel_author = a
         .rel
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
@@ -1221,7 +1263,10 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     if f.breadcrumb.is_empty() && any(word_bits::BREADCRUMB) {
         f.breadcrumb = breadcrumb_items(el);
     }
-    if !matches!(name, "a" | "body" | "article" | "html") {
+    if !matches!(
+        *name,
+        local_name!("a") | local_name!("body") | local_name!("article") | local_name!("html")
+    ) {
         // Class-named lists are weaker evidence than rel links: they are
         // also refused in footers.
         let foreign = || info.list_foreign || info.foreign;
@@ -1237,8 +1282,8 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.class_categories = link_texts(el);
         }
     }
-    let author_class =
-        (name == "address" || any(word_bits::AUTHOR)) && !any(word_bits::AUTHOR_NOISE);
+    let author_class = (*name == local_name!("address") || any(word_bits::AUTHOR))
+        && !any(word_bits::AUTHOR_NOISE);
     if (is_rel_author || is_itemprop_author || author_class)
         && f.authors.len() < MAX_CANDIDATES
         && !info.foreign
@@ -1916,6 +1961,27 @@ mod tests {
         assert!(may_be_label("Text:"));
         assert!(may_be_label("Über uns"));
         assert!(!may_be_label("Home"));
+        for t in [
+            "Von Jane Doe",
+            "VON",
+            "vo",
+            "Text:",
+            "Written By Jane",
+            "Geschrieben von",
+            "Über uns",
+            "\u{212a}ey",
+            "\u{130}ndex",
+            "Bylines",
+            "Home",
+            "",
+        ] {
+            let lower = t.to_lowercase();
+            let by_lower = BYLINE_LEADS
+                .iter()
+                .chain(BYLINE_TAGS)
+                .any(|w| lower.starts_with(w));
+            assert_eq!(opens_label(t), by_lower, "{t:?}");
+        }
         for s in [
             "",
             "  ",
