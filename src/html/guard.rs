@@ -53,23 +53,60 @@ enum Kind {
     Other,
 }
 
-/// The [`Kind`] of a tag name, in any case.
+/// The [`Kind`] of a tag name, in any case. Tag names are nearly always
+/// written in lower case: they are matched as they stand, and lower-cased
+/// only when they hold an upper-case letter.
 fn kind(name: &[u8]) -> Kind {
-    // The longest name listed is "blockquote".
-    let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return Kind::Other;
-    };
-    for (d, s) in lower.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
+    match kind_lower(name) {
+        Kind::Other if name.iter().any(u8::is_ascii_uppercase) => {
+            // The longest name listed is "blockquote".
+            let mut buf = [0u8; 10];
+            let Some(lower) = buf.get_mut(..name.len()) else {
+                return Kind::Other;
+            };
+            for (d, s) in lower.iter_mut().zip(name) {
+                *d = s.to_ascii_lowercase();
+            }
+            kind_lower(lower)
+        }
+        k => k,
     }
-    if let Some(at) = NESTING.iter().position(|&n| n == lower) {
-        return Kind::Nesting(at);
-    }
-    match &*lower {
-        b"script" | b"style" | b"textarea" | b"title" | b"xmp" => Kind::Raw,
-        b"html" => Kind::Html,
-        b"body" => Kind::Body,
+}
+
+/// The [`Kind`] of a lower-case tag name. Slice patterns: the match
+/// branches on the length and then byte by byte, where comparing with
+/// each listed name in turn costs a comparison per name.
+fn kind_lower(lower: &[u8]) -> Kind {
+    // Indices into NESTING (a test checks that they agree).
+    match lower {
+        [b'd', b'i', b'v'] => Kind::Nesting(0),
+        [b's', b'p', b'a', b'n'] => Kind::Nesting(1),
+        [b's', b'e', b'c', b't', b'i', b'o', b'n'] => Kind::Nesting(2),
+        [b'a', b'r', b't', b'i', b'c', b'l', b'e'] => Kind::Nesting(3),
+        [b'm', b'a', b'i', b'n'] => Kind::Nesting(4),
+        [b'a', b's', b'i', b'd', b'e'] => Kind::Nesting(5),
+        [b'n', b'a', b'v'] => Kind::Nesting(6),
+        [b'h', b'e', b'a', b'd', b'e', b'r'] => Kind::Nesting(7),
+        [b'f', b'o', b'o', b't', b'e', b'r'] => Kind::Nesting(8),
+        [b'u', b'l'] => Kind::Nesting(9),
+        [b'o', b'l'] => Kind::Nesting(10),
+        [b't', b'a', b'b', b'l', b'e'] => Kind::Nesting(11),
+        [b'b', b'l', b'o', b'c', b'k', b'q', b'u', b'o', b't', b'e'] => Kind::Nesting(12),
+        [b'f', b'o', b'r', b'm'] => Kind::Nesting(13),
+        [b'c', b'e', b'n', b't', b'e', b'r'] => Kind::Nesting(14),
+        [b'f', b'o', b'n', b't'] => Kind::Nesting(15),
+        [b'b'] => Kind::Nesting(16),
+        [b'i'] => Kind::Nesting(17),
+        [b'e', b'm'] => Kind::Nesting(18),
+        [b's', b't', b'r', b'o', b'n', b'g'] => Kind::Nesting(19),
+        [b'a'] => Kind::Nesting(20),
+        [b's', b'c', b'r', b'i', b'p', b't']
+        | [b's', b't', b'y', b'l', b'e']
+        | [b't', b'e', b'x', b't', b'a', b'r', b'e', b'a']
+        | [b't', b'i', b't', b'l', b'e']
+        | [b'x', b'm', b'p'] => Kind::Raw,
+        [b'h', b't', b'm', b'l'] => Kind::Html,
+        [b'b', b'o', b'd', b'y'] => Kind::Body,
         _ => Kind::Other,
     }
 }
@@ -342,6 +379,30 @@ pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_names_in_any_case() {
+        for (at, name) in NESTING.iter().enumerate() {
+            assert!(kind(name) == Kind::Nesting(at));
+            assert!(kind(&name.to_ascii_uppercase()) == Kind::Nesting(at));
+        }
+        for name in [&b"script"[..], b"STYLE", b"TextArea", b"title", b"xmp"] {
+            assert!(kind(name) == Kind::Raw);
+        }
+        assert!(kind(b"HTML") == Kind::Html && kind(b"body") == Kind::Body);
+        for name in [
+            &b""[..],
+            b"d",
+            b"di",
+            b"divx",
+            b"blockquotes",
+            b"h1",
+            b"svg",
+            b"spa\0",
+        ] {
+            assert!(kind(name) == Kind::Other);
+        }
+    }
 
     fn depth(html: &[u8], cap: usize) -> usize {
         shape(html, cap).depth
