@@ -412,7 +412,7 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
         // The word being read starts at byte `word` of the value.
         let mut word: Option<usize> = None;
         let mut prev_lower = false;
-        for (j, &c) in b.iter().enumerate().take(i).skip(start) {
+        for (j, &c) in (start..i).zip(&b[start..i]) {
             if c.is_ascii_alphanumeric() {
                 if c.is_ascii_uppercase()
                     && prev_lower
@@ -505,10 +505,11 @@ pub struct Shapes([u32; 256]);
 
 impl Shapes {
     /// The shapes of `words`.
-    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+    pub fn of<W: AsRef<[u8]>>(words: impl IntoIterator<Item = W>) -> Shapes {
         let mut s = [0u32; 256];
         for w in words {
-            if let Some(&f) = w.as_bytes().first() {
+            let w = w.as_ref();
+            if let Some(&f) = w.first() {
                 s[usize::from(f)] |= Self::bit(w.len());
             }
         }
@@ -521,9 +522,9 @@ impl Shapes {
     }
 
     /// False when `w` cannot be one of the words (the empty word may be).
-    pub fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
+    pub fn may_hold(&self, w: impl AsRef<[u8]>) -> bool {
+        let w = w.as_ref();
+        w.first()
             .is_none_or(|&f| self.0[usize::from(f)] & Self::bit(w.len()) != 0)
     }
 }

@@ -280,12 +280,27 @@ pub fn class_bits(value: &str) -> u16 {
 /// slices of `lower`.
 pub fn class_bits_lower(lower: &str) -> u16 {
     debug_assert!(lower.is_ascii() && !lower.bytes().any(|b| b.is_ascii_uppercase()));
-    bits_of(SplitWords::new(lower))
+    // The words of `SplitWords`, read in place.
+    let b = lower.as_bytes();
+    let mut bits = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if SplitWords::ascii_sep(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !SplitWords::ascii_sep(b[i]) {
+            i += 1;
+        }
+        bits |= word_bits_of(&b[start..i]);
+    }
+    bits
 }
 
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
+static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static [u8], u16>> =
     std::sync::LazyLock::new(|| {
         use word_bits as b;
         let mut m = foldhash::HashMap::default();
@@ -302,7 +317,7 @@ static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
             (CLOCK_WORDS, b::CLOCK),
         ] {
             for &w in list {
-                *m.entry(w).or_default() |= bit;
+                *m.entry(w.as_bytes()).or_default() |= bit;
             }
         }
         m
@@ -315,17 +330,21 @@ static LIST_SHAPES: std::sync::LazyLock<crate::boilerplate::vocab::Shapes> =
 
 /// The [`word_bits`] of a list of words.
 fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
+    words
+        .into_iter()
+        .fold(0, |bits, w| bits | word_bits_of(w.as_ref().as_bytes()))
+}
+
+/// The [`word_bits`] of one word.
+fn word_bits_of(w: &[u8]) -> u16 {
     use word_bits as b;
     let mut bits = 0;
-    for w in words {
-        let w = w.as_ref();
-        if LIST_SHAPES.may_hold(w) {
-            bits |= LIST_BITS.get(w).copied().unwrap_or_default();
-        }
-        bits |= substring_bits(w);
-        if (w.starts_with("author") || w.starts_with("autor")) && !w.starts_with("authorit") {
-            bits |= b::AUTHOR;
-        }
+    if LIST_SHAPES.may_hold(w) {
+        bits |= LIST_BITS.get(w).copied().unwrap_or_default();
+    }
+    bits |= substring_bits(w);
+    if (w.starts_with(b"author") || w.starts_with(b"autor")) && !w.starts_with(b"authorit") {
+        bits |= b::AUTHOR;
     }
     bits
 }
@@ -335,9 +354,8 @@ fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
 /// "date" but none of "update", "candidat", "validat". One pass over the
 /// word, comparing a needle only where its first letter stands (a
 /// `contains` per needle would pass over the word seven times).
-fn substring_bits(w: &str) -> u16 {
+fn substring_bits(w: &[u8]) -> u16 {
     use word_bits as b;
-    let w = w.as_bytes();
     let mut bits = 0;
     let mut date = false;
     // No needle is shorter than "date".
