@@ -129,6 +129,43 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Byte classes of the tag reader's loops, one bit each: a table look-up
+/// and a mask per byte instead of a chain of comparisons.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+const LT: u8 = 16;
+
+/// The classes of every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            SPACE
+        } else if c == b'/' {
+            SLASH
+        } else if c == b'>' {
+            GT
+        } else if c == b'=' {
+            EQ
+        } else if c == b'<' {
+            LT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`CLASS`] bits of a byte.
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Whether `html[at]` is `<` followed by an ASCII letter.
 fn opens_tag(html: &[u8], at: usize) -> bool {
     html.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -142,11 +179,9 @@ fn tags_in(html: &[u8], from: usize, to: usize) -> usize {
         .count()
 }
 
-/// Whether a byte ends a tag name or an attribute name (the tokenizer's
+/// The classes that end a tag name or an attribute name (the tokenizer's
 /// whitespace, `/` and `>`; `=` ends attribute names only).
-fn ends_name(b: u8) -> bool {
-    is_space(b) || b == b'/' || b == b'>'
-}
+const ENDS_NAME: u8 = SPACE | SLASH | GT;
 
 /// The bytes of a tag's name, attributes and `>`, read the way the HTML
 /// tokenizer reads them.
@@ -163,6 +198,23 @@ struct Tag {
     start_tags: usize,
 }
 
+/// From `html[i]`, the index of the first byte with a class in `stop`
+/// (or the end), and the `<`+letter pairs met before it.
+fn run_until(html: &[u8], mut i: usize, stop: u8) -> (usize, usize) {
+    let mut lts = 0;
+    while let Some(&b) = html.get(i) {
+        let c = class(b);
+        if c & stop != 0 {
+            break;
+        }
+        if c & LT != 0 {
+            lts += usize::from(opens_tag(html, i));
+        }
+        i += 1;
+    }
+    (i, lts)
+}
+
 /// Read a tag whose name starts at `start`. The attributes follow the
 /// tokenizer's states: a name runs to whitespace, `/`, `>` or `=` (an `=`
 /// or a quote that opens a name is part of it); only an `=` after a name
@@ -172,18 +224,17 @@ struct Tag {
 fn read_tag(html: &[u8], start: usize) -> Tag {
     let n = html.len();
     let mut start_tags = 0;
-    let mut count_lt =
-        |at: usize| start_tags += usize::from(html[at] == b'<' && opens_tag(html, at));
-    let mut i = start;
-    while i < n && !ends_name(html[i]) {
-        count_lt(i);
-        i += 1;
-    }
+    let run = |i: usize, stop: u8, start_tags: &mut usize| {
+        let (end, lts) = run_until(html, i, stop);
+        *start_tags += lts;
+        end
+    };
+    let mut i = run(start, ENDS_NAME, &mut start_tags);
     let name_end = i;
     let mut attributes = 0;
     loop {
         // Before an attribute name: whitespace and `/` are skipped.
-        while i < n && (is_space(html[i]) || html[i] == b'/') {
+        while i < n && class(html[i]) & (SPACE | SLASH) != 0 {
             i += 1;
         }
         if i >= n {
@@ -193,14 +244,10 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
             i += 1;
             break;
         }
-        // An attribute name; its first byte may be `=` or a quote.
+        // An attribute name; its first byte may be `=` or a quote (or `<`).
         attributes += 1;
-        count_lt(i);
-        i += 1;
-        while i < n && !ends_name(html[i]) && html[i] != b'=' {
-            count_lt(i);
-            i += 1;
-        }
+        start_tags += usize::from(html[i] == b'<' && opens_tag(html, i));
+        i = run(i + 1, ENDS_NAME | EQ, &mut start_tags);
         while i < n && is_space(html[i]) {
             i += 1;
         }
@@ -218,7 +265,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
             loop {
                 match memchr::memchr2(quote, b'<', &html[i..]) {
                     Some(e) if html[i + e] == b'<' => {
-                        count_lt(i + e);
+                        start_tags += usize::from(opens_tag(html, i + e));
                         i += e + 1;
                     }
                     Some(e) => {
@@ -232,10 +279,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
                 }
             }
         } else {
-            while i < n && !is_space(html[i]) && html[i] != b'>' {
-                count_lt(i);
-                i += 1;
-            }
+            i = run(i, SPACE | GT, &mut start_tags);
         }
     }
     Tag {

@@ -1271,9 +1271,11 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     let is_rel_author = a
         .rel
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-    let is_itemprop_author = itemprop
-        .split_whitespace()
-        .any(|x| x == "author" || x == "creator");
+    // Most elements have no itemprop: no split for them.
+    let is_itemprop_author = !itemprop.is_empty()
+        && itemprop
+            .split_whitespace()
+            .any(|x| x == "author" || x == "creator");
     if !has_class && !is_rel_author && !is_itemprop_author {
         return;
     }
