@@ -405,7 +405,7 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
         }
         let token = &lower[start..i];
         // Every hiding token and utility prefix is lower-case.
-        hiding = hiding || HIDING_TOKENS.contains(&token);
+        hiding = hiding || (HIDING_SHAPES.may_hold(token) && HIDING_TOKENS.contains(&token));
         if is_utility_lower(token) {
             continue;
         }
@@ -413,8 +413,9 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
         let mut word: Option<usize> = None;
         let mut prev_lower = false;
         for (j, &c) in (start..i).zip(&b[start..i]) {
-            if c.is_ascii_alphanumeric() {
-                if c.is_ascii_uppercase()
+            let class = ASCII_CLASS[usize::from(c & 0x7f)];
+            if class != 0 {
+                if class == UPPER
                     && prev_lower
                     && let Some(w) = word
                 {
@@ -422,7 +423,7 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
                     word = Some(j);
                 }
                 word.get_or_insert(j);
-                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                prev_lower = class == LOWER_OR_DIGIT;
             } else {
                 prev_lower = false;
                 if let Some(w) = word.take() {
@@ -436,6 +437,33 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
     }
     fold.finish(hiding)
 }
+
+/// [`ASCII_CLASS`] of an upper-case letter.
+const UPPER: u8 = 1;
+/// [`ASCII_CLASS`] of a lower-case letter or a digit.
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// Of each ASCII byte, for [`attr_info_ascii`]'s camelCase split: upper-case
+/// letter, lower-case letter or digit, or 0 (not alphanumeric).
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`Shapes`] of [`HIDING_TOKENS`].
+static HIDING_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(HIDING_TOKENS.iter()));
 
 /// [`is_utility`] of a lower-case token.
 fn is_utility_lower(t: &str) -> bool {
