@@ -845,12 +845,12 @@ fn clean_short(s: &str) -> Option<String> {
 
 /// `s.trim().is_empty()`, with a fast answer for ASCII text.
 fn is_blank(s: &str) -> bool {
+    // The ASCII whitespace of `char::is_whitespace` (tab to carriage
+    // return, space) as a bit mask: one shift and test per byte.
+    const WHITE: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
     for &b in s.as_bytes() {
-        if b >= 0x80 {
-            return s.trim().is_empty();
-        }
-        if !b.is_ascii_whitespace() && b != 0x0b {
-            return false;
+        if b > b' ' || WHITE >> b & 1 == 0 {
+            return b >= 0x80 && s.trim().is_empty();
         }
     }
     true
@@ -1976,6 +1976,10 @@ mod tests {
     fn blank_and_label_prefilters() {
         for s in ["", " \n\t", "\u{a0}", " x ", "\u{3000}y", "\x0b\x0c"] {
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let s = format!(" \n{c}\t");
+            assert_eq!(is_blank(&s), s.trim().is_empty(), "{s:?}");
         }
         assert!(may_be_label("Von Jane Doe"));
         assert!(may_be_label("Text:"));
