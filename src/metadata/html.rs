@@ -225,7 +225,7 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Like [`words`], without allocating for words that are already
 /// lower-case ASCII (nearly all class names).
-fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+pub(super) fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     SplitWords::new(s).map(|w| {
         if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             Cow::Borrowed(w)
@@ -1148,14 +1148,23 @@ fn walk(doc: &Tree) -> Found {
 /// or a byline label from [`BYLINE_TAGS`]: its first letter, lower-cased,
 /// begins none of them. Texts opening with a non-ASCII letter are kept.
 fn may_be_label(t: &str) -> bool {
-    match t.as_bytes().first() {
-        Some(&b) if b.is_ascii() => {
-            let b = b.to_ascii_lowercase();
-            BYLINE_LEADS
-                .iter()
-                .chain(BYLINE_TAGS)
-                .any(|w| w.as_bytes().first() == Some(&b))
+    // The first bytes of the leads and labels, one bit each.
+    const FIRSTS: u128 = {
+        let mut bits = 0u128;
+        let lists = [BYLINE_LEADS, BYLINE_TAGS];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                bits |= 1 << lists[l][i].as_bytes()[0];
+                i += 1;
+            }
+            l += 1;
         }
+        bits
+    };
+    match t.as_bytes().first() {
+        Some(&b) if b.is_ascii() => FIRSTS >> b.to_ascii_lowercase() & 1 != 0,
         _ => true,
     }
 }
@@ -1969,6 +1978,8 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words, expected, "{s:?}");
+            let cows: Vec<String> = words_cow(s).map(Cow::into_owned).collect();
+            assert_eq!(cows, super::words(s).collect::<Vec<_>>(), "{s:?}");
         }
     }
 
@@ -1985,6 +1996,15 @@ mod tests {
         assert!(may_be_label("Text:"));
         assert!(may_be_label("Über uns"));
         assert!(!may_be_label("Home"));
+        for b in 0u8..128 {
+            let t = format!("{}x", char::from(b));
+            let first = b.to_ascii_lowercase();
+            let listed = BYLINE_LEADS
+                .iter()
+                .chain(BYLINE_TAGS)
+                .any(|w| w.as_bytes()[0] == first);
+            assert_eq!(may_be_label(&t), listed, "{t:?}");
+        }
         for t in [
             "Von Jane Doe",
             "VON",
