@@ -133,6 +133,11 @@ pub fn is_copyright(lower: &str) -> bool {
 /// Whether a short block is only a date, a time or a "Posted/Updated"
 /// line: most of its tokens hold digits or are month, weekday or time words.
 pub fn is_dateline(text: &str) -> bool {
+    // A dateline has a token with an ASCII digit: without one, the answer
+    // is no before splitting and lower-casing every token.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/' | '(' | ')' | '·' | '•')

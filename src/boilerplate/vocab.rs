@@ -357,50 +357,203 @@ pub fn attr_info(value: &str) -> AttrInfo {
 pub struct AttrScratch {
     buf: String,
     ends: Vec<usize>,
+    lower: String,
 }
 
 /// [`attr_info`] with buffers kept by the caller: no allocation per value
 /// once they have grown.
 pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
-    let AttrScratch { buf, ends } = scratch;
+    let AttrScratch { buf, ends, lower } = scratch;
+    if value.is_ascii() {
+        lower.clear();
+        lower.push_str(value);
+        lower.make_ascii_lowercase();
+        return attr_info_ascii(value, lower);
+    }
     buf.clear();
     ends.clear();
     let hiding = attr_words_into(value, buf, ends);
-    // One table look-up per word instead of a hash and several list scans;
-    // pairs are read with the word before.
+    let mut fold = InfoFold::default();
     let mut start = 0;
-    let mut prev: Option<(&str, WordInfo)> = None;
-    let mut pair_kind = None;
-    let mut word_kind = None;
-    let (mut hover, mut content, mut body) = (false, false, false);
     for &end in ends.iter() {
-        let w = &buf[start..end];
+        fold.word(&buf[start..end]);
         start = end;
-        let i = WORD_INFO.get(w).copied().unwrap_or_default();
-        if let Some((pw, pi)) = prev {
-            if pair_kind.is_none() && pi.pair_first {
-                pair_kind = ATTR_PAIRS
+    }
+    fold.finish(hiding)
+}
+
+/// [`attr_info`] of an ASCII value (nearly every class and id), given
+/// `lower`, the value lower-cased: the words of [`attr_words`] are found
+/// in one byte loop over the value (its case marks camelCase humps) and
+/// read as slices of `lower`, without a copy per character or per word.
+pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
+    debug_assert!(value.is_ascii() && lower == value.to_ascii_lowercase());
+    // `char::is_whitespace` on ASCII: vertical tab included.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut hiding = false;
+    let mut fold = InfoFold::default();
+    let b = value.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        let token = &lower[start..i];
+        // Every hiding token and utility prefix is lower-case.
+        hiding = hiding || (HIDING_SHAPES.may_hold(token) && HIDING_TOKENS.contains(&token));
+        if is_utility_lower(token) {
+            continue;
+        }
+        // The word being read starts at byte `word` of the value.
+        let mut word: Option<usize> = None;
+        let mut prev_lower = false;
+        for (j, &c) in (start..i).zip(&b[start..i]) {
+            let class = ASCII_CLASS[usize::from(c & 0x7f)];
+            if class != 0 {
+                if class == UPPER
+                    && prev_lower
+                    && let Some(w) = word
+                {
+                    fold.word(&lower[w..j]);
+                    word = Some(j);
+                }
+                word.get_or_insert(j);
+                prev_lower = class == LOWER_OR_DIGIT;
+            } else {
+                prev_lower = false;
+                if let Some(w) = word.take() {
+                    fold.word(&lower[w..j]);
+                }
+            }
+        }
+        if let Some(w) = word {
+            fold.word(&lower[w..i]);
+        }
+    }
+    fold.finish(hiding)
+}
+
+/// [`ASCII_CLASS`] of an upper-case letter.
+const UPPER: u8 = 1;
+/// [`ASCII_CLASS`] of a lower-case letter or a digit.
+const LOWER_OR_DIGIT: u8 = 2;
+
+/// Of each ASCII byte, for [`attr_info_ascii`]'s camelCase split: upper-case
+/// letter, lower-case letter or digit, or 0 (not alphanumeric).
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`Shapes`] of [`HIDING_TOKENS`].
+static HIDING_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(HIDING_TOKENS.iter()));
+
+/// [`is_utility`] of a lower-case token.
+fn is_utility_lower(t: &str) -> bool {
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    t.contains(':')
+        || UTILITY_BY_FIRST
+            .get(usize::from(first))
+            .is_some_and(|ps| ps.iter().any(|p| t.starts_with(p)))
+}
+
+/// What the words of one value say together, read one word at a time.
+/// One table look-up per word instead of a hash and several list scans;
+/// pairs are read with the word before.
+#[derive(Default)]
+struct InfoFold<'a> {
+    prev: Option<(&'a str, WordInfo)>,
+    pair_kind: Option<Kind>,
+    word_kind: Option<Kind>,
+    hover: bool,
+    content: bool,
+    body: bool,
+}
+
+impl<'a> InfoFold<'a> {
+    fn word(&mut self, w: &'a str) {
+        let i = if WORD_SHAPES.may_hold(w) {
+            WORD_INFO.get(w).copied().unwrap_or_default()
+        } else {
+            WordInfo::default()
+        };
+        if let Some((pw, pi)) = self.prev {
+            if self.pair_kind.is_none() && pi.pair_first {
+                self.pair_kind = ATTR_PAIRS
                     .iter()
                     .find(|(x, y, _)| *x == pw && *y == w)
                     .map(|&(_, _, k)| k);
             }
-            body |= pi.body_first && i.body_second;
+            self.body |= pi.body_first && i.body_second;
         }
-        word_kind = word_kind.or(i.kind);
-        hover |= i.hover;
-        content |= i.content;
-        body |= i.body;
-        prev = Some((w, i));
+        self.word_kind = self.word_kind.or(i.kind);
+        self.hover |= i.hover;
+        self.content |= i.content;
+        self.body |= i.body;
+        self.prev = Some((w, i));
     }
-    AttrInfo {
-        kind: if hiding {
-            Some(Kind::Other)
-        } else {
-            pair_kind.or(word_kind)
-        },
-        hover,
-        content,
-        body,
+
+    fn finish(self, hiding: bool) -> AttrInfo {
+        AttrInfo {
+            kind: if hiding {
+                Some(Kind::Other)
+            } else {
+                self.pair_kind.or(self.word_kind)
+            },
+            hover: self.hover,
+            content: self.content,
+            body: self.body,
+        }
+    }
+}
+
+/// The first bytes and lengths of the words of a table: a word whose
+/// pair is absent is not in it, answered without hashing the word (most
+/// class words are in no list).
+pub struct Shapes([u32; 256]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<W: AsRef<[u8]>>(words: impl IntoIterator<Item = W>) -> Shapes {
+        let mut s = [0u32; 256];
+        for w in words {
+            let w = w.as_ref();
+            if let Some(&f) = w.first() {
+                s[usize::from(f)] |= Self::bit(w.len());
+            }
+        }
+        Shapes(s)
+    }
+
+    /// One bit per length; lengths from 31 up share the last.
+    fn bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// False when `w` cannot be one of the words (the empty word may be).
+    pub fn may_hold(&self, w: impl AsRef<[u8]>) -> bool {
+        let w = w.as_ref();
+        w.first()
+            .is_none_or(|&f| self.0[usize::from(f)] & Self::bit(w.len()) != 0)
     }
 }
 
@@ -454,6 +607,9 @@ static WORD_INFO: LazyLock<foldhash::HashMap<&'static str, WordInfo>> = LazyLock
     }
     m
 });
+
+/// The [`Shapes`] of the words of [`WORD_INFO`].
+static WORD_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORD_INFO.keys().copied()));
 
 /// The kind named by an ARIA `role` value.
 pub fn role_kind(role: &str) -> Option<Kind> {
@@ -2153,6 +2309,56 @@ mod tests {
         assert_eq!(attr_words("postNavLinks"), ["post", "nav", "links"]);
         assert_eq!(attr_words("gdpr-Paragraph"), ["gdpr", "paragraph"]);
         assert_eq!(attr_words("MsoHeader"), ["mso", "header"]);
+    }
+
+    /// The ASCII reading of a value answers as the character loop does.
+    #[test]
+    fn ascii_reading_equals_char_reading() {
+        use proptest::prelude::*;
+        let by_chars = |v: &str| {
+            let (mut buf, mut ends) = (String::new(), Vec::new());
+            let hiding = attr_words_into(v, &mut buf, &mut ends);
+            let mut fold = InfoFold::default();
+            let mut start = 0;
+            for &end in &ends {
+                fold.word(&buf[start..end]);
+                start = end;
+            }
+            fold.finish(hiding)
+        };
+        let ascii = |v: &str| attr_info_ascii(v, &v.to_ascii_lowercase());
+        for v in [
+            "",
+            " ",
+            "entry-content",
+            "postNavLinks  x\u{b}y",
+            "HTMLParser sr-only",
+            "a2aShare_Buttons-3x lg:hidden",
+            "text-center bg-share-blue Is-Hidden",
+            "AuthorBio readMore YouMay",
+            "Author Bio",
+        ] {
+            assert_eq!(ascii(v), by_chars(v), "{v:?}");
+        }
+        let words = "(hidden|sr-only|Text-|col-|Nav|share|author|Bio|read|More|entry|Content|\
+                     article|Body|tooltip|[a-zA-Z0-9]{1,4}|[ _:.-]|\t|\u{b})";
+        proptest!(|(v in format!("{words}{{0,8}}").as_str())| {
+            prop_assert_eq!(ascii(&v), by_chars(&v));
+        });
+        proptest!(|(v in "[a-zA-Z0-9 _:.\\-\t\n\u{b}\u{c}\r]{0,40}")| {
+            prop_assert_eq!(ascii(&v), by_chars(&v));
+        });
+    }
+
+    #[test]
+    fn shapes_never_refuse_a_word_of_the_table() {
+        for w in WORD_INFO.keys() {
+            assert!(WORD_SHAPES.may_hold(w), "{w}");
+        }
+        let shapes = Shapes::of(["nav", "a-very-long-class-word-of-many-letters"]);
+        assert!(shapes.may_hold("nav"));
+        assert!(!shapes.may_hold("navs") && !shapes.may_hold("bar"));
+        assert!(shapes.may_hold("a-very-long-class-word-of-many-letters-and-more"));
     }
 
     #[test]

@@ -385,7 +385,15 @@ thread_local! {
 #[derive(Default)]
 struct AttrCache {
     facts: foldhash::HashMap<Box<str>, ClassFacts>,
-    scratch: vocab::AttrScratch,
+    scratch: Scratch,
+}
+
+/// The buffers values are read with.
+#[derive(Default)]
+struct Scratch {
+    attr: vocab::AttrScratch,
+    /// An ASCII value lower-cased, for both readings.
+    lower: String,
 }
 
 /// Longest class/id value kept in [`ATTR_CACHE`]: real class strings are
@@ -397,9 +405,21 @@ const ATTR_CACHE_VALUE_MAX: usize = 256;
 /// metadata walk.
 type ClassFacts = (vocab::AttrInfo, u16);
 
-fn read_facts(value: &str, scratch: &mut vocab::AttrScratch) -> ClassFacts {
+fn read_facts(value: &str, scratch: &mut Scratch) -> ClassFacts {
+    if value.is_ascii() {
+        // Nearly every value: lower-cased once, and both readings take
+        // their words from that copy.
+        let lower = &mut scratch.lower;
+        lower.clear();
+        lower.push_str(value);
+        lower.make_ascii_lowercase();
+        return (
+            vocab::attr_info_ascii(value, lower),
+            crate::metadata::html::class_bits_lower(lower),
+        );
+    }
     (
-        vocab::attr_info_in(value, scratch),
+        vocab::attr_info_in(value, &mut scratch.attr),
         crate::metadata::html::class_bits(value),
     )
 }
@@ -407,7 +427,7 @@ fn read_facts(value: &str, scratch: &mut vocab::AttrScratch) -> ClassFacts {
 fn attr_info_cached(value: &str) -> ClassFacts {
     if value.len() > ATTR_CACHE_VALUE_MAX {
         // Fresh buffers: the kept ones stay as small as the values cached.
-        return read_facts(value, &mut vocab::AttrScratch::default());
+        return read_facts(value, &mut Scratch::default());
     }
     ATTR_CACHE.with_borrow_mut(
         |AttrCache {
@@ -481,6 +501,28 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values read through the lower-cased copy give what the two readings
+    /// give on their own.
+    #[test]
+    fn facts_of_ascii_values_equal_the_plain_readings() {
+        use proptest::prelude::*;
+        let plain = |v: &str| (vocab::attr_info(v), crate::metadata::html::class_bits(v));
+        let mut scratch = Scratch::default();
+        for v in [
+            "Entry-Title post-Date",
+            "AuthorBox by_line",
+            "sr-only Nav",
+            "Größe-box",
+            "",
+        ] {
+            assert_eq!(read_facts(v, &mut scratch), plain(v), "{v:?}");
+        }
+        proptest!(|(v in "(Title|headLine|Publish|date|Updated|author|Byline|nav|Share|\
+            Entry|content|[a-zA-Z0-9]{1,3}|[ _:.-]|é){0,8}")| {
+            prop_assert_eq!(read_facts(&v, &mut Scratch::default()), plain(&v));
+        });
+    }
 
     /// The one walk gives the same arena and the same metadata as the arena
     /// build and the metadata walk run on their own.

@@ -53,23 +53,60 @@ enum Kind {
     Other,
 }
 
-/// The [`Kind`] of a tag name, in any case.
+/// The [`Kind`] of a tag name, in any case. Tag names are nearly always
+/// written in lower case: they are matched as they stand, and lower-cased
+/// only when they hold an upper-case letter.
 fn kind(name: &[u8]) -> Kind {
-    // The longest name listed is "blockquote".
-    let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return Kind::Other;
-    };
-    for (d, s) in lower.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
+    match kind_lower(name) {
+        Kind::Other if name.iter().any(u8::is_ascii_uppercase) => {
+            // The longest name listed is "blockquote".
+            let mut buf = [0u8; 10];
+            let Some(lower) = buf.get_mut(..name.len()) else {
+                return Kind::Other;
+            };
+            for (d, s) in lower.iter_mut().zip(name) {
+                *d = s.to_ascii_lowercase();
+            }
+            kind_lower(lower)
+        }
+        k => k,
     }
-    if let Some(at) = NESTING.iter().position(|&n| n == lower) {
-        return Kind::Nesting(at);
-    }
-    match &*lower {
-        b"script" | b"style" | b"textarea" | b"title" | b"xmp" => Kind::Raw,
-        b"html" => Kind::Html,
-        b"body" => Kind::Body,
+}
+
+/// The [`Kind`] of a lower-case tag name. Slice patterns: the match
+/// branches on the length and then byte by byte, where comparing with
+/// each listed name in turn costs a comparison per name.
+fn kind_lower(lower: &[u8]) -> Kind {
+    // Indices into NESTING (a test checks that they agree).
+    match lower {
+        [b'd', b'i', b'v'] => Kind::Nesting(0),
+        [b's', b'p', b'a', b'n'] => Kind::Nesting(1),
+        [b's', b'e', b'c', b't', b'i', b'o', b'n'] => Kind::Nesting(2),
+        [b'a', b'r', b't', b'i', b'c', b'l', b'e'] => Kind::Nesting(3),
+        [b'm', b'a', b'i', b'n'] => Kind::Nesting(4),
+        [b'a', b's', b'i', b'd', b'e'] => Kind::Nesting(5),
+        [b'n', b'a', b'v'] => Kind::Nesting(6),
+        [b'h', b'e', b'a', b'd', b'e', b'r'] => Kind::Nesting(7),
+        [b'f', b'o', b'o', b't', b'e', b'r'] => Kind::Nesting(8),
+        [b'u', b'l'] => Kind::Nesting(9),
+        [b'o', b'l'] => Kind::Nesting(10),
+        [b't', b'a', b'b', b'l', b'e'] => Kind::Nesting(11),
+        [b'b', b'l', b'o', b'c', b'k', b'q', b'u', b'o', b't', b'e'] => Kind::Nesting(12),
+        [b'f', b'o', b'r', b'm'] => Kind::Nesting(13),
+        [b'c', b'e', b'n', b't', b'e', b'r'] => Kind::Nesting(14),
+        [b'f', b'o', b'n', b't'] => Kind::Nesting(15),
+        [b'b'] => Kind::Nesting(16),
+        [b'i'] => Kind::Nesting(17),
+        [b'e', b'm'] => Kind::Nesting(18),
+        [b's', b't', b'r', b'o', b'n', b'g'] => Kind::Nesting(19),
+        [b'a'] => Kind::Nesting(20),
+        [b's', b'c', b'r', b'i', b'p', b't']
+        | [b's', b't', b'y', b'l', b'e']
+        | [b't', b'e', b'x', b't', b'a', b'r', b'e', b'a']
+        | [b't', b'i', b't', b'l', b'e']
+        | [b'x', b'm', b'p'] => Kind::Raw,
+        [b'h', b't', b'm', b'l'] => Kind::Html,
+        [b'b', b'o', b'd', b'y'] => Kind::Body,
         _ => Kind::Other,
     }
 }
@@ -92,6 +129,43 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Byte classes of the tag reader's loops, one bit each: a table look-up
+/// and a mask per byte instead of a chain of comparisons.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+const LT: u8 = 16;
+
+/// The classes of every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            SPACE
+        } else if c == b'/' {
+            SLASH
+        } else if c == b'>' {
+            GT
+        } else if c == b'=' {
+            EQ
+        } else if c == b'<' {
+            LT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`CLASS`] bits of a byte.
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Whether `html[at]` is `<` followed by an ASCII letter.
 fn opens_tag(html: &[u8], at: usize) -> bool {
     html.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
@@ -105,11 +179,9 @@ fn tags_in(html: &[u8], from: usize, to: usize) -> usize {
         .count()
 }
 
-/// Whether a byte ends a tag name or an attribute name (the tokenizer's
+/// The classes that end a tag name or an attribute name (the tokenizer's
 /// whitespace, `/` and `>`; `=` ends attribute names only).
-fn ends_name(b: u8) -> bool {
-    is_space(b) || b == b'/' || b == b'>'
-}
+const ENDS_NAME: u8 = SPACE | SLASH | GT;
 
 /// The bytes of a tag's name, attributes and `>`, read the way the HTML
 /// tokenizer reads them.
@@ -126,6 +198,23 @@ struct Tag {
     start_tags: usize,
 }
 
+/// From `html[i]`, the index of the first byte with a class in `stop`
+/// (or the end), and the `<`+letter pairs met before it.
+fn run_until(html: &[u8], mut i: usize, stop: u8) -> (usize, usize) {
+    let mut lts = 0;
+    while let Some(&b) = html.get(i) {
+        let c = class(b);
+        if c & stop != 0 {
+            break;
+        }
+        if c & LT != 0 {
+            lts += usize::from(opens_tag(html, i));
+        }
+        i += 1;
+    }
+    (i, lts)
+}
+
 /// Read a tag whose name starts at `start`. The attributes follow the
 /// tokenizer's states: a name runs to whitespace, `/`, `>` or `=` (an `=`
 /// or a quote that opens a name is part of it); only an `=` after a name
@@ -135,18 +224,17 @@ struct Tag {
 fn read_tag(html: &[u8], start: usize) -> Tag {
     let n = html.len();
     let mut start_tags = 0;
-    let mut count_lt =
-        |at: usize| start_tags += usize::from(html[at] == b'<' && opens_tag(html, at));
-    let mut i = start;
-    while i < n && !ends_name(html[i]) {
-        count_lt(i);
-        i += 1;
-    }
+    let run = |i: usize, stop: u8, start_tags: &mut usize| {
+        let (end, lts) = run_until(html, i, stop);
+        *start_tags += lts;
+        end
+    };
+    let mut i = run(start, ENDS_NAME, &mut start_tags);
     let name_end = i;
     let mut attributes = 0;
     loop {
         // Before an attribute name: whitespace and `/` are skipped.
-        while i < n && (is_space(html[i]) || html[i] == b'/') {
+        while i < n && class(html[i]) & (SPACE | SLASH) != 0 {
             i += 1;
         }
         if i >= n {
@@ -156,14 +244,10 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
             i += 1;
             break;
         }
-        // An attribute name; its first byte may be `=` or a quote.
+        // An attribute name; its first byte may be `=` or a quote (or `<`).
         attributes += 1;
-        count_lt(i);
-        i += 1;
-        while i < n && !ends_name(html[i]) && html[i] != b'=' {
-            count_lt(i);
-            i += 1;
-        }
+        start_tags += usize::from(html[i] == b'<' && opens_tag(html, i));
+        i = run(i + 1, ENDS_NAME | EQ, &mut start_tags);
         while i < n && is_space(html[i]) {
             i += 1;
         }
@@ -181,7 +265,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
             loop {
                 match memchr::memchr2(quote, b'<', &html[i..]) {
                     Some(e) if html[i + e] == b'<' => {
-                        count_lt(i + e);
+                        start_tags += usize::from(opens_tag(html, i + e));
                         i += e + 1;
                     }
                     Some(e) => {
@@ -195,10 +279,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
                 }
             }
         } else {
-            while i < n && !is_space(html[i]) && html[i] != b'>' {
-                count_lt(i);
-                i += 1;
-            }
+            i = run(i, SPACE | GT, &mut start_tags);
         }
     }
     Tag {
@@ -342,6 +423,30 @@ pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_names_in_any_case() {
+        for (at, name) in NESTING.iter().enumerate() {
+            assert!(kind(name) == Kind::Nesting(at));
+            assert!(kind(&name.to_ascii_uppercase()) == Kind::Nesting(at));
+        }
+        for name in [&b"script"[..], b"STYLE", b"TextArea", b"title", b"xmp"] {
+            assert!(kind(name) == Kind::Raw);
+        }
+        assert!(kind(b"HTML") == Kind::Html && kind(b"body") == Kind::Body);
+        for name in [
+            &b""[..],
+            b"d",
+            b"di",
+            b"divx",
+            b"blockquotes",
+            b"h1",
+            b"svg",
+            b"spa\0",
+        ] {
+            assert!(kind(name) == Kind::Other);
+        }
+    }
 
     fn depth(html: &[u8], cap: usize) -> usize {
         shape(html, cap).depth

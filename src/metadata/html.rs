@@ -31,6 +31,7 @@ use super::lists::{
 use super::{Metadata, clean, date, jsonld, title};
 use crate::html::dom::Attrs;
 use crate::html::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
+use html5ever::{LocalName, local_name};
 
 /// `<meta>` names for the publication date, most specific first
 /// (lower-case; `name`, `property`, `itemprop` and `http-equiv` alike).
@@ -224,7 +225,7 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Like [`words`], without allocating for words that are already
 /// lower-case ASCII (nearly all class names).
-fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+pub(super) fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     SplitWords::new(s).map(|w| {
         if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             Cow::Borrowed(w)
@@ -275,9 +276,31 @@ pub fn class_bits(value: &str) -> u16 {
     bits_of(words_cow(value))
 }
 
+/// [`class_bits`] of an ASCII value, given it lower-cased: its words are
+/// slices of `lower`.
+pub fn class_bits_lower(lower: &str) -> u16 {
+    debug_assert!(lower.is_ascii() && !lower.bytes().any(|b| b.is_ascii_uppercase()));
+    // The words of `SplitWords`, read in place.
+    let b = lower.as_bytes();
+    let mut bits = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if SplitWords::ascii_sep(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !SplitWords::ascii_sep(b[i]) {
+            i += 1;
+        }
+        bits |= word_bits_of(&b[start..i]);
+    }
+    bits
+}
+
 /// The [`word_bits`] that whole words set: every word of the lists, with
 /// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
+static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static [u8], u16>> =
     std::sync::LazyLock::new(|| {
         use word_bits as b;
         let mut m = foldhash::HashMap::default();
@@ -294,36 +317,63 @@ static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static str, u16>> =
             (CLOCK_WORDS, b::CLOCK),
         ] {
             for &w in list {
-                *m.entry(w).or_default() |= bit;
+                *m.entry(w.as_bytes()).or_default() |= bit;
             }
         }
         m
     });
 
+/// The [`Shapes`](crate::boilerplate::vocab::Shapes) of the words of
+/// [`LIST_BITS`].
+static LIST_SHAPES: std::sync::LazyLock<crate::boilerplate::vocab::Shapes> =
+    std::sync::LazyLock::new(|| crate::boilerplate::vocab::Shapes::of(LIST_BITS.keys().copied()));
+
 /// The [`word_bits`] of a list of words.
 fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
+    words
+        .into_iter()
+        .fold(0, |bits, w| bits | word_bits_of(w.as_ref().as_bytes()))
+}
+
+/// The [`word_bits`] of one word.
+fn word_bits_of(w: &[u8]) -> u16 {
     use word_bits as b;
     let mut bits = 0;
-    for w in words {
-        let w = w.as_ref();
+    if LIST_SHAPES.may_hold(w) {
         bits |= LIST_BITS.get(w).copied().unwrap_or_default();
-        let mut set = |bit: u16, yes: bool| {
-            if yes {
-                bits |= bit;
-            }
-        };
-        set(b::TITLE, has(w, "title") || has(w, "headline"));
-        set(b::PUBLISH, has(w, "publish"));
-        set(b::UPDATED, has(w, "updated") || has(w, "modified"));
-        set(b::BREADCRUMB, has(w, "breadcrumb"));
-        set(
-            b::AUTHOR,
-            (w.starts_with("author") || w.starts_with("autor")) && !w.starts_with("authorit"),
-        );
-        set(
-            b::DATE,
-            has(w, "date") && !has(w, "update") && !has(w, "candidat") && !has(w, "validat"),
-        );
+    }
+    bits |= substring_bits(w);
+    if (w.starts_with(b"author") || w.starts_with(b"autor")) && !w.starts_with(b"authorit") {
+        bits |= b::AUTHOR;
+    }
+    bits
+}
+
+/// The [`word_bits`] that words containing a needle set: "title" or
+/// "headline", "publish", "updated" or "modified", "breadcrumb", and
+/// "date" but none of "update", "candidat", "validat". One pass over the
+/// word, comparing a needle only where its first letter stands (a
+/// `contains` per needle would pass over the word seven times).
+fn substring_bits(w: &[u8]) -> u16 {
+    use word_bits as b;
+    let mut bits = 0;
+    let mut date = false;
+    // No needle is shorter than "date".
+    for i in 0..w.len().saturating_sub(3) {
+        let rest = &w[i..];
+        match rest[0] {
+            b't' if rest.starts_with(b"title") => bits |= b::TITLE,
+            b'h' if rest.starts_with(b"headline") => bits |= b::TITLE,
+            b'p' if rest.starts_with(b"publish") => bits |= b::PUBLISH,
+            b'u' if rest.starts_with(b"updated") => bits |= b::UPDATED,
+            b'm' if rest.starts_with(b"modified") => bits |= b::UPDATED,
+            b'b' if rest.starts_with(b"breadcrumb") => bits |= b::BREADCRUMB,
+            b'd' if rest.starts_with(b"date") => date = true,
+            _ => {}
+        }
+    }
+    if date && !has(w, b"update") && !has(w, b"candidat") && !has(w, b"validat") {
+        bits |= b::DATE;
     }
     bits
 }
@@ -437,24 +487,24 @@ struct Frame {
 impl Frame {
     /// The frame of an element from its parent's. Walks up stop below
     /// `<body>`/`<html>`, so those start afresh.
-    fn child(parent: Frame, name: &str, bits: u16) -> Frame {
-        if matches!(name, "body" | "html") {
+    fn child(parent: Frame, name: &LocalName, bits: u16) -> Frame {
+        if matches!(*name, local_name!("body") | local_name!("html")) {
             return Frame::default();
         }
-        let nav = name == "nav";
+        let nav = *name == local_name!("nav");
         let foreign = Region {
             hit: parent.foreign.hit || nav || bits & word_bits::FOREIGN != 0,
-            outer: parent.foreign.outer.or(match name {
-                "footer" | "aside" => Some(true),
-                "article" => Some(false),
+            outer: parent.foreign.outer.or(match *name {
+                local_name!("footer") | local_name!("aside") => Some(true),
+                local_name!("article") => Some(false),
                 _ => None,
             }),
         };
         let list = Region {
             hit: parent.list.hit || nav || bits & word_bits::LIST_FOREIGN != 0,
-            outer: parent.list.outer.or(match name {
-                "aside" => Some(true),
-                "article" => Some(false),
+            outer: parent.list.outer.or(match *name {
+                local_name!("aside") => Some(true),
+                local_name!("article") => Some(false),
                 _ => None,
             }),
         };
@@ -734,10 +784,13 @@ struct Found {
 const BEFORE_H1: usize = 4;
 const AFTER_H1: usize = 25;
 
-/// The text directly inside an element (not in its children), if short.
-fn own_text(el: &ElementRef<'_>) -> Option<String> {
-    // Most elements are wrappers with no text of their own, or only
-    // whitespace between tags: find out without allocating.
+/// The text directly inside an element (not in its children) as it
+/// stands, when it is not blank and at most 300 bytes: what [`clean_own`]
+/// cleans. Most elements are
+/// wrappers with no text of their own, or only whitespace between tags:
+/// that is found out without allocating, and an element with one text
+/// child (nearly all the others) lends it.
+fn own_raw<'a>(el: &ElementRef<'a>) -> Option<Cow<'a, str>> {
     let mut len = 0;
     let mut any = false;
     let mut texts = 0;
@@ -754,7 +807,7 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
         return None;
     }
     if texts == 1 {
-        return clean_short(only).filter(|t| t.chars().count() <= 120);
+        return Some(Cow::Borrowed(only));
     }
     let mut s = String::with_capacity(len);
     for c in el.children() {
@@ -762,7 +815,12 @@ fn own_text(el: &ElementRef<'_>) -> Option<String> {
             s.push_str(t);
         }
     }
-    clean_short(&s).filter(|t| t.chars().count() <= 120)
+    Some(Cow::Owned(s))
+}
+
+/// The own text of an element, cleaned, if short: from [`own_raw`].
+fn clean_own(raw: &str) -> Option<String> {
+    clean_short(raw).filter(|t| t.chars().count() <= 120)
 }
 
 /// [`clean`], copying ASCII text that is already single-spaced as is
@@ -787,12 +845,12 @@ fn clean_short(s: &str) -> Option<String> {
 
 /// `s.trim().is_empty()`, with a fast answer for ASCII text.
 fn is_blank(s: &str) -> bool {
+    // The ASCII whitespace of `char::is_whitespace` (tab to carriage
+    // return, space) as a bit mask: one shift and test per byte.
+    const WHITE: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
     for &b in s.as_bytes() {
-        if b >= 0x80 {
-            return s.trim().is_empty();
-        }
-        if !b.is_ascii_whitespace() && b != 0x0b {
-            return false;
+        if b > b' ' || WHITE >> b & 1 == 0 {
+            return b >= 0x80 && s.trim().is_empty();
         }
     }
     true
@@ -851,7 +909,8 @@ impl Walk {
             ..
         } = self;
         let parent = stack.last().copied().unwrap_or_default();
-        let frame = Frame::child(parent, v.name(), bits);
+        let local = &v.name.local;
+        let frame = Frame::child(parent, local, bits);
         stack.push(frame);
         let info = ElInfo {
             attrs,
@@ -867,15 +926,35 @@ impl Walk {
             assert_eq!(bits, bits_of(class_id_words(&el)));
         }
         *index += 1;
-        let name = v.name();
-        if !matches!(name, "script" | "style" | "meta" | "link" | "title" | "h1") {
-            let own = own_text(&el);
+        if !matches!(
+            *local,
+            local_name!("script")
+                | local_name!("style")
+                | local_name!("meta")
+                | local_name!("link")
+                | local_name!("title")
+                | local_name!("h1")
+        ) {
             // A `<time>` is a candidate of its own.
-            let foreign = info.foreign || name == "time";
+            let foreign = info.foreign || *local == local_name!("time");
+            // The own text is cleaned (and copied) only when one of the
+            // uses below may take it; the tests on the raw text let
+            // through every text those uses take (cleaning only collapses
+            // whitespace: the same digits, the same first letter).
+            let kept_near_h1 = h1_at.is_none_or(|at| *index <= at + AFTER_H1 && !info.foreign);
+            let labels = f.labelled_bylines.len() < 3;
+            let dates = !foreign && f.standalone_dates.len() < MAX_CANDIDATES;
+            let own = own_raw(&el)
+                .filter(|raw| {
+                    kept_near_h1
+                        || (labels && (*label_pending || may_be_label(raw.trim_start())))
+                        || (dates && raw.bytes().any(|b| b.is_ascii_digit()))
+                })
+                .and_then(|raw| clean_own(&raw));
             note_standalone_date(f, own.as_deref(), foreign);
-            if f.labelled_bylines.len() < 3
+            if labels
                 && let Some(t) = own.as_deref()
-                && (*label_pending || may_be_label(t))
+                && (*label_pending || opens_label(t))
             {
                 let label = t.to_lowercase();
                 let label = label.trim_end_matches(':').trim();
@@ -918,14 +997,14 @@ impl Walk {
                 _ => {}
             }
         }
-        match name {
-            "html" if f.lang.is_none() => {
+        match *local {
+            local_name!("html") if f.lang.is_none() => {
                 f.lang = v
                     .attr("lang")
                     .or_else(|| v.attr("xml:lang"))
                     .and_then(clean);
             }
-            "meta" => {
+            local_name!("meta") => {
                 let content = attrs.content.and_then(|c| clean_short(&unescape(c)));
                 if let Some(content) = content {
                     // Microdata inside a product, review or recipe describes
@@ -960,14 +1039,14 @@ impl Walk {
                 }
                 return;
             }
-            "link" => {
+            local_name!("link") => {
                 let rel = attrs.rel.unwrap_or("");
                 if f.canonical.is_none() && rel.split_whitespace().any(|r| r == "canonical") {
                     f.canonical = attrs.href.and_then(clean);
                 }
                 return;
             }
-            "title" => {
+            local_name!("title") => {
                 if f.title.is_none()
                     && !el
                         .ancestors()
@@ -977,7 +1056,7 @@ impl Walk {
                 }
                 return;
             }
-            "h1" => {
+            local_name!("h1") => {
                 if h1_at.is_none() && !info.foreign {
                     *h1_at = Some(*index);
                     f.near_h1.extend(before.drain(..));
@@ -995,7 +1074,7 @@ impl Walk {
                 }
                 return;
             }
-            "h2" | "h3" => {
+            local_name!("h2") | local_name!("h3") => {
                 if f.title_heads.len() < 5
                     && info.bits & word_bits::TITLE != 0
                     && !info.foreign
@@ -1004,7 +1083,7 @@ impl Walk {
                     f.title_heads.push(t);
                 }
             }
-            "script" => {
+            local_name!("script") => {
                 if v.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 {
@@ -1013,8 +1092,8 @@ impl Walk {
                 }
                 return;
             }
-            "style" | "noscript" | "template" => return,
-            "time" if f.times.len() < MAX_CANDIDATES && !info.foreign => {
+            local_name!("style") | local_name!("noscript") | local_name!("template") => return,
+            local_name!("time") if f.times.len() < MAX_CANDIDATES && !info.foreign => {
                 let value = v
                     .attr("datetime")
                     .and_then(clean)
@@ -1069,16 +1148,37 @@ fn walk(doc: &Tree) -> Found {
 /// or a byline label from [`BYLINE_TAGS`]: its first letter, lower-cased,
 /// begins none of them. Texts opening with a non-ASCII letter are kept.
 fn may_be_label(t: &str) -> bool {
-    match t.as_bytes().first() {
-        Some(&b) if b.is_ascii() => {
-            let b = b.to_ascii_lowercase();
-            BYLINE_LEADS
-                .iter()
-                .chain(BYLINE_TAGS)
-                .any(|w| w.as_bytes().first() == Some(&b))
+    // The first bytes of the leads and labels, one bit each.
+    const FIRSTS: u128 = {
+        let mut bits = 0u128;
+        let lists = [BYLINE_LEADS, BYLINE_TAGS];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                bits |= 1 << lists[l][i].as_bytes()[0];
+                i += 1;
+            }
+            l += 1;
         }
+        bits
+    };
+    match t.as_bytes().first() {
+        Some(&b) if b.is_ascii() => FIRSTS >> b.to_ascii_lowercase() & 1 != 0,
         _ => true,
     }
+}
+
+/// Whether a text opens with a byline lead-in or label, in any case: the
+/// texts that [`short_byline`] or [`BYLINE_TAGS`] may take, found
+/// without lower-casing them (no character outside ASCII lower-cases to
+/// a letter of theirs).
+fn opens_label(t: &str) -> bool {
+    BYLINE_LEADS.iter().chain(BYLINE_TAGS).any(|w| {
+        t.as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// [`date::parse_as`], answering at once for texts without a digit: every
@@ -1124,8 +1224,7 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
 
 /// `word.contains(needle)` for the short words of class names, without
 /// setting up a substring searcher for each.
-fn has(word: &str, needle: &str) -> bool {
-    let (w, n) = (word.as_bytes(), needle.as_bytes());
+fn has(w: &[u8], n: &[u8]) -> bool {
     // Compare whole windows only where the first byte matches.
     w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
@@ -1133,10 +1232,10 @@ fn has(word: &str, needle: &str) -> bool {
 /// Author, date and breadcrumb candidates marked by attributes.
 fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found) {
     let v = el.value();
-    let name = v.name();
+    let name = &v.name.local;
     let a = info.attrs;
     let itemprop = a.itemprop.unwrap_or("");
-    if itemprop == "datePublished" && name != "time" && !in_foreign_scope(el) {
+    if itemprop == "datePublished" && *name != local_name!("time") && !in_foreign_scope(el) {
         if let Some(d) = ["content", "datetime", "title"]
             .iter()
             .find_map(|a| v.attr(a))
@@ -1146,7 +1245,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.itemprop_dates.push(text_of(el));
         }
     }
-    if name == "a"
+    if *name == local_name!("a")
         && let Some(rel) = a.rel
     {
         let (cat, tag) = rel.split_whitespace().fold((false, false), |(c, t), r| {
@@ -1166,7 +1265,7 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             }
         }
     }
-    if name == "a"
+    if *name == local_name!("a")
         && f.authors.len() < MAX_CANDIDATES
         && a.href.is_some_and(is_author_href)
         && !a.rel.is_some_and(|r| r.contains("author"))
@@ -1177,13 +1276,15 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.authors.push((3, t));
         }
     }
-    let has_class = a.class.is_some() || a.id.is_some() || name == "address";
+    let has_class = a.class.is_some() || a.id.is_some() || *name == local_name!("address");
     let is_rel_author = a
         .rel
         .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-    let is_itemprop_author = itemprop
-        .split_whitespace()
-        .any(|x| x == "author" || x == "creator");
+    // Most elements have no itemprop: no split for them.
+    let is_itemprop_author = !itemprop.is_empty()
+        && itemprop
+            .split_whitespace()
+            .any(|x| x == "author" || x == "creator");
     if !has_class && !is_rel_author && !is_itemprop_author {
         return;
     }
@@ -1191,7 +1292,10 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
     if f.breadcrumb.is_empty() && any(word_bits::BREADCRUMB) {
         f.breadcrumb = breadcrumb_items(el);
     }
-    if !matches!(name, "a" | "body" | "article" | "html") {
+    if !matches!(
+        *name,
+        local_name!("a") | local_name!("body") | local_name!("article") | local_name!("html")
+    ) {
         // Class-named lists are weaker evidence than rel links: they are
         // also refused in footers.
         let foreign = || info.list_foreign || info.foreign;
@@ -1207,8 +1311,8 @@ fn collect_attributes(el: &ElementRef<'_>, info: &ElInfo<'_, '_>, f: &mut Found)
             f.class_categories = link_texts(el);
         }
     }
-    let author_class =
-        (name == "address" || any(word_bits::AUTHOR)) && !any(word_bits::AUTHOR_NOISE);
+    let author_class = (*name == local_name!("address") || any(word_bits::AUTHOR))
+        && !any(word_bits::AUTHOR_NOISE);
     if (is_rel_author || is_itemprop_author || author_class)
         && f.authors.len() < MAX_CANDIDATES
         && !info.foreign
@@ -1844,6 +1948,12 @@ mod tests {
             n += 1;
         }
         assert!(n > 60);
+        proptest::proptest!(|(w in "(title|headline|publish|updated|modified|breadcrumb|date|\
+            update|candidat|validat|autor|author|[a-z]{1,3}|é){0,4}")| {
+            for (bit, q) in &questions {
+                proptest::prop_assert_eq!(bits_of([w.as_str()]) & bit != 0, q(&w), "{} bit {}", w, bit);
+            }
+        });
         // The bits of a value are those of its words together.
         assert_eq!(
             class_bits("post-Date author_box"),
@@ -1868,6 +1978,8 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words, expected, "{s:?}");
+            let cows: Vec<String> = words_cow(s).map(Cow::into_owned).collect();
+            assert_eq!(cows, super::words(s).collect::<Vec<_>>(), "{s:?}");
         }
     }
 
@@ -1876,10 +1988,44 @@ mod tests {
         for s in ["", " \n\t", "\u{a0}", " x ", "\u{3000}y", "\x0b\x0c"] {
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let s = format!(" \n{c}\t");
+            assert_eq!(is_blank(&s), s.trim().is_empty(), "{s:?}");
+        }
         assert!(may_be_label("Von Jane Doe"));
         assert!(may_be_label("Text:"));
         assert!(may_be_label("Über uns"));
         assert!(!may_be_label("Home"));
+        for b in 0u8..128 {
+            let t = format!("{}x", char::from(b));
+            let first = b.to_ascii_lowercase();
+            let listed = BYLINE_LEADS
+                .iter()
+                .chain(BYLINE_TAGS)
+                .any(|w| w.as_bytes()[0] == first);
+            assert_eq!(may_be_label(&t), listed, "{t:?}");
+        }
+        for t in [
+            "Von Jane Doe",
+            "VON",
+            "vo",
+            "Text:",
+            "Written By Jane",
+            "Geschrieben von",
+            "Über uns",
+            "\u{212a}ey",
+            "\u{130}ndex",
+            "Bylines",
+            "Home",
+            "",
+        ] {
+            let lower = t.to_lowercase();
+            let by_lower = BYLINE_LEADS
+                .iter()
+                .chain(BYLINE_TAGS)
+                .any(|w| lower.starts_with(w));
+            assert_eq!(opens_label(t), by_lower, "{t:?}");
+        }
         for s in [
             "",
             "  ",

@@ -5,7 +5,7 @@
 use crate::html::tree::{Element, ElementRef};
 
 use super::clean;
-use super::html::{text_of, words};
+use super::html::{text_of, words_cow};
 
 /// Class or id words of a region whose tag and category links are not the
 /// post's own: widgets, menus, comments, related posts.
@@ -142,15 +142,16 @@ pub(super) fn list_class(v: &Element, kinds: &[&str]) -> bool {
         .split_whitespace()
         .chain(v.attr("id"));
     tokens.into_iter().any(|tok| {
-        let ws: Vec<String> = words(tok).collect();
-        if ws.iter().any(|w| LIST_NOT.contains(&w.as_str())) {
+        // Borrowed words: nearly all are lower-case ASCII already.
+        let ws: Vec<_> = words_cow(tok).collect();
+        if ws.iter().any(|w| LIST_NOT.contains(&w.as_ref())) {
             return false;
         }
         ws.iter().enumerate().any(|(i, w)| {
-            kinds.contains(&w.as_str())
+            kinds.contains(&w.as_ref())
                 && ws[i + 1..]
                     .iter()
-                    .all(|x| LIST_SUFFIXES.contains(&x.as_str()))
+                    .all(|x| LIST_SUFFIXES.contains(&x.as_ref()))
         })
     })
 }
