@@ -225,6 +225,16 @@ impl<S: TokenSink> Lexer<'_, S> {
         self.finish(len);
     }
 
+    /// html5ever's driver re-feeds after Script/EncodingIndicator, and feed() drops a leading BOM.
+    fn skip_bom(&mut self, end: usize) -> usize {
+        if self.s[end..].starts_with('\u{FEFF}') {
+            self.pend = end + 3;
+            end + 3
+        } else {
+            end
+        }
+    }
+
     fn finish(&mut self, len: usize) {
         self.flush(len);
         let _ = self.emit(Token::EOFToken);
@@ -434,15 +444,22 @@ impl<S: TokenSink> Lexer<'_, S> {
             // The first `-->` or `--!>`.
             let mut from = c;
             let end = loop {
-                let Some(i) = memmem::find(&b[from..], b"--") else {
+                let Some(i) = memchr(b'-', &b[from..]) else {
                     break b.len();
                 };
-                let d = from + i + 2;
-                match b.get(d) {
-                    Some(b'>') => break d + 1,
-                    Some(b'!') if b.get(d + 1) == Some(&b'>') => break d + 2,
-                    _ => from = from + i + 1,
+                let run = from + i;
+                let mut d = run + 1;
+                while b.get(d) == Some(&b'-') {
+                    d += 1;
                 }
+                if d - run >= 2 {
+                    match b.get(d) {
+                        Some(b'>') => break d + 1,
+                        Some(b'!') if b.get(d + 1) == Some(&b'>') => break d + 2,
+                        _ => {}
+                    }
+                }
+                from = d;
             };
             return self.comment(at, end);
         }
@@ -452,12 +469,11 @@ impl<S: TokenSink> Lexer<'_, S> {
             self.pend = end;
             return end;
         }
-        if rest.starts_with(b"[CDATA[")
-            && self
-                .sink
-                .adjusted_current_node_present_but_not_in_html_namespace()
-        {
+        if rest.starts_with(b"[CDATA[") && {
             self.flush(at);
+            self.sink
+                .adjusted_current_node_present_but_not_in_html_namespace()
+        } {
             let c = p + 7;
             let (text_end, end) = match memmem::find(&b[c..], b"]]>") {
                 Some(i) => (c + i, c + i + 3),
@@ -666,6 +682,9 @@ impl<S: TokenSink> Lexer<'_, S> {
         Some(match result {
             TokenSinkResult::RawData(raw) if start => self.raw(raw, &name, end),
             TokenSinkResult::Plaintext if start => len,
+            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
+                self.skip_bom(end)
+            }
             _ => end,
         })
     }
@@ -931,14 +950,19 @@ impl<S: TokenSink> Lexer<'_, S> {
             }
             AttrEnd::Emit { self_closing, at } => {
                 self.pend = at;
-                let _ = self.emit(Token::TagToken(Tag {
+                let r = self.emit(Token::TagToken(Tag {
                     kind: TagKind::EndTag,
                     name: name.clone(),
                     self_closing,
                     attrs: Vec::new(),
                     had_duplicate_attributes: false,
                 }));
-                at
+                match r {
+                    TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
+                        self.skip_bom(at)
+                    }
+                    _ => at,
+                }
             }
         }
     }
