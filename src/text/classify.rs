@@ -262,6 +262,32 @@ const TEASER_HEADLINE_CHARS: usize = 160;
 /// the glued word ("PlanMayor"), so that a brand such as "MacBook", which
 /// recurs on its page, can be told apart.
 pub fn glued_teaser(text: &str) -> Option<&str> {
+    // A headline window of ASCII (most lines): its characters are its
+    // bytes, tested without decoding them.
+    let window = text.len().min(TEASER_HEADLINE_CHARS);
+    let b = text.as_bytes();
+    if !b[..window].is_ascii() {
+        return glued_teaser_chars(text);
+    }
+    for at in 1..window.saturating_sub(1) {
+        let (a, m, c) = (b[at - 1], b[at], b[at + 1]);
+        if !m.is_ascii_uppercase() {
+            continue;
+        }
+        let end = a.is_ascii_lowercase() || a.is_ascii_digit() || matches!(a, b'?' | b'!' | b')');
+        let opens = c.is_ascii_lowercase() || (matches!(m, b'A' | b'I') && c == b' ');
+        if end
+            && opens
+            && let Some(word) = teaser_glued_at(text, at)
+        {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// [`glued_teaser`] character by character: any text.
+fn glued_teaser_chars(text: &str) -> Option<&str> {
     // A sliding window of three characters, without collecting them.
     let mut window = [(0, '\0'); 3];
     for (k, ic) in text.char_indices().take(TEASER_HEADLINE_CHARS).enumerate() {
@@ -277,28 +303,37 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
         // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
-        if !(end && opens) {
-            continue;
+        if end
+            && opens
+            && let Some(word) = teaser_glued_at(text, at)
+        {
+            return Some(word);
         }
-        let head = &text[..at];
-        let words: Vec<&str> = head.split_whitespace().collect();
-        // The glued word itself ("PlanMayor") must not be a name such as
-        // "McDonald" or "iPhone": its head part is a whole word.
-        let last = words.last().copied().unwrap_or("");
-        if words.len() < 3 || last.chars().count() < 3 {
-            continue;
-        }
-        let capital = words
-            .iter()
-            .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
-            .count();
-        if capital * 10 >= words.len() * 7 {
-            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            let end = text[at..]
-                .find(char::is_whitespace)
-                .map_or(text.len(), |i| at + i);
-            return Some(&text[start..end]);
-        }
+    }
+    None
+}
+
+/// The glued word of a teaser whose summary's capital stands at byte `at`,
+/// if the text before it reads as a headline.
+fn teaser_glued_at(text: &str, at: usize) -> Option<&str> {
+    let head = &text[..at];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // The glued word itself ("PlanMayor") must not be a name such as
+    // "McDonald" or "iPhone": its head part is a whole word.
+    let last = words.last().copied().unwrap_or("");
+    if words.len() < 3 || last.chars().count() < 3 {
+        return None;
+    }
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+        .count();
+    if capital * 10 >= words.len() * 7 {
+        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| at + i);
+        return Some(&text[start..end]);
     }
     None
 }
@@ -436,6 +471,41 @@ const CREDIT_TAIL_CHARS: usize = 40;
 /// © Jon Prosser", "... treatmentCredit: EPA", "... getarnt. (Jane Doe /
 /// iStock.com)".
 fn ends_with_credit(text: &str) -> bool {
+    // An ASCII tail (most lines) is its own lower case up to the case of
+    // its letters: matched case-insensitively, without lower-casing it.
+    let ascii_from = text.len().saturating_sub(CREDIT_TAIL_CHARS + 1);
+    if text.as_bytes()[ascii_from..].is_ascii() {
+        static CREDIT_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDIT_WORDS)
+                .expect("credit words build")
+        });
+        static AGENCY_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PICTURE_AGENCIES)
+                .expect("agency names build")
+        });
+        // The last CREDIT_TAIL_CHARS + 1 characters are bytes here: the
+        // same tail as below.
+        let tail = &text[ascii_from..];
+        return CREDIT_ASCII.is_match(tail)
+            || AGENCY_ASCII.find_iter(tail).any(|m| {
+                tail[..m.start()]
+                    .trim_end()
+                    .ends_with(['(', '/', '|', '©', ':', ';'])
+            });
+    }
+    ends_with_credit_lowered(text)
+}
+
+/// [`ends_with_credit`] on the lower-cased tail: any text.
+fn ends_with_credit_lowered(text: &str) -> bool {
+    static CREDIT: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
+    static AGENCY: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
     // Lower-casing maps each character to one or more, so the tail of the
     // lower-cased text is the lower-cased tail of the text.
     let from = text
@@ -451,8 +521,6 @@ fn ends_with_credit(text: &str) -> bool {
         .map_or(0, |(at, _)| at);
     let tail = &lower[start..];
     // One automaton pass over the tail for all the credit words.
-    static CREDIT: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
     if CREDIT.is_match(tail) {
         return true;
     }
@@ -460,8 +528,6 @@ fn ends_with_credit(text: &str) -> bool {
     // separator: "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane
     // Doe | Getty Images"; not "a cheap photo frame" or "... von Getty
     // Images beherrscht."
-    static AGENCY: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
     AGENCY.find_iter(tail).any(|m| {
         tail[..m.start()]
             .trim_end()
@@ -503,7 +569,18 @@ const PICTURE_AGENCIES: &[&str] = &[
 
 /// Every unit's text lower-cased, computed once for all the wording tests.
 fn lowercased(units: &[Unit]) -> Vec<String> {
-    units.iter().map(|u| u.text.to_lowercase()).collect()
+    units
+        .iter()
+        .map(|u| {
+            // An ASCII line lower-cases byte by byte, without the Unicode
+            // tables.
+            if u.text.is_ascii() {
+                u.text.to_ascii_lowercase()
+            } else {
+                u.text.to_lowercase()
+            }
+        })
+        .collect()
 }
 
 /// Context-free features and class of every unit.
@@ -2498,6 +2575,36 @@ mod tests {
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
+    /// with the character-by-character ones, at every cut of sample lines
+    /// (so the tail and the headline window fall on every position).
+    #[test]
+    fn ascii_fast_paths_agree_with_the_char_paths() {
+        let lines = [
+            "Fans wave flags before the final in the old stadium. (AP Photo/Jane Roe)",
+            "Der Fuchs schläft im Winter gern in der Sonne. (Max Beispiel / iStock.com)",
+            "Beijing Chaoyang Hospital in BeijingCredit: EPA and more words after it",
+            "A photo FOTO: x BILD: y | Getty Images (Shutterstock) / UNSPLASH; imago",
+            "Crédit photo : Jean Dupont, Image © 2020 ISTOCK getty images",
+            "Council Backs New Bridge PlanMayor Jana Berg's bridge plan was approved today",
+            "Best-SellerA 19-year-old wins 40,000The prize (Live Video)Some more Text Here",
+            "Über Den Neuen PlatzDer Bürgermeister sagte am Abend, dass alles gut wird",
+            "The iPhone And MacBook Are HereApple said on Monday that its new devices",
+            "Short OneTwo",
+        ];
+        for line in lines {
+            let line = line.repeat(3);
+            for (cut, _) in line.char_indices() {
+                let t = &line[cut..];
+                assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
+                assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
+                let t = &line[..cut];
+                assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
+                assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
+            }
+        }
     }
 
     #[test]
