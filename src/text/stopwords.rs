@@ -136,15 +136,19 @@ fn pack(word: &[u8]) -> u64 {
     u64::from_le_bytes(buf) | ascii_case_bits(&buf)
 }
 
-/// The bits that lower-case the ASCII capitals among `buf`'s bytes.
+/// The bits that lower-case the ASCII capitals among `buf`'s bytes (all
+/// ASCII), found for the eight bytes at once: a byte's high bit is set by
+/// adding `0x80 - b'A'` when it is `b'A'` or above, and by adding
+/// `0x80 - b'Z' - 1` when it is above `b'Z'`; no sum carries into the next
+/// byte, as every byte is below 0x80.
 fn ascii_case_bits(buf: &[u8; 8]) -> u64 {
-    let mut bits = 0u64;
-    for (k, b) in buf.iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            bits |= 0x20 << (8 * k);
-        }
-    }
-    bits
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = u64::from_le_bytes(*buf);
+    debug_assert_eq!(x & (0x80 * ONES), 0);
+    let from_a = x + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & (0x80 * ONES);
+    upper >> 2
 }
 
 /// Whether a lower-case token (punctuation already trimmed) is a function word.
@@ -205,13 +209,68 @@ fn lower_is_stopword(t: &str) -> bool {
     std::str::from_utf8(&buf[..n]).is_ok_and(is_stopword)
 }
 
+/// Bytes of the whitespace character (as `char::is_whitespace`) at byte `i`
+/// of `text`, 0 if it is none. Non-ASCII spaces start with one of four lead
+/// bytes; only those are decoded.
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        usize::from(matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'
+        ))
+    } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    } else {
+        0
+    }
+}
+
+/// Bytes in the UTF-8 sequence a lead byte opens.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 /// Share of the whitespace tokens of `text` that are function words, and the
 /// number of tokens counted.
 pub fn density(text: &str) -> (f64, usize) {
     let mut n = 0usize;
     let mut stop = 0usize;
-    for tok in text.split_whitespace() {
-        let (hit, counts) = judge(tok);
+    // The tokens of `split_whitespace`, cut on the bytes: only the lead
+    // bytes of Unicode spaces are decoded.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let space = space_len(text, i);
+        if space > 0 {
+            i += space;
+            continue;
+        }
+        let start = i;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii() {
+                // ASCII, most of a page: a space ends the token.
+                if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                    break;
+                }
+                i += 1;
+            } else if space_len(text, i) > 0 {
+                break;
+            } else {
+                i += utf8_len(c);
+            }
+        }
+        let (hit, counts) = judge(&text[start..i]);
         n += usize::from(counts);
         stop += usize::from(hit);
     }
@@ -260,6 +319,33 @@ mod tests {
         );
     }
 
+    /// The eight-at-once case bits agree with a byte-by-byte lower-casing.
+    #[test]
+    fn packed_case_bits_lower_case_every_ascii_byte() {
+        for b in 0u8..128 {
+            for k in 0..8 {
+                let mut buf = [b'q'; 8];
+                buf[k] = b;
+                let mut lower = buf;
+                lower.make_ascii_lowercase();
+                let got = u64::from_le_bytes(buf) | ascii_case_bits(&buf);
+                assert_eq!(got, u64::from_le_bytes(lower), "{b} at {k}");
+            }
+        }
+    }
+
+    /// `space_len` knows every whitespace character and no other.
+    #[test]
+    fn space_len_agrees_with_is_whitespace() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(s, 0), want, "{c:?}");
+            assert_eq!(utf8_len(s.as_bytes()[0]), c.len_utf8());
+        }
+    }
+
     /// The packed and stack-buffer look-ups agree with the plain one on
     /// every function word in several spellings and on tokens around them.
     #[test]
@@ -290,6 +376,9 @@ mod tests {
                 "中文 内容 ١٢٣ ٤ \u{a0}the\u{a0}and",
                 "the\u{0}",
                 "A\u{0}",
+                "the\u{a0}and\u{85}or\u{1680}in\u{2000}to\u{200a}of\u{2028}a\u{2029}is",
+                "die\u{202f}und\u{205f}der\u{3000}das\u{200b}zu \u{feff}in\u{180e}am",
+                " \t\n\x0b\x0c\r the \r\n",
             ]
             .map(String::from),
         );
