@@ -48,6 +48,11 @@ pub struct Metadata {
 /// other whitespace) and are copied as they are, checked with a few
 /// vectorised byte passes.
 pub fn clean(s: &str) -> Option<String> {
+    clean_cow(s).map(std::borrow::Cow::into_owned)
+}
+
+/// [`clean`], borrowing a line that is clean already.
+pub fn clean_cow(s: &str) -> Option<std::borrow::Cow<'_, str>> {
     static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let b = s.as_bytes();
@@ -62,9 +67,9 @@ pub fn clean(s: &str) -> Option<String> {
         && DOUBLE_SPACE.find(b).is_none()
         && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)));
     if clean {
-        return Some(s.to_owned());
+        return Some(std::borrow::Cow::Borrowed(s));
     }
-    collapse(s)
+    collapse(s).map(std::borrow::Cow::Owned)
 }
 
 /// [`clean`] without the fast path.

@@ -187,7 +187,7 @@ fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     if words <= 20 && boilerplate::is_copyright(lower) {
         return Some(Kind::Footer);
     }
-    let t = u.text.as_str();
+    let t = &*u.text;
     if words <= 120 && vocab::is_cookie_notice(lower) {
         return Some(Kind::Cookie);
     }
@@ -449,7 +449,7 @@ fn page_counts<'a>(
         // Matches of one pattern have one length, so they come in the order
         // of their starts: counting those that start after the last counted
         // one ends is what `str::matches` does.
-        for m in ac.find_overlapping_iter(&u.text) {
+        for m in ac.find_overlapping_iter(&*u.text) {
             let p = m.pattern().as_usize();
             let (unit, end) = last_end[p];
             if unit != i || m.start() >= end {
@@ -597,7 +597,7 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
         foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
     for u in units {
         if short(&u.text) {
-            *seen.entry(u.text.as_str()).or_default() += 1;
+            *seen.entry(&*u.text).or_default() += 1;
         }
     }
     let mut feats: Vec<Features> = units
@@ -616,7 +616,7 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
             let sentence = ends_sentence(&u.text);
             let mut kind = unit_kind(u, lower, words);
             // Only short lines were counted: a long one is not looked up.
-            let repeated = chars < LENGTH_LOW && seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
+            let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
             }
@@ -1515,7 +1515,7 @@ fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
         return;
     }
     // A pull quote or a summary repeated in the body is no lead.
-    let text = units[lead].text.as_str();
+    let text = &*units[lead].text;
     if (first..units.len()).any(|j| keep[j] && units[j].text.contains(text)) {
         return;
     }
@@ -1603,7 +1603,7 @@ fn keep_crumb_headline_lead(
             && g.sentence
             && matches!(g.class, Class::Good | Class::NearGood)
             // A summary the body repeats is no lead.
-            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&units[j].text))
+            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&*units[j].text))
         {
             keep[j] = true;
         }
@@ -2369,7 +2369,7 @@ mod tests {
             .iter()
             .zip(&d)
             .filter(|(_, d)| d.keep)
-            .map(|(u, _)| u.text.as_str())
+            .map(|(u, _)| &*u.text)
             .collect();
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept[0].starts_with("The council") && kept[1].starts_with("Residents"));
