@@ -513,7 +513,7 @@ fn ends_with_credit_lowered(text: &str) -> bool {
         .rev()
         .nth(CREDIT_TAIL_CHARS)
         .map_or(0, |(at, _)| at);
-    let lower = text[from..].to_lowercase();
+    let lower = lower_case(&text[from..]);
     let start = lower
         .char_indices()
         .rev()
@@ -577,10 +577,48 @@ fn lowercased(units: &[Unit]) -> Vec<String> {
             if u.text.is_ascii() {
                 u.text.to_ascii_lowercase()
             } else {
-                u.text.to_lowercase()
+                lower_case(&u.text)
             }
         })
         .collect()
+}
+
+/// `str::to_lowercase`, with ASCII runs lower-cased in bulk and the common
+/// non-ASCII characters (Latin-1, basic Cyrillic, punctuation; see
+/// [`lower_common`]) without the Unicode tables.
+fn lower_case(text: &str) -> String {
+    // A capital sigma lower-cases by its place in the word, which only
+    // `str::to_lowercase` knows.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
+            match lower_common(c) {
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// The lower case of a common non-ASCII character, a single character,
+/// without the Unicode tables; `None` leaves it to them. Punctuation and
+/// the other characters [`crate::block::fold_common`] drops have no case.
+fn lower_common(c: char) -> Option<char> {
+    crate::block::fold_common(c).map(|folded| folded.unwrap_or(c))
 }
 
 /// Context-free features and class of every unit.
@@ -2575,6 +2613,29 @@ mod tests {
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    /// `lower_case` agrees with `str::to_lowercase`: every character
+    /// `lower_common` knows maps as the tables map it, and mixed lines come
+    /// out the same.
+    #[test]
+    fn lower_case_agrees_with_the_unicode_tables() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(l) = lower_common(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+        for t in [
+            "",
+            "ÄÖÜ Straße GROẞ — „Zitat“ – ’s",
+            "ΣΑΣ ΟΔΟΣ σας",
+            "İstanbul KELVIN \u{212a} Å Ǆ ǅ",
+            "Привет МИР ЁЖ Їжак",
+            "Mixed ASCII and ÜMLAUTS at the END ÿ",
+            "中文 内容 ١٢٣ ٤ \u{a0}THE\u{3000}END",
+        ] {
+            assert_eq!(lower_case(t), t.to_lowercase(), "{t:?}");
+        }
     }
 
     /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
