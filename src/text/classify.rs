@@ -936,12 +936,22 @@ fn prose_class(
     let prose = if cjk {
         text.contains(['。', '，', '！', '？', '、'])
     } else {
-        let (density, _) = stopwords::density(text);
-        density >= STOP_HIGH
-            || (density >= STOP_MID && (sentence || words >= 15))
-            || (sentence && words >= 12 && density >= 0.05)
-            // Languages without a stoplist here: sentences with commas.
-            || (sentence && words >= 12 && text.matches(['.', ',', '!', '?']).count() >= 2)
+        // Languages without a stoplist here: sentences with commas. Tested
+        // first, as it settles most paragraphs without the density. The
+        // marks are ASCII, so their bytes are them.
+        (sentence
+            && words >= 12
+            && text
+                .bytes()
+                .filter(|b| matches!(b, b'.' | b',' | b'!' | b'?'))
+                .nth(1)
+                .is_some())
+            || {
+                let (density, _) = stopwords::density(text);
+                density >= STOP_HIGH
+                    || (density >= STOP_MID && (sentence || words >= 15))
+                    || (sentence && words >= 12 && density >= 0.05)
+            }
     };
     if !prose {
         return Class::Bad;
