@@ -868,7 +868,7 @@ fn mark_structured_runs(units: &[Unit], feats: &mut [Features]) {
     let members: Vec<bool> = units
         .iter()
         .zip(feats.iter())
-        .map(|(u, f)| is_quantity_line(&u.text) && matches!(f.kind, None | Some(Kind::Other)))
+        .map(|(u, f)| matches!(f.kind, None | Some(Kind::Other)) && is_quantity_line(&u.text))
         .collect();
     // Between members: a label line, or the link printed under each item
     // of a shopping list ("http://amzn.to/...").
