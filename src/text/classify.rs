@@ -122,7 +122,9 @@ fn is_invisible(c: char) -> bool {
 /// 2026", "12.03.2024 | 14:05", "0").
 pub fn is_date_or_number(text: &str) -> bool {
     let mut words = 0;
-    for tok in text.split(|c: char| c.is_whitespace() || ",.|/:-–·".contains(c)) {
+    for tok in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '|' | '/' | ':' | '-' | '–' | '·')
+    }) {
         if tok.is_empty() {
             continue;
         }
@@ -490,6 +492,14 @@ fn ends_with_credit(text: &str) -> bool {
         // The last CREDIT_TAIL_CHARS + 1 characters are bytes here: the
         // same tail as below.
         let tail = &text[ascii_from..];
+        // An agency credits only after a separator, and every ASCII credit
+        // word holds a colon or a full stop: a tail without them has none.
+        let separated = tail
+            .bytes()
+            .any(|b| matches!(b, b':' | b'(' | b'/' | b'|' | b';'));
+        if !separated {
+            return tail.contains('.') && CREDIT_ASCII.is_match(tail);
+        }
         return CREDIT_ASCII.is_match(tail)
             || AGENCY_ASCII.find_iter(tail).any(|m| {
                 tail[..m.start()]
@@ -2623,6 +2633,15 @@ mod tests {
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    /// The ASCII credit words hold a colon or a full stop (the quick test
+    /// of `ends_with_credit` relies on it).
+    #[test]
+    fn ascii_credit_words_hold_a_colon_or_a_stop() {
+        for w in CREDIT_WORDS.iter().filter(|w| w.is_ascii()) {
+            assert!(w.contains([':', '.']), "{w}");
+        }
     }
 
     /// `lower_case` agrees with `str::to_lowercase`: every character
