@@ -237,6 +237,23 @@ const GLUED_LIST_POINTS: usize = 3;
 
 /// Whether a line is a list of tags or links run together.
 fn glued_list(text: &str) -> bool {
+    // An ASCII line (most): its characters are its bytes.
+    if text.is_ascii() {
+        let points = text
+            .as_bytes()
+            .windows(3)
+            .filter(|w| {
+                w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+            })
+            .take(GLUED_LIST_POINTS)
+            .count();
+        return points >= GLUED_LIST_POINTS;
+    }
+    glued_list_chars(text)
+}
+
+/// [`glued_list`] character by character: any text.
+fn glued_list_chars(text: &str) -> bool {
     let mut points = 0;
     let mut chars = text.chars();
     let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
@@ -2683,6 +2700,8 @@ mod tests {
             "Über Den Neuen PlatzDer Bürgermeister sagte am Abend, dass alles gut wird",
             "The iPhone And MacBook Are HereApple said on Monday that its new devices",
             "Short OneTwo",
+            "Augmented RealityKundenservice Remote SupportSmart GlassesMore TagsHere",
+            "ÄrzteHausÜbersicht überAll RealityKunden",
         ];
         for line in lines {
             let line = line.repeat(3);
@@ -2690,7 +2709,9 @@ mod tests {
                 let t = &line[cut..];
                 assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
                 assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
+                assert_eq!(glued_list(t), glued_list_chars(t), "{t:?}");
                 let t = &line[..cut];
+                assert_eq!(glued_list(t), glued_list_chars(t), "{t:?}");
                 assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
                 assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
             }
