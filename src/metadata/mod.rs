@@ -48,6 +48,23 @@ pub struct Metadata {
 /// other whitespace) and are copied as they are, checked with a few
 /// vectorised byte passes.
 pub fn clean(s: &str) -> Option<String> {
+    if is_clean(s) {
+        return Some(s.to_owned());
+    }
+    collapse(s)
+}
+
+/// [`clean`], borrowing a line that is clean already.
+pub fn clean_cow(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if is_clean(s) {
+        return Some(std::borrow::Cow::Borrowed(s));
+    }
+    collapse(s).map(std::borrow::Cow::Owned)
+}
+
+/// Whether [`clean`] would return `s` as it is.
+#[inline]
+fn is_clean(s: &str) -> bool {
     static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let b = s.as_bytes();
@@ -56,15 +73,11 @@ pub fn clean(s: &str) -> Option<String> {
         .iter()
         .fold(false, |acc, &c| acc | (b'\t'..=b'\r').contains(&c));
     let wide = |lead: u8| memchr::memchr_iter(lead, b).any(|i| wide_space_at(b, i));
-    let clean = b.first().is_some_and(|&c| c != b' ')
+    b.first().is_some_and(|&c| c != b' ')
         && b.last().is_some_and(|&c| c != b' ')
         && !controls
         && DOUBLE_SPACE.find(b).is_none()
-        && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)));
-    if clean {
-        return Some(s.to_owned());
-    }
-    collapse(s)
+        && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)))
 }
 
 /// [`clean`] without the fast path.

@@ -122,7 +122,9 @@ fn is_invisible(c: char) -> bool {
 /// 2026", "12.03.2024 | 14:05", "0").
 pub fn is_date_or_number(text: &str) -> bool {
     let mut words = 0;
-    for tok in text.split(|c: char| c.is_whitespace() || ",.|/:-–·".contains(c)) {
+    for tok in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '|' | '/' | ':' | '-' | '–' | '·')
+    }) {
         if tok.is_empty() {
             continue;
         }
@@ -187,7 +189,7 @@ fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     if words <= 20 && boilerplate::is_copyright(lower) {
         return Some(Kind::Footer);
     }
-    let t = u.text.as_str();
+    let t = &*u.text;
     if words <= 120 && vocab::is_cookie_notice(lower) {
         return Some(Kind::Cookie);
     }
@@ -235,6 +237,23 @@ const GLUED_LIST_POINTS: usize = 3;
 
 /// Whether a line is a list of tags or links run together.
 fn glued_list(text: &str) -> bool {
+    // An ASCII line (most): its characters are its bytes.
+    if text.is_ascii() {
+        let points = text
+            .as_bytes()
+            .windows(3)
+            .filter(|w| {
+                w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+            })
+            .take(GLUED_LIST_POINTS)
+            .count();
+        return points >= GLUED_LIST_POINTS;
+    }
+    glued_list_chars(text)
+}
+
+/// [`glued_list`] character by character: any text.
+fn glued_list_chars(text: &str) -> bool {
     let mut points = 0;
     let mut chars = text.chars();
     let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else {
@@ -262,6 +281,32 @@ const TEASER_HEADLINE_CHARS: usize = 160;
 /// the glued word ("PlanMayor"), so that a brand such as "MacBook", which
 /// recurs on its page, can be told apart.
 pub fn glued_teaser(text: &str) -> Option<&str> {
+    // A headline window of ASCII (most lines): its characters are its
+    // bytes, tested without decoding them.
+    let window = text.len().min(TEASER_HEADLINE_CHARS);
+    let b = text.as_bytes();
+    if !b[..window].is_ascii() {
+        return glued_teaser_chars(text);
+    }
+    for at in 1..window.saturating_sub(1) {
+        let (a, m, c) = (b[at - 1], b[at], b[at + 1]);
+        if !m.is_ascii_uppercase() {
+            continue;
+        }
+        let end = a.is_ascii_lowercase() || a.is_ascii_digit() || matches!(a, b'?' | b'!' | b')');
+        let opens = c.is_ascii_lowercase() || (matches!(m, b'A' | b'I') && c == b' ');
+        if end
+            && opens
+            && let Some(word) = teaser_glued_at(text, at)
+        {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// [`glued_teaser`] character by character: any text.
+fn glued_teaser_chars(text: &str) -> Option<&str> {
     // A sliding window of three characters, without collecting them.
     let mut window = [(0, '\0'); 3];
     for (k, ic) in text.char_indices().take(TEASER_HEADLINE_CHARS).enumerate() {
@@ -277,28 +322,37 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
         // "PlanMayor", "Best-SellerA 19-year-old", "40,000The", "(Live Video)Some".
         let end = a.is_lowercase() || a.is_ascii_digit() || matches!(a, '?' | '!' | ')');
         let opens = c.is_lowercase() || (matches!(b, 'A' | 'I') && c == ' ');
-        if !(end && opens) {
-            continue;
+        if end
+            && opens
+            && let Some(word) = teaser_glued_at(text, at)
+        {
+            return Some(word);
         }
-        let head = &text[..at];
-        let words: Vec<&str> = head.split_whitespace().collect();
-        // The glued word itself ("PlanMayor") must not be a name such as
-        // "McDonald" or "iPhone": its head part is a whole word.
-        let last = words.last().copied().unwrap_or("");
-        if words.len() < 3 || last.chars().count() < 3 {
-            continue;
-        }
-        let capital = words
-            .iter()
-            .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
-            .count();
-        if capital * 10 >= words.len() * 7 {
-            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            let end = text[at..]
-                .find(char::is_whitespace)
-                .map_or(text.len(), |i| at + i);
-            return Some(&text[start..end]);
-        }
+    }
+    None
+}
+
+/// The glued word of a teaser whose summary's capital stands at byte `at`,
+/// if the text before it reads as a headline.
+fn teaser_glued_at(text: &str, at: usize) -> Option<&str> {
+    let head = &text[..at];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // The glued word itself ("PlanMayor") must not be a name such as
+    // "McDonald" or "iPhone": its head part is a whole word.
+    let last = words.last().copied().unwrap_or("");
+    if words.len() < 3 || last.chars().count() < 3 {
+        return None;
+    }
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+        .count();
+    if capital * 10 >= words.len() * 7 {
+        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| at + i);
+        return Some(&text[start..end]);
     }
     None
 }
@@ -414,7 +468,7 @@ fn page_counts<'a>(
         // Matches of one pattern have one length, so they come in the order
         // of their starts: counting those that start after the last counted
         // one ends is what `str::matches` does.
-        for m in ac.find_overlapping_iter(&u.text) {
+        for m in ac.find_overlapping_iter(&*u.text) {
             let p = m.pattern().as_usize();
             let (unit, end) = last_end[p];
             if unit != i || m.start() >= end {
@@ -436,6 +490,49 @@ const CREDIT_TAIL_CHARS: usize = 40;
 /// © Jon Prosser", "... treatmentCredit: EPA", "... getarnt. (Jane Doe /
 /// iStock.com)".
 fn ends_with_credit(text: &str) -> bool {
+    // An ASCII tail (most lines) is its own lower case up to the case of
+    // its letters: matched case-insensitively, without lower-casing it.
+    let ascii_from = text.len().saturating_sub(CREDIT_TAIL_CHARS + 1);
+    if text.as_bytes()[ascii_from..].is_ascii() {
+        static CREDIT_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDIT_WORDS)
+                .expect("credit words build")
+        });
+        static AGENCY_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PICTURE_AGENCIES)
+                .expect("agency names build")
+        });
+        // The last CREDIT_TAIL_CHARS + 1 characters are bytes here: the
+        // same tail as below.
+        let tail = &text[ascii_from..];
+        // An agency credits only after a separator, and every ASCII credit
+        // word holds a colon or a full stop: a tail without them has none.
+        let separated = tail
+            .bytes()
+            .any(|b| matches!(b, b':' | b'(' | b'/' | b'|' | b';'));
+        if !separated {
+            return tail.contains('.') && CREDIT_ASCII.is_match(tail);
+        }
+        return CREDIT_ASCII.is_match(tail)
+            || AGENCY_ASCII.find_iter(tail).any(|m| {
+                tail[..m.start()]
+                    .trim_end()
+                    .ends_with(['(', '/', '|', '©', ':', ';'])
+            });
+    }
+    ends_with_credit_lowered(text)
+}
+
+/// [`ends_with_credit`] on the lower-cased tail: any text.
+fn ends_with_credit_lowered(text: &str) -> bool {
+    static CREDIT: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
+    static AGENCY: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
     // Lower-casing maps each character to one or more, so the tail of the
     // lower-cased text is the lower-cased tail of the text.
     let from = text
@@ -443,7 +540,7 @@ fn ends_with_credit(text: &str) -> bool {
         .rev()
         .nth(CREDIT_TAIL_CHARS)
         .map_or(0, |(at, _)| at);
-    let lower = text[from..].to_lowercase();
+    let lower = lower_case(&text[from..]);
     let start = lower
         .char_indices()
         .rev()
@@ -451,8 +548,6 @@ fn ends_with_credit(text: &str) -> bool {
         .map_or(0, |(at, _)| at);
     let tail = &lower[start..];
     // One automaton pass over the tail for all the credit words.
-    static CREDIT: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
     if CREDIT.is_match(tail) {
         return true;
     }
@@ -460,8 +555,6 @@ fn ends_with_credit(text: &str) -> bool {
     // separator: "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane
     // Doe | Getty Images"; not "a cheap photo frame" or "... von Getty
     // Images beherrscht."
-    static AGENCY: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
     AGENCY.find_iter(tail).any(|m| {
         tail[..m.start()]
             .trim_end()
@@ -503,7 +596,56 @@ const PICTURE_AGENCIES: &[&str] = &[
 
 /// Every unit's text lower-cased, computed once for all the wording tests.
 fn lowercased(units: &[Unit]) -> Vec<String> {
-    units.iter().map(|u| u.text.to_lowercase()).collect()
+    units
+        .iter()
+        .map(|u| {
+            // An ASCII line lower-cases byte by byte, without the Unicode
+            // tables.
+            if u.text.is_ascii() {
+                u.text.to_ascii_lowercase()
+            } else {
+                lower_case(&u.text)
+            }
+        })
+        .collect()
+}
+
+/// `str::to_lowercase`, with ASCII runs lower-cased in bulk and the common
+/// non-ASCII characters (Latin-1, basic Cyrillic, punctuation; see
+/// [`lower_common`]) without the Unicode tables.
+fn lower_case(text: &str) -> String {
+    // A capital sigma lower-cases by its place in the word, which only
+    // `str::to_lowercase` knows.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
+            match lower_common(c) {
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// The lower case of a common non-ASCII character, a single character,
+/// without the Unicode tables; `None` leaves it to them. Punctuation and
+/// the other characters [`crate::block::fold_common`] drops have no case.
+fn lower_common(c: char) -> Option<char> {
+    crate::block::fold_common(c).map(|folded| folded.unwrap_or(c))
 }
 
 /// Context-free features and class of every unit.
@@ -520,7 +662,7 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
         foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
     for u in units {
         if short(&u.text) {
-            *seen.entry(u.text.as_str()).or_default() += 1;
+            *seen.entry(&*u.text).or_default() += 1;
         }
     }
     let mut feats: Vec<Features> = units
@@ -539,7 +681,7 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
             let sentence = ends_sentence(&u.text);
             let mut kind = unit_kind(u, lower, words);
             // Only short lines were counted: a long one is not looked up.
-            let repeated = chars < LENGTH_LOW && seen.get(u.text.as_str()).is_some_and(|&n| n > 1);
+            let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&n| n > 1);
             if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
                 kind = Some(Kind::Navigation);
             }
@@ -753,7 +895,7 @@ fn mark_structured_runs(units: &[Unit], feats: &mut [Features]) {
     let members: Vec<bool> = units
         .iter()
         .zip(feats.iter())
-        .map(|(u, f)| is_quantity_line(&u.text) && matches!(f.kind, None | Some(Kind::Other)))
+        .map(|(u, f)| matches!(f.kind, None | Some(Kind::Other)) && is_quantity_line(&u.text))
         .collect();
     // Between members: a label line, or the link printed under each item
     // of a shopping list ("http://amzn.to/...").
@@ -821,12 +963,22 @@ fn prose_class(
     let prose = if cjk {
         text.contains(['。', '，', '！', '？', '、'])
     } else {
-        let (density, _) = stopwords::density(text);
-        density >= STOP_HIGH
-            || (density >= STOP_MID && (sentence || words >= 15))
-            || (sentence && words >= 12 && density >= 0.05)
-            // Languages without a stoplist here: sentences with commas.
-            || (sentence && words >= 12 && text.matches(['.', ',', '!', '?']).count() >= 2)
+        // Languages without a stoplist here: sentences with commas. Tested
+        // first, as it settles most paragraphs without the density. The
+        // marks are ASCII, so their bytes are them.
+        (sentence
+            && words >= 12
+            && text
+                .bytes()
+                .filter(|b| matches!(b, b'.' | b',' | b'!' | b'?'))
+                .nth(1)
+                .is_some())
+            || {
+                let (density, _) = stopwords::density(text);
+                density >= STOP_HIGH
+                    || (density >= STOP_MID && (sentence || words >= 15))
+                    || (sentence && words >= 12 && density >= 0.05)
+            }
     };
     if !prose {
         return Class::Bad;
@@ -1438,7 +1590,7 @@ fn keep_lead(units: &[Unit], keep: &mut [bool], feats: &[Features]) {
         return;
     }
     // A pull quote or a summary repeated in the body is no lead.
-    let text = units[lead].text.as_str();
+    let text = &*units[lead].text;
     if (first..units.len()).any(|j| keep[j] && units[j].text.contains(text)) {
         return;
     }
@@ -1526,7 +1678,7 @@ fn keep_crumb_headline_lead(
             && g.sentence
             && matches!(g.class, Class::Good | Class::NearGood)
             // A summary the body repeats is no lead.
-            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&units[j].text))
+            && !(0..units.len()).any(|k| k != j && keep[k] && units[k].text.contains(&*units[j].text))
         {
             keep[j] = true;
         }
@@ -2292,7 +2444,7 @@ mod tests {
             .iter()
             .zip(&d)
             .filter(|(_, d)| d.keep)
-            .map(|(u, _)| u.text.as_str())
+            .map(|(u, _)| &*u.text)
             .collect();
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept[0].starts_with("The council") && kept[1].starts_with("Residents"));
@@ -2498,6 +2650,72 @@ mod tests {
         let caption = "Der neue Platz am Abend nach der Eröffnung. Foto: Stadt";
         let dump = format!("{P1}\n\n{caption}\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
+    }
+
+    /// The ASCII credit words hold a colon or a full stop (the quick test
+    /// of `ends_with_credit` relies on it).
+    #[test]
+    fn ascii_credit_words_hold_a_colon_or_a_stop() {
+        for w in CREDIT_WORDS.iter().filter(|w| w.is_ascii()) {
+            assert!(w.contains([':', '.']), "{w}");
+        }
+    }
+
+    /// `lower_case` agrees with `str::to_lowercase`: every character
+    /// `lower_common` knows maps as the tables map it, and mixed lines come
+    /// out the same.
+    #[test]
+    fn lower_case_agrees_with_the_unicode_tables() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(l) = lower_common(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+        for t in [
+            "",
+            "ÄÖÜ Straße GROẞ — „Zitat“ – ’s",
+            "ΣΑΣ ΟΔΟΣ σας",
+            "İstanbul KELVIN \u{212a} Å Ǆ ǅ",
+            "Привет МИР ЁЖ Їжак",
+            "Mixed ASCII and ÜMLAUTS at the END ÿ",
+            "中文 内容 ١٢٣ ٤ \u{a0}THE\u{3000}END",
+        ] {
+            assert_eq!(lower_case(t), t.to_lowercase(), "{t:?}");
+        }
+    }
+
+    /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
+    /// with the character-by-character ones, at every cut of sample lines
+    /// (so the tail and the headline window fall on every position).
+    #[test]
+    fn ascii_fast_paths_agree_with_the_char_paths() {
+        let lines = [
+            "Fans wave flags before the final in the old stadium. (AP Photo/Jane Roe)",
+            "Der Fuchs schläft im Winter gern in der Sonne. (Max Beispiel / iStock.com)",
+            "Beijing Chaoyang Hospital in BeijingCredit: EPA and more words after it",
+            "A photo FOTO: x BILD: y | Getty Images (Shutterstock) / UNSPLASH; imago",
+            "Crédit photo : Jean Dupont, Image © 2020 ISTOCK getty images",
+            "Council Backs New Bridge PlanMayor Jana Berg's bridge plan was approved today",
+            "Best-SellerA 19-year-old wins 40,000The prize (Live Video)Some more Text Here",
+            "Über Den Neuen PlatzDer Bürgermeister sagte am Abend, dass alles gut wird",
+            "The iPhone And MacBook Are HereApple said on Monday that its new devices",
+            "Short OneTwo",
+            "Augmented RealityKundenservice Remote SupportSmart GlassesMore TagsHere",
+            "ÄrzteHausÜbersicht überAll RealityKunden",
+        ];
+        for line in lines {
+            let line = line.repeat(3);
+            for (cut, _) in line.char_indices() {
+                let t = &line[cut..];
+                assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
+                assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
+                assert_eq!(glued_list(t), glued_list_chars(t), "{t:?}");
+                let t = &line[..cut];
+                assert_eq!(glued_list(t), glued_list_chars(t), "{t:?}");
+                assert_eq!(ends_with_credit(t), ends_with_credit_lowered(t), "{t:?}");
+                assert_eq!(glued_teaser(t), glued_teaser_chars(t), "{t:?}");
+            }
+        }
     }
 
     #[test]

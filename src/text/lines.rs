@@ -6,14 +6,17 @@
 //! fixed width instead. This module undoes those layouts: it strips bullets,
 //! joins wrapped lines and records what the layout said about each unit.
 
+use std::borrow::Cow;
+
 use crate::block::BlockTag;
 
 /// One logical line of the dump: a paragraph, list item, table row or a short
 /// piece of page furniture.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// The text, whitespace-normalised, without bullet or box-drawing borders.
-    pub text: String,
+pub struct Unit<'a> {
+    /// The text, whitespace-normalised, without bullet or box-drawing
+    /// borders: borrowed from the dump when its line was clean already.
+    pub text: Cow<'a, str>,
     /// The structural role the layout suggests (`Paragraph`, `ListItem`,
     /// `TableRow`, `Quote`); headings are decided later, from context.
     pub tag: BlockTag,
@@ -91,14 +94,17 @@ fn has_box_char(line: &str) -> bool {
 }
 
 /// Turn one source line into normalised text and a layout tag.
-fn parse_line(raw: &str) -> (String, BlockTag, usize) {
-    let expanded;
-    let line = if raw.contains('\t') {
-        expanded = raw.replace('\t', "        ");
-        expanded.as_str()
-    } else {
-        raw
-    };
+fn parse_line(raw: &str) -> (Cow<'_, str>, BlockTag, usize) {
+    if raw.contains('\t') {
+        let expanded = raw.replace('\t', "        ");
+        let (text, tag, indent) = parse_expanded(&expanded);
+        return (Cow::Owned(text.into_owned()), tag, indent);
+    }
+    parse_expanded(raw)
+}
+
+/// [`parse_line`] of a line without tabs.
+fn parse_expanded(line: &str) -> (Cow<'_, str>, BlockTag, usize) {
     let line = line.trim_start_matches('\u{feff}');
     let indent = line.chars().take_while(|c| c.is_whitespace()).count();
     // w3m box-drawn tables: "│ cell │ cell │" rows and "├──┼──┤" rules.
@@ -107,10 +113,10 @@ fn parse_line(raw: &str) -> (String, BlockTag, usize) {
             .split(is_box_char)
             .filter_map(crate::metadata::clean)
             .collect();
-        return (cells.join(" | "), BlockTag::TableRow, indent);
+        return (Cow::Owned(cells.join(" | ")), BlockTag::TableRow, indent);
     }
     let (bullet, rest) = strip_bullet(line);
-    let text = crate::metadata::clean(rest).unwrap_or_default();
+    let text = crate::metadata::clean_cow(rest).unwrap_or_default();
     let tag = if bullet {
         BlockTag::ListItem
     } else if is_pipe_row(&text) {
@@ -222,7 +228,7 @@ fn source_lines(text: &str) -> Vec<&str> {
 
 /// Split a dump into units: CRLF and lone CR line ends, a stray U+FEFF,
 /// tabs, bullets, box-drawn tables and hard-wrapped paragraphs handled.
-pub fn split(text: &str) -> Vec<Unit> {
+pub fn split(text: &str) -> Vec<Unit<'_>> {
     let text = text.trim_start_matches('\u{feff}');
     let lines = source_lines(text);
     let widths: Vec<Width> = lines.iter().map(|l| Width::of(l)).collect();
@@ -281,8 +287,9 @@ pub fn split(text: &str) -> Vec<Unit> {
         prev_full = full;
         prev_sentence = crate::text::classify::ends_sentence(&text);
         if continues && let Some(u) = units.last_mut() {
-            u.text.push(' ');
-            u.text.push_str(&text);
+            let joined = u.text.to_mut();
+            joined.push(' ');
+            joined.push_str(&text);
             continue;
         }
         units.push(Unit {
@@ -355,7 +362,7 @@ mod tests {
     #[test]
     fn splits_crlf_bom_tabs_and_blank_lines() {
         let units = split("\u{feff}Title\r\n\r\n\tFirst  para.\r\nSecond para.\r\n");
-        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
         assert_eq!(texts, ["Title", "First para.", "Second para."]);
         assert!(units[0].blank_after && units[1].blank_before);
         assert!(!units[2].blank_before);
@@ -402,7 +409,7 @@ mod tests {
         let head = "слово ".repeat(90);
         let text = format!("Заголовок\n\n{head}конец\nпродолжение абзаца.\n\nДругой абзац.\n");
         let units = split(&text);
-        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[1].ends_with("конец продолжение абзаца."));
     }
@@ -416,7 +423,7 @@ mod tests {
                     dth as the first one was, ending on a short line.\n\
                     Another line that fills the column up to the wrap width too.\n";
         let units = split(text);
-        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
         assert_eq!(texts.len(), 4, "{texts:?}");
         assert_eq!(texts[1], "Share on Facebook");
         // A short last line ends its paragraph: "Another" would have fitted
@@ -436,7 +443,7 @@ mod tests {
             "Home\nNews\nSport\nKultur\nWetter\nKontakt\nReisen\nAuto\nDigital\nGeld\nWissen\nPolitik\n\n{para}\n{para}\nImpressum\nDatenschutz\n"
         );
         let units = split(&text);
-        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
         assert_eq!(texts.len(), 16, "{texts:?}");
         assert!(texts[12].starts_with("Die Stadt") && texts[12].ends_with("sagte."));
     }

@@ -42,17 +42,17 @@ pub fn extract_with(text: &str, template: &Template) -> Article {
     // A headline right above the body (a clean dump that opens with its
     // title) is the title, and the heading below it a real subheading.
     let mut headline = (first > 0)
-        .then(|| units[first - 1].text.as_str())
+        .then(|| &*units[first - 1].text)
         .filter(|t| metadata::text::headline_like(t));
     if decisions[first].heading && headline.is_none() {
         decisions[first].keep = false;
         decisions[first].kind = None;
-        headline = Some(units[first].text.as_str());
+        headline = Some(&*units[first].text);
     }
     // The header zone runs up to the body: a byline or dateline between
     // the headline and the first paragraph belongs to it.
     let body = decisions.iter().position(|d| d.keep).unwrap_or(first);
-    let header: Vec<&str> = units[..body].iter().map(|u| u.text.as_str()).collect();
+    let header: Vec<&str> = units[..body].iter().map(|u| &*u.text).collect();
     article.meta = metadata::text::extract(&header, headline);
     let title_key = article.meta.title.as_deref().map(normalise_title);
     let mut seen = 0;
@@ -73,7 +73,7 @@ pub fn extract_with(text: &str, template: &Template) -> Article {
         } else {
             u.tag
         };
-        article.blocks.push(Block::new(tag, u.text.as_str()));
+        article.blocks.push(Block::new(tag, &*u.text));
     }
     article
 }
