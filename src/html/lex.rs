@@ -72,6 +72,14 @@ fn is_ws(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0C' | b' ')
 }
 
+/// The first position at or after `p` that is not tokenizer whitespace.
+fn skip_ws(b: &[u8], mut p: usize) -> usize {
+    while p < b.len() && is_ws(b[p]) {
+        p += 1;
+    }
+    p
+}
+
 /// The formatting elements: the tree builder compares their attributes.
 fn is_formatting(name: &LocalName) -> bool {
     matches!(
@@ -503,9 +511,7 @@ impl<S: TokenSink> Lexer<'_, S> {
             p += 1;
         }
         // Before the name.
-        while p < len && is_ws(b[p]) {
-            p += 1;
-        }
+        p = skip_ws(b, p);
         if p >= len {
             d.force_quirks = true;
             return emit(self, d, len);
@@ -528,9 +534,7 @@ impl<S: TokenSink> Lexer<'_, S> {
             return emit(self, d, p + 1);
         }
         // After the name.
-        while p < len && is_ws(b[p]) {
-            p += 1;
-        }
+        p = skip_ws(b, p);
         if p >= len {
             d.force_quirks = true;
             return emit(self, d, len);
@@ -552,9 +556,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         let mut system = !public;
         loop {
             // At the start of an identifier's whitespace or quote.
-            while p < len && is_ws(b[p]) {
-                p += 1;
-            }
+            p = skip_ws(b, p);
             if p >= len {
                 d.force_quirks = true;
                 return emit(self, d, len);
@@ -590,9 +592,7 @@ impl<S: TokenSink> Lexer<'_, S> {
             p += 1;
             // After the identifier.
             if system {
-                while p < len && is_ws(b[p]) {
-                    p += 1;
-                }
+                p = skip_ws(b, p);
                 if p >= len {
                     d.force_quirks = true;
                     return emit(self, d, len);
@@ -612,9 +612,7 @@ impl<S: TokenSink> Lexer<'_, S> {
                 b'"' | b'\'' => {}
                 c if is_ws(c) => {
                     // Between the identifiers.
-                    while p < len && is_ws(b[p]) {
-                        p += 1;
-                    }
+                    p = skip_ws(b, p);
                     if p >= len {
                         d.force_quirks = true;
                         return emit(self, d, len);
@@ -707,9 +705,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         self.seen.clear();
         loop {
             // Before an attribute name.
-            while p < len && is_ws(b[p]) {
-                p += 1;
-            }
+            p = skip_ws(b, p);
             if p >= len {
                 return AttrEnd::Eof;
             }
@@ -745,18 +741,14 @@ impl<S: TokenSink> Lexer<'_, S> {
             }
             let n1 = p;
             // After the name.
-            while p < len && is_ws(b[p]) {
-                p += 1;
-            }
+            p = skip_ws(b, p);
             if p >= len {
                 return AttrEnd::Eof;
             }
             let mut value = None;
             if b[p] == b'=' {
                 p += 1;
-                while p < len && is_ws(b[p]) {
-                    p += 1;
-                }
+                p = skip_ws(b, p);
                 if p >= len {
                     return AttrEnd::Eof;
                 }
