@@ -2017,6 +2017,18 @@ pub fn names_a_role(lower: &str) -> bool {
     BIO_ROLES.iter().any(|r| lower.contains(r))
 }
 
+/// Whether a word lower-cases to the first word of one of [`BIO_VERBS`].
+fn is_bio_verb_word(word: &str) -> bool {
+    debug_assert!(BIO_VERBS.iter().all(|v| {
+        ["is", "ist", "est", "jest", "es", "é", "è"]
+            .contains(&v.split_whitespace().next().unwrap_or_default())
+    }));
+    ["is", "ist", "est", "jest", "es"]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v))
+        || ["é", "É", "è", "È"].contains(&word)
+}
+
 /// Whether a paragraph opens an author box: a name of two or three words,
 /// a linking verb, and a journalist's role soon after ("Maria Lopez is a
 /// staff reporter for the Valley Courier, covering ...").
@@ -2027,6 +2039,12 @@ pub fn is_author_bio(text: &str) -> bool {
     let capital =
         |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     if !(capital(tokens.next()) && capital(tokens.next())) {
+        return false;
+    }
+    // The verb follows a name of two or three words: the third or fourth
+    // word is its first (lower-casing keeps words apart, and only these
+    // spellings lower-case to a verb's first word).
+    if !tokens.take(2).any(is_bio_verb_word) {
         return false;
     }
     let head: String = text
