@@ -1622,7 +1622,18 @@ pub fn is_embed_consent(lower: &str) -> bool {
     static CONTENT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::new(EMBED_CONTENT).expect("the content words build an automaton")
     });
-    if !CONTENT.is_match(lower) {
+    // Each content word holds one of these pieces ("conte" for content,
+    // contenu, contenido, conteúdo; "treś" for treść, treści): a few
+    // vectorised substring searches rule out most lines before the
+    // automaton is run.
+    static PIECES: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["conte", "inhalt", "treś", "内容"].map(memchr::memmem::Finder::new));
+    debug_assert!(
+        EMBED_CONTENT
+            .iter()
+            .all(|w| PIECES.iter().any(|p| p.find(w.as_bytes()).is_some()))
+    );
+    if !PIECES.iter().any(|p| p.find(lower.as_bytes()).is_some()) || !CONTENT.is_match(lower) {
         return false;
     }
     let found = FAMILIES.found(lower);
