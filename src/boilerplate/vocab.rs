@@ -1040,10 +1040,24 @@ const LABELS: &[(&str, Kind)] = &[
 
 /// The kind of a block that is only a label ("Advertisement", "Anzeige").
 pub fn label_kind(bare_lower: &str) -> Option<Kind> {
-    LABELS
-        .iter()
-        .find(|(l, _)| *l == bare_lower)
-        .map(|&(_, k)| k)
+    // One hash look-up instead of a comparison per label; a label listed
+    // twice keeps its first kind, as a scan of the list finds it.
+    static INDEX: LazyLock<foldhash::HashMap<&'static str, Kind>> = LazyLock::new(|| {
+        let mut m = foldhash::HashMap::default();
+        for &(l, k) in LABELS {
+            m.entry(l).or_insert(k);
+        }
+        m
+    });
+    let found = INDEX.get(bare_lower).copied();
+    debug_assert_eq!(
+        found,
+        LABELS
+            .iter()
+            .find(|(l, _)| *l == bare_lower)
+            .map(|&(_, k)| k)
+    );
+    found
 }
 
 /// Openings of an "About ..." section heading (company boilerplate at the
@@ -1357,7 +1371,7 @@ pub fn is_share_prompt(lower: &str) -> bool {
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
     // Both lists in one set: each word is looked up once, in one set.
-    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    static WORDS: LazyLock<foldhash::HashSet<&'static str>> =
         LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
     for tok in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == ',') {
