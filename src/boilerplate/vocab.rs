@@ -1561,7 +1561,10 @@ const COOKIE_CONTEXT: &[&str] = &[
 /// of cookies together with the site, the browser or consent. `lower` must
 /// be lower-case.
 pub fn is_cookie_notice(lower: &str) -> bool {
-    lower.contains("cookie") && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+    // Built once: `str::contains` sets up its searcher on every call.
+    static COOKIE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("cookie"));
+    COOKIE.find(lower.as_bytes()).is_some() && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
 }
 
 /// Words for the page's content in a placeholder for an embedded post or
@@ -1830,6 +1833,14 @@ const POSTED_OPENINGS: &[&str] = &[
 /// opening with a number (the date) among its next few words.
 pub fn is_posted_line(lower: &str) -> bool {
     let t = lower.trim_start();
+    // Most lines open with a byte no opening opens with.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| POSTED_FIRST_BYTES[usize::from(b)])
+    {
+        return false;
+    }
     POSTED_OPENINGS.iter().any(|o| {
         t.strip_prefix(o).is_some_and(|rest| {
             rest.starts_with(' ')
@@ -1840,6 +1851,17 @@ pub fn is_posted_line(lower: &str) -> bool {
         })
     })
 }
+
+/// The first bytes of [`POSTED_OPENINGS`].
+const POSTED_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < POSTED_OPENINGS.len() {
+        t[POSTED_OPENINGS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Openings of a news agency's staff credit: "(Reporting by ...; Editing
 /// by ...)", "Additional reporting by ...".
@@ -1930,8 +1952,16 @@ const SUBSCRIBE_CHANNELS: &[&str] = &[
 
 /// Whether a block (lower-case) asks the reader to subscribe to a mailing.
 pub fn is_subscribe_pitch(lower: &str) -> bool {
-    SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
-        && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
+    // Both lists in one pass over the text.
+    static BOTH: LazyLock<Families> =
+        LazyLock::new(|| Families::new(&[SUBSCRIBE_ACTIONS, SUBSCRIBE_CHANNELS]));
+    let found = BOTH.found(lower) == 0b11;
+    debug_assert_eq!(
+        found,
+        SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
+            && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
+    );
+    found
 }
 
 /// Stems that name what a paywall asks for: a subscription, an account,
