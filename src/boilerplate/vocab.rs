@@ -1952,10 +1952,21 @@ const SUBSCRIBE_CHANNELS: &[&str] = &[
 
 /// Whether a block (lower-case) asks the reader to subscribe to a mailing.
 pub fn is_subscribe_pitch(lower: &str) -> bool {
-    // Both lists in one pass over the text.
-    static BOTH: LazyLock<Families> =
-        LazyLock::new(|| Families::new(&[SUBSCRIBE_ACTIONS, SUBSCRIBE_CHANNELS]));
-    let found = BOTH.found(lower) == 0b11;
+    // Searchers built once (`str::contains` sets one up on every call),
+    // and cheap to build: a page may ask only once.
+    type Finders = Vec<memchr::memmem::Finder<'static>>;
+    static FINDERS: LazyLock<(Finders, Finders)> = LazyLock::new(|| {
+        let build = |words: &[&'static str]| -> Finders {
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect()
+        };
+        (build(SUBSCRIBE_ACTIONS), build(SUBSCRIBE_CHANNELS))
+    });
+    let (actions, channels) = &*FINDERS;
+    let has = |fs: &Finders| fs.iter().any(|f| f.find(lower.as_bytes()).is_some());
+    let found = has(actions) && has(channels);
     debug_assert_eq!(
         found,
         SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
