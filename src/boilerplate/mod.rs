@@ -127,7 +127,10 @@ fn paywall_notice_of(lower: &str, words: usize) -> bool {
 
 /// Whether a line is only a copyright notice or a list of legal links.
 pub fn is_copyright(lower: &str) -> bool {
-    lower.contains('©') || lower.contains("(c) 20") || lower.contains("copyright")
+    // Searchers built once: `str::contains` sets one up on every call.
+    static MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["©", "(c) 20", "copyright"].map(memchr::memmem::Finder::new));
+    MARKS.iter().any(|m| m.find(lower.as_bytes()).is_some())
 }
 
 /// Whether a short block is only a date, a time or a "Posted/Updated"

@@ -1040,10 +1040,24 @@ const LABELS: &[(&str, Kind)] = &[
 
 /// The kind of a block that is only a label ("Advertisement", "Anzeige").
 pub fn label_kind(bare_lower: &str) -> Option<Kind> {
-    LABELS
-        .iter()
-        .find(|(l, _)| *l == bare_lower)
-        .map(|&(_, k)| k)
+    // One hash look-up instead of a comparison per label; a label listed
+    // twice keeps its first kind, as a scan of the list finds it.
+    static INDEX: LazyLock<foldhash::HashMap<&'static str, Kind>> = LazyLock::new(|| {
+        let mut m = foldhash::HashMap::default();
+        for &(l, k) in LABELS {
+            m.entry(l).or_insert(k);
+        }
+        m
+    });
+    let found = INDEX.get(bare_lower).copied();
+    debug_assert_eq!(
+        found,
+        LABELS
+            .iter()
+            .find(|(l, _)| *l == bare_lower)
+            .map(|&(_, k)| k)
+    );
+    found
 }
 
 /// Openings of an "About ..." section heading (company boilerplate at the
@@ -1357,7 +1371,7 @@ pub fn is_share_prompt(lower: &str) -> bool {
 /// Whether a short block consists only of share-bar / social-network words.
 pub fn is_share_line(lower: &str) -> bool {
     // Both lists in one set: each word is looked up once, in one set.
-    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    static WORDS: LazyLock<foldhash::HashSet<&'static str>> =
         LazyLock::new(|| SHARE_WORDS.iter().chain(SOCIAL_NETWORKS).copied().collect());
     let mut n = 0;
     for tok in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == ',') {
@@ -1547,7 +1561,10 @@ const COOKIE_CONTEXT: &[&str] = &[
 /// of cookies together with the site, the browser or consent. `lower` must
 /// be lower-case.
 pub fn is_cookie_notice(lower: &str) -> bool {
-    lower.contains("cookie") && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+    // Built once: `str::contains` sets up its searcher on every call.
+    static COOKIE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("cookie"));
+    COOKIE.find(lower.as_bytes()).is_some() && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
 }
 
 /// Words for the page's content in a placeholder for an embedded post or
@@ -1622,7 +1639,18 @@ pub fn is_embed_consent(lower: &str) -> bool {
     static CONTENT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::new(EMBED_CONTENT).expect("the content words build an automaton")
     });
-    if !CONTENT.is_match(lower) {
+    // Each content word holds one of these pieces ("conte" for content,
+    // contenu, contenido, conteúdo; "treś" for treść, treści): a few
+    // vectorised substring searches rule out most lines before the
+    // automaton is run.
+    static PIECES: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["conte", "inhalt", "treś", "内容"].map(memchr::memmem::Finder::new));
+    debug_assert!(
+        EMBED_CONTENT
+            .iter()
+            .all(|w| PIECES.iter().any(|p| p.find(w.as_bytes()).is_some()))
+    );
+    if !PIECES.iter().any(|p| p.find(lower.as_bytes()).is_some()) || !CONTENT.is_match(lower) {
         return false;
     }
     let found = FAMILIES.found(lower);
@@ -1805,6 +1833,14 @@ const POSTED_OPENINGS: &[&str] = &[
 /// opening with a number (the date) among its next few words.
 pub fn is_posted_line(lower: &str) -> bool {
     let t = lower.trim_start();
+    // Most lines open with a byte no opening opens with.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| POSTED_FIRST_BYTES[usize::from(b)])
+    {
+        return false;
+    }
     POSTED_OPENINGS.iter().any(|o| {
         t.strip_prefix(o).is_some_and(|rest| {
             rest.starts_with(' ')
@@ -1815,6 +1851,17 @@ pub fn is_posted_line(lower: &str) -> bool {
         })
     })
 }
+
+/// The first bytes of [`POSTED_OPENINGS`].
+const POSTED_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < POSTED_OPENINGS.len() {
+        t[POSTED_OPENINGS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Openings of a news agency's staff credit: "(Reporting by ...; Editing
 /// by ...)", "Additional reporting by ...".
@@ -1905,8 +1952,27 @@ const SUBSCRIBE_CHANNELS: &[&str] = &[
 
 /// Whether a block (lower-case) asks the reader to subscribe to a mailing.
 pub fn is_subscribe_pitch(lower: &str) -> bool {
-    SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
-        && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
+    // Searchers built once (`str::contains` sets one up on every call),
+    // and cheap to build: a page may ask only once.
+    type Finders = Vec<memchr::memmem::Finder<'static>>;
+    static FINDERS: LazyLock<(Finders, Finders)> = LazyLock::new(|| {
+        let build = |words: &[&'static str]| -> Finders {
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect()
+        };
+        (build(SUBSCRIBE_ACTIONS), build(SUBSCRIBE_CHANNELS))
+    });
+    let (actions, channels) = &*FINDERS;
+    let has = |fs: &Finders| fs.iter().any(|f| f.find(lower.as_bytes()).is_some());
+    let found = has(actions) && has(channels);
+    debug_assert_eq!(
+        found,
+        SUBSCRIBE_ACTIONS.iter().any(|c| lower.contains(c))
+            && SUBSCRIBE_CHANNELS.iter().any(|c| lower.contains(c))
+    );
+    found
 }
 
 /// Stems that name what a paywall asks for: a subscription, an account,
@@ -2017,6 +2083,18 @@ pub fn names_a_role(lower: &str) -> bool {
     BIO_ROLES.iter().any(|r| lower.contains(r))
 }
 
+/// Whether a word lower-cases to the first word of one of [`BIO_VERBS`].
+fn is_bio_verb_word(word: &str) -> bool {
+    debug_assert!(BIO_VERBS.iter().all(|v| {
+        ["is", "ist", "est", "jest", "es", "é", "è"]
+            .contains(&v.split_whitespace().next().unwrap_or_default())
+    }));
+    ["is", "ist", "est", "jest", "es"]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v))
+        || ["é", "É", "è", "È"].contains(&word)
+}
+
 /// Whether a paragraph opens an author box: a name of two or three words,
 /// a linking verb, and a journalist's role soon after ("Maria Lopez is a
 /// staff reporter for the Valley Courier, covering ...").
@@ -2027,6 +2105,12 @@ pub fn is_author_bio(text: &str) -> bool {
     let capital =
         |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     if !(capital(tokens.next()) && capital(tokens.next())) {
+        return false;
+    }
+    // The verb follows a name of two or three words: the third or fourth
+    // word is its first (lower-casing keeps words apart, and only these
+    // spellings lower-case to a verb's first word).
+    if !tokens.take(2).any(is_bio_verb_word) {
         return false;
     }
     let head: String = text

@@ -253,10 +253,24 @@ pub fn reading_time(line: &str) -> Option<u32> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let lower = line.to_lowercase();
     const READ: &[&str] = &[
         "read", "lesezeit", "lecture", "lectura", "lettura", "czytania",
     ];
+    // The reading words are ASCII: the line holds one lower-cased exactly
+    // when it holds one, ASCII case ignored (of the other characters only
+    // the Kelvin sign and U+0130 lower-case to ASCII letters, to "k" and to
+    // "i" followed by a combining dot, which complete no reading word), so
+    // lines without one are not lower-cased.
+    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(READ)
+            .expect("the reading words build an automaton")
+    });
+    if !READ_ANY_CASE.is_match(line) {
+        return None;
+    }
+    let lower = line.to_lowercase();
     if !READ.iter().any(|r| lower.contains(r)) {
         return None;
     }
