@@ -506,19 +506,27 @@ impl<S: TokenSink> Lexer<'_, S> {
             let _ = lx.emit(Token::DoctypeToken(d));
             end
         };
+        // Where the doctype stops at `p`: at the end of the input (in
+        // quirks) or at `>` (in quirks when `quirks_at_gt`), with the
+        // position after it.
+        let stop = |p: usize, quirks_at_gt: bool| {
+            if p >= len {
+                Some((len, true))
+            } else if b[p] == b'>' {
+                Some((p + 1, quirks_at_gt))
+            } else {
+                None
+            }
+        };
         // Doctype state: one whitespace, else reconsume.
         if p < len && is_ws(b[p]) {
             p += 1;
         }
         // Before the name.
         p = skip_ws(b, p);
-        if p >= len {
-            d.force_quirks = true;
-            return emit(self, d, len);
-        }
-        if b[p] == b'>' {
-            d.force_quirks = true;
-            return emit(self, d, p + 1);
+        if let Some((end, quirks)) = stop(p, true) {
+            d.force_quirks |= quirks;
+            return emit(self, d, end);
         }
         // The name.
         let n0 = p;
@@ -526,21 +534,15 @@ impl<S: TokenSink> Lexer<'_, S> {
             p += 1;
         }
         d.name = Some(StrTendril::from_slice(&self.s[n0..p].to_ascii_lowercase()));
-        if p >= len {
-            d.force_quirks = true;
-            return emit(self, d, len);
-        }
-        if b[p] == b'>' {
-            return emit(self, d, p + 1);
+        if let Some((end, quirks)) = stop(p, false) {
+            d.force_quirks |= quirks;
+            return emit(self, d, end);
         }
         // After the name.
         p = skip_ws(b, p);
-        if p >= len {
-            d.force_quirks = true;
-            return emit(self, d, len);
-        }
-        if b[p] == b'>' {
-            return emit(self, d, p + 1);
+        if let Some((end, quirks)) = stop(p, false) {
+            d.force_quirks |= quirks;
+            return emit(self, d, end);
         }
         let keyword = |w: &[u8]| len - p >= 6 && b[p..p + 6].eq_ignore_ascii_case(w);
         let public = if keyword(b"public") {
@@ -557,15 +559,11 @@ impl<S: TokenSink> Lexer<'_, S> {
         loop {
             // At the start of an identifier's whitespace or quote.
             p = skip_ws(b, p);
-            if p >= len {
-                d.force_quirks = true;
-                return emit(self, d, len);
+            if let Some((end, quirks)) = stop(p, true) {
+                d.force_quirks |= quirks;
+                return emit(self, d, end);
             }
             let q = b[p];
-            if q == b'>' {
-                d.force_quirks = true;
-                return emit(self, d, p + 1);
-            }
             if q != b'"' && q != b'\'' {
                 d.force_quirks = true;
                 return emit(self, d, self.bogus_doctype(p));
@@ -581,24 +579,17 @@ impl<S: TokenSink> Lexer<'_, S> {
             } else {
                 d.public_id = id;
             }
-            if p >= len {
-                d.force_quirks = true;
-                return emit(self, d, len);
-            }
-            if b[p] == b'>' {
-                d.force_quirks = true;
-                return emit(self, d, p + 1);
+            if let Some((end, quirks)) = stop(p, true) {
+                d.force_quirks |= quirks;
+                return emit(self, d, end);
             }
             p += 1;
             // After the identifier.
             if system {
                 p = skip_ws(b, p);
-                if p >= len {
-                    d.force_quirks = true;
-                    return emit(self, d, len);
-                }
-                if b[p] == b'>' {
-                    return emit(self, d, p + 1);
+                if let Some((end, quirks)) = stop(p, false) {
+                    d.force_quirks |= quirks;
+                    return emit(self, d, end);
                 }
                 return emit(self, d, self.bogus_doctype(p));
             }
