@@ -59,26 +59,20 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    group.bench_function("parse_sink", |b| {
-        b.iter(|| {
-            for t in &texts {
-                std::hint::black_box(
-                    tree::parse_with(t, tree::Limits::NONE, tree::Tokenizer::Html5ever)
-                        .expect("no limits"),
-                );
-            }
-        })
-    });
-    group.bench_function("parse_lex", |b| {
-        b.iter(|| {
-            for t in &texts {
-                std::hint::black_box(
-                    tree::parse_with(t, tree::Limits::NONE, tree::Tokenizer::Lex)
-                        .expect("no limits"),
-                );
-            }
-        })
-    });
+    for (name, tokenizer) in [
+        ("parse_sink", tree::Tokenizer::Html5ever),
+        ("parse_lex", tree::Tokenizer::Lex),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for t in &texts {
+                    std::hint::black_box(
+                        tree::parse_with(t, tree::Limits::NONE, tokenizer).expect("no limits"),
+                    );
+                }
+            })
+        });
+    }
     group.bench_function("full_page", |b| {
         b.iter(|| {
             for (input, bytes) in &pages {

@@ -593,34 +593,16 @@ impl<S: TokenSink> Lexer<'_, S> {
                 }
                 return emit(self, d, self.bogus_doctype(p));
             }
-            // After the public identifier.
-            if p >= len {
-                d.force_quirks = true;
-                return emit(self, d, len);
+            // After the public identifier: whitespace before the system
+            // identifier is optional, its quote is not.
+            p = skip_ws(b, p);
+            if let Some((end, quirks)) = stop(p, false) {
+                d.force_quirks |= quirks;
+                return emit(self, d, end);
             }
-            match b[p] {
-                b'>' => return emit(self, d, p + 1),
-                b'"' | b'\'' => {}
-                c if is_ws(c) => {
-                    // Between the identifiers.
-                    p = skip_ws(b, p);
-                    if p >= len {
-                        d.force_quirks = true;
-                        return emit(self, d, len);
-                    }
-                    match b[p] {
-                        b'>' => return emit(self, d, p + 1),
-                        b'"' | b'\'' => {}
-                        _ => {
-                            d.force_quirks = true;
-                            return emit(self, d, self.bogus_doctype(p));
-                        }
-                    }
-                }
-                _ => {
-                    d.force_quirks = true;
-                    return emit(self, d, self.bogus_doctype(p));
-                }
+            if !matches!(b[p], b'"' | b'\'') {
+                d.force_quirks = true;
+                return emit(self, d, self.bogus_doctype(p));
             }
             system = true;
         }
