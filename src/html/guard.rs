@@ -290,29 +290,6 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
     }
 }
 
-/// Where the comment opened by `<!--` just before `from` ends: past `-->`
-/// or `--!>`, or at once for `<!-->` and `<!--->`, as the tokenizer ends
-/// it; the end of the input when unclosed.
-fn comment_end(html: &[u8], from: usize) -> usize {
-    let rest = &html[from..];
-    if rest.starts_with(b">") {
-        return from + 1;
-    }
-    if rest.starts_with(b"->") {
-        return from + 2;
-    }
-    // One pass over the `--`s (two searches, one per ending, would each
-    // run to the end of the page for every comment lacking that ending).
-    for at in memchr::memmem::find_iter(rest, b"--") {
-        match &rest[at + 2..] {
-            [b'>', ..] => return from + at + 3,
-            [b'!', b'>', ..] => return from + at + 4,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
 /// One byte scan of `html` for the guards' [`Shape`]; it stops once the
 /// nesting depth passes `depth_cap`.
 ///
@@ -338,7 +315,7 @@ pub fn shape(html: &[u8], depth_cap: usize) -> Shape {
             break;
         }
         if html[i..].starts_with(b"!--") {
-            let end = comment_end(html, i + 3);
+            let end = super::lex::comment_end(html, i + 3);
             shape.start_tags += tags_in(html, i, end);
             i = end;
             continue;
@@ -495,6 +472,10 @@ mod tests {
             "<!-- a --!>",
             "<!-->",
             "<!--->",
+            // A run of three or more dashes before `>` or `!>` ends one.
+            "<!-- a --->",
+            "<!-- a ---!>",
+            "<!----->",
             // In foreign content `script` is an ordinary element.
             "<svg><script>",
             "<math><title>",

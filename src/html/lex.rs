@@ -80,6 +80,40 @@ fn skip_ws(b: &[u8], mut p: usize) -> usize {
     p
 }
 
+/// Where the comment whose `<!--` ends just before `from` ends: at once
+/// for `<!-->` and `<!--->`, else past the first run of two or more dashes
+/// followed by `>` or `!>` (`--->` ends a comment too), as the tokenizer's
+/// comment states end it; the end of the input when unclosed. One `memchr`
+/// per run of dashes, so runs of any length stay linear.
+pub(super) fn comment_end(b: &[u8], from: usize) -> usize {
+    let body = &b[from..];
+    if body.first() == Some(&b'>') {
+        return from + 1;
+    }
+    if body.starts_with(b"->") {
+        return from + 2;
+    }
+    let mut from = from;
+    loop {
+        let Some(i) = memchr(b'-', &b[from..]) else {
+            return b.len();
+        };
+        let run = from + i;
+        let mut d = run + 1;
+        while b.get(d) == Some(&b'-') {
+            d += 1;
+        }
+        if d - run >= 2 {
+            match b.get(d) {
+                Some(b'>') => return d + 1,
+                Some(b'!') if b.get(d + 1) == Some(&b'>') => return d + 2,
+                _ => {}
+            }
+        }
+        from = d;
+    }
+}
+
 /// The formatting elements: the tree builder compares their attributes.
 fn is_formatting(name: &LocalName) -> bool {
     matches!(
@@ -441,34 +475,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         let p = at + 2;
         let rest = &b[p..];
         if rest.starts_with(b"--") {
-            let c = p + 2;
-            let body = &b[c..];
-            if body.first() == Some(&b'>') {
-                return self.comment(at, c + 1);
-            }
-            if body.starts_with(b"->") {
-                return self.comment(at, c + 2);
-            }
-            // The first `-->` or `--!>`.
-            let mut from = c;
-            let end = loop {
-                let Some(i) = memchr(b'-', &b[from..]) else {
-                    break b.len();
-                };
-                let run = from + i;
-                let mut d = run + 1;
-                while b.get(d) == Some(&b'-') {
-                    d += 1;
-                }
-                if d - run >= 2 {
-                    match b.get(d) {
-                        Some(b'>') => break d + 1,
-                        Some(b'!') if b.get(d + 1) == Some(&b'>') => break d + 2,
-                        _ => {}
-                    }
-                }
-                from = d;
-            };
+            let end = comment_end(b, p + 2);
             return self.comment(at, end);
         }
         if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
