@@ -79,12 +79,23 @@ pub fn process_bytes_with(
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
     let decoded = decode::page_text(bytes, format == Format::Html);
+    // A limit passed, found by the byte scan before the parse or by the
+    // parse itself: one error for each.
+    let refuse = |e: Exceeded| match e {
+        Exceeded::Depth => PageError::TooDeep {
+            limit: config.max_depth,
+        },
+        Exceeded::Elements => PageError::TooManyNodes {
+            limit: config.max_nodes,
+        },
+        Exceeded::Work => PageError::TooCostly {
+            per_byte: crate::html::tree::WORK_PER_BYTE,
+        },
+    };
     if format == Format::Html {
         let shape = crate::html::guard::shape(decoded.text.as_bytes(), config.max_depth);
         if shape.depth > config.max_depth {
-            return Err(PageError::TooDeep {
-                limit: config.max_depth,
-            });
+            return Err(refuse(Exceeded::Depth));
         }
         if shape.attributes > MAX_ATTRIBUTES {
             return Err(PageError::TooManyAttributes {
@@ -92,9 +103,7 @@ pub fn process_bytes_with(
             });
         }
         if shape.start_tags > config.max_nodes {
-            return Err(PageError::TooManyNodes {
-                limit: config.max_nodes,
-            });
+            return Err(refuse(Exceeded::Elements));
         }
     }
     let article = match format {
@@ -104,17 +113,7 @@ pub fn process_bytes_with(
                 elements: config.max_nodes,
                 work: Limits::work_for(decoded.text.len()),
             };
-            crate::html::extract_within(&decoded.text, limits).map_err(|e| match e {
-                Exceeded::Depth => PageError::TooDeep {
-                    limit: config.max_depth,
-                },
-                Exceeded::Elements => PageError::TooManyNodes {
-                    limit: config.max_nodes,
-                },
-                Exceeded::Work => PageError::TooCostly {
-                    per_byte: crate::html::tree::WORK_PER_BYTE,
-                },
-            })?
+            crate::html::extract_within(&decoded.text, limits).map_err(refuse)?
         }
         Format::Text => crate::text::extract_with(&decoded.text, template),
     };

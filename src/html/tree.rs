@@ -249,19 +249,9 @@ impl Tree {
             return;
         }
         self.detach(child);
-        let last = self.nodes[parent as usize].last;
-        let depth = self.nodes[parent as usize].depth + 1;
-        self.check_depth(depth);
-        let c = &mut self.nodes[child as usize];
-        c.parent = parent;
-        c.prev = last;
-        c.depth = depth;
-        if last != NONE {
-            self.nodes[last as usize].next = child;
-        } else {
-            self.nodes[parent as usize].first = child;
-        }
-        self.nodes[parent as usize].last = child;
+        let p = &self.nodes[parent as usize];
+        let (last, depth) = (p.last, p.depth + 1);
+        self.link(child, parent, last, NONE, depth);
     }
 
     fn insert_before(&mut self, sibling: u32, new: u32) {
@@ -269,18 +259,28 @@ impl Tree {
         self.detach(new);
         let s = &self.nodes[sibling as usize];
         let (parent, prev, depth) = (s.parent, s.prev, s.depth);
+        self.link(new, parent, prev, sibling, depth);
+    }
+
+    /// Put the detached `node` under `parent` between `prev` and `next`
+    /// (`NONE` at either end), at `depth`: the reverse of [`Tree::detach`].
+    fn link(&mut self, node: u32, parent: u32, prev: u32, next: u32, depth: u32) {
         self.check_depth(depth);
-        let n = &mut self.nodes[new as usize];
+        let n = &mut self.nodes[node as usize];
         n.parent = parent;
         n.prev = prev;
+        n.next = next;
         n.depth = depth;
-        n.next = sibling;
         if prev != NONE {
-            self.nodes[prev as usize].next = new;
+            self.nodes[prev as usize].next = node;
         } else {
-            self.nodes[parent as usize].first = new;
+            self.nodes[parent as usize].first = node;
         }
-        self.nodes[sibling as usize].prev = new;
+        if next != NONE {
+            self.nodes[next as usize].prev = node;
+        } else {
+            self.nodes[parent as usize].last = node;
+        }
     }
 
     /// Append `text` to the text node `at`, if it is one.
