@@ -9,6 +9,8 @@
 //! a word of one language rarely looks like content in another.
 
 use foldhash::HashSet;
+
+use crate::block::utf8_len;
 use std::sync::LazyLock;
 
 /// The union of the lists below, built once.
@@ -227,16 +229,6 @@ fn space_len(text: &str, i: usize) -> usize {
             .map_or(0, char::len_utf8)
     } else {
         0
-    }
-}
-
-/// Bytes in the UTF-8 sequence a lead byte opens.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..0xC0 => 1,
-        0xC0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
     }
 }
 
