@@ -322,8 +322,10 @@ const WEEKDAY_ABBREVIATIONS: &[&str] = &[
 /// True for a weekday's full name (case-insensitive, trailing dot
 /// ignored).
 pub fn is_weekday(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    WEEKDAYS.contains(&w.as_str())
+    let w = word.trim_end_matches('.');
+    // As in [`month_number`]: ASCII words without allocating.
+    crate::block::with_ascii_lower(w, |l| WEEKDAYS.contains(&l))
+        .unwrap_or_else(|| WEEKDAYS.contains(&w.to_lowercase().as_str()))
 }
 
 /// [`MONTHS`] as a map, for [`month_number`]: every word of a line may be

@@ -19,7 +19,7 @@ use aho_corasick::AhoCorasick;
 use super::lines::Unit;
 use super::stopwords;
 use crate::batch::Template;
-use crate::block::{BlockTag, Kind, is_cjk, word_count, word_count_upto};
+use crate::block::{self, BlockTag, Kind, is_cjk, word_count, word_count_upto};
 use crate::boilerplate::{self, vocab};
 use crate::metadata;
 
@@ -100,7 +100,7 @@ pub fn ends_sentence(text: &str) -> bool {
             c,
             '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '」' | '』' | '）'
         ) || c.is_whitespace()
-            || is_invisible(c)
+            || is_invisible_at_end(c)
     });
     if t.ends_with("...") {
         return false; // teasers and truncated excerpts
@@ -108,14 +108,11 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
 }
 
-/// Invisible format characters that editors leave at line ends: zero-width
-/// space and joiners, the invisible separator, a stray byte-order mark, a
-/// soft hyphen.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{2063}' | '\u{FEFF}' | '\u{00AD}'
-    )
+/// Invisible format characters that editors leave at line ends: those
+/// [`block::is_invisible`] drops from text, and the zero-width joiners and
+/// the invisible separator, which it keeps inside words.
+fn is_invisible_at_end(c: char) -> bool {
+    block::is_invisible(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2063}')
 }
 
 /// A line made only of a date, a time, numbers and separators ("January 15,
