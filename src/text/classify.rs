@@ -491,18 +491,6 @@ fn ends_with_credit(text: &str) -> bool {
     // its letters: matched case-insensitively, without lower-casing it.
     let ascii_from = text.len().saturating_sub(CREDIT_TAIL_CHARS + 1);
     if text.as_bytes()[ascii_from..].is_ascii() {
-        static CREDIT_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(CREDIT_WORDS)
-                .expect("credit words build")
-        });
-        static AGENCY_ASCII: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(PICTURE_AGENCIES)
-                .expect("agency names build")
-        });
         // The last CREDIT_TAIL_CHARS + 1 characters are bytes here: the
         // same tail as below.
         let tail = &text[ascii_from..];
@@ -512,24 +500,42 @@ fn ends_with_credit(text: &str) -> bool {
             .bytes()
             .any(|b| matches!(b, b':' | b'(' | b'/' | b'|' | b';'));
         if !separated {
-            return tail.contains('.') && CREDIT_ASCII.is_match(tail);
+            return tail.contains('.') && CREDIT.is_match(tail);
         }
-        return CREDIT_ASCII.is_match(tail)
-            || AGENCY_ASCII.find_iter(tail).any(|m| {
-                tail[..m.start()]
-                    .trim_end()
-                    .ends_with(['(', '/', '|', '©', ':', ';'])
-            });
+        return CREDIT.is_match(tail) || agency_credit(tail);
     }
     ends_with_credit_lowered(text)
 }
 
+/// [`CREDIT_WORDS`] and [`PICTURE_AGENCIES`], matched ignoring ASCII case:
+/// on an ASCII tail as it stands, and on a lower-cased tail (the lists are
+/// lower-case) alike.
+static CREDIT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CREDIT_WORDS)
+        .expect("credit words build")
+});
+static AGENCY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PICTURE_AGENCIES)
+        .expect("agency names build")
+});
+
+/// A picture agency named alone credits only after a credit's separator:
+/// "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane Doe | Getty
+/// Images"; not "a cheap photo frame" or "... von Getty Images beherrscht."
+fn agency_credit(tail: &str) -> bool {
+    AGENCY.find_iter(tail).any(|m| {
+        tail[..m.start()]
+            .trim_end()
+            .ends_with(['(', '/', '|', '©', ':', ';'])
+    })
+}
+
 /// [`ends_with_credit`] on the lower-cased tail: any text.
 fn ends_with_credit_lowered(text: &str) -> bool {
-    static CREDIT: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(CREDIT_WORDS).expect("credit words build"));
-    static AGENCY: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(PICTURE_AGENCIES).expect("agency names build"));
     // Lower-casing maps each character to one or more, so the tail of the
     // lower-cased text is the lower-cased tail of the text.
     let from = text
@@ -545,18 +551,7 @@ fn ends_with_credit_lowered(text: &str) -> bool {
         .map_or(0, |(at, _)| at);
     let tail = &lower[start..];
     // One automaton pass over the tail for all the credit words.
-    if CREDIT.is_match(tail) {
-        return true;
-    }
-    // A picture agency named alone credits only after a credit's
-    // separator: "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane
-    // Doe | Getty Images"; not "a cheap photo frame" or "... von Getty
-    // Images beherrscht."
-    AGENCY.find_iter(tail).any(|m| {
-        tail[..m.start()]
-            .trim_end()
-            .ends_with(['(', '/', '|', '©', ':', ';'])
-    })
+    CREDIT.is_match(tail) || agency_credit(tail)
 }
 
 /// Words that name a caption's credit, lower-cased (see
