@@ -2,8 +2,9 @@
 //! its outputs back.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -29,6 +30,24 @@ fn run(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     let mut cmd = bin();
     cmd.args(inputs).arg("-o").arg(out).args(extra);
     cmd.output().expect("run deboil")
+}
+
+/// Run `cmd` with `input` on its standard input, collecting its output.
+fn run_fed(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start deboil");
+    // Written from a thread: a large input could otherwise fill the pipe
+    // while deboil waits for its output to be read.
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("run deboil");
+    writer.join().expect("writer thread").expect("write stdin");
+    output
 }
 
 /// Assert that a run exited 0, showing its stderr if not.

@@ -11,7 +11,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::{Value, json};
 
-use super::{assert_success, bin, by_id, read_jsonl, run};
+use super::{assert_success, bin, by_id, read_jsonl, run, run_fed};
 
 const EN: [&str; 6] = [
     "The council approved the new budget on Tuesday after a debate that lasted well into the night.",
@@ -297,21 +297,12 @@ fn jsonl_pages_plain_gzipped_and_from_stdin_to_stdout() {
 
     // Standard input to standard output: records and error records in one
     // stream, the report on stderr, no output folder.
-    let mut child = bin()
-        .current_dir(tmp.path())
-        .args(["-", "--stdout", "-j", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_fed(
+        bin()
+            .current_dir(tmp.path())
+            .args(["-", "--stdout", "-j", "2"]),
+        text.as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(1));
     let stream: Vec<Value> = String::from_utf8(o.stdout)
         .unwrap()
@@ -337,19 +328,11 @@ fn jsonl_pages_plain_gzipped_and_from_stdin_to_stdout() {
     assert!(!tmp.path().join("cleaned").exists());
 
     // The exit code engines that retry on failure need.
-    let mut child = bin()
-        .args(["-", "--stdout", "-q", "--exit-zero-on-page-errors"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
+    let o = run_fed(
+        bin().args(["-", "--stdout", "-q", "--exit-zero-on-page-errors"]),
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
 }
 
 /// A long text and a copy with one word changed whose SimHash is within
