@@ -4,8 +4,11 @@
 //! statistical detection with chardetng. Bad bytes become U+FFFD; nothing
 //! here can panic on any input.
 
+use std::borrow::Cow;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use html5ever::tendril::StrTendril;
 
 /// How many leading bytes the charset prescan looks at (browsers use 1024;
 /// many real pages declare later, after long `<script>`s, so look further).
@@ -20,6 +23,17 @@ pub struct Decoded {
 
 /// Decode `bytes`. With `html`, a charset declared in the markup is honoured.
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
+    let (text, encoding) = decode_cow(bytes, html);
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+    }
+}
+
+/// [`decode`], borrowing `bytes` when they are the text already (UTF-8, or
+/// ASCII in an ASCII-compatible encoding): no copy until the caller makes
+/// its own.
+fn decode_cow(bytes: &[u8], html: bool) -> (Cow<'_, str>, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..]);
     }
@@ -42,10 +56,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         None => {}
     }
     if let Some(text) = utf8 {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8,
-        };
+        return (Cow::Borrowed(text), UTF_8);
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(bytes, true);
@@ -60,13 +71,30 @@ pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
     decoded
 }
 
-/// Drop C0 control characters other than tab, line feed, form feed and
-/// carriage return, and DEL: they are never article text, and NUL in
-/// particular upsets downstream tools. Allocates only when one is present.
-pub fn strip_controls(text: &mut String) {
-    // The characters dropped are all ASCII, and ASCII bytes never occur
-    // inside a multi-byte UTF-8 sequence: work on bytes.
-    let bad = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
+/// [`page_text`] of an HTML page as the parser's buffer ([`StrTendril`],
+/// which [`crate::html::tree::parse_page`] reads in place): the same text,
+/// copied out of `bytes` once (when the bytes are the text already, as
+/// on most pages) where a `String` and then the parser's copy of it would
+/// take two.
+pub fn page_tendril(bytes: &[u8]) -> (StrTendril, &'static Encoding) {
+    let (text, encoding) = decode_cow(bytes, true);
+    let page = if has_controls(&text) {
+        let mut text = text.into_owned();
+        strip_controls(&mut text);
+        StrTendril::from_slice(&text)
+    } else {
+        StrTendril::from_slice(&text)
+    };
+    (page, encoding)
+}
+
+/// A character [`strip_controls`] drops.
+fn is_control(b: u8) -> bool {
+    (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f
+}
+
+/// Whether `text` holds a character [`strip_controls`] drops.
+fn has_controls(text: &str) -> bool {
     // The same test as range comparisons only, branch-free over fixed
     // 64-byte blocks, so that it vectorises.
     let bad_wide = |b: u8| {
@@ -79,21 +107,27 @@ pub fn strip_controls(text: &mut String) {
     let any_bad = blocks
         .iter()
         .any(|c| c.iter().fold(0u8, |acc, &b| acc | bad_wide(b)) != 0)
-        || rest.iter().any(|&b| bad(b));
-    debug_assert_eq!(any_bad, text.bytes().any(bad));
-    if any_bad {
+        || rest.iter().copied().any(is_control);
+    debug_assert_eq!(any_bad, text.bytes().any(is_control));
+    any_bad
+}
+
+/// Drop C0 control characters other than tab, line feed, form feed and
+/// carriage return, and DEL: they are never article text, and NUL in
+/// particular upsets downstream tools. Allocates only when one is present.
+pub fn strip_controls(text: &mut String) {
+    // The characters dropped are all ASCII, and ASCII bytes never occur
+    // inside a multi-byte UTF-8 sequence: work on bytes.
+    if has_controls(text) {
         let mut bytes = std::mem::take(text).into_bytes();
-        bytes.retain(|&b| !bad(b));
+        bytes.retain(|&b| !is_control(b));
         *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
     }
 }
 
-fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, &'static Encoding) {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: enc,
-    }
+    (text, enc)
 }
 
 /// Find a charset declared in the first bytes of an HTML page.
@@ -268,6 +302,27 @@ mod tests {
         }
         let d = page_text(b"a\0b\x7fc\td\x1be", false);
         assert_eq!(d.text, "abc\tde");
+    }
+
+    #[test]
+    fn page_tendril_is_page_text() {
+        let (latin1, _, _) = WINDOWS_1252.encode("<p>Grüße aus Köln</p>");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("<p>Grüße</p>".as_bytes());
+        for bytes in [
+            &b"<html><p>plain ASCII</p>"[..],
+            "<meta charset=utf-8><p>Grüße</p>".as_bytes(),
+            &latin1,
+            b"<meta charset=iso-8859-1><p>caf\xe9</p>",
+            &bom,
+            b"<p>a\0b\x7fc\td\x1be</p>",
+            b"",
+        ] {
+            let (page, encoding) = page_tendril(bytes);
+            let decoded = page_text(bytes, true);
+            assert_eq!(&*page, decoded.text, "{bytes:?}");
+            assert_eq!(encoding, decoded.encoding, "{bytes:?}");
+        }
     }
 
     #[test]

@@ -38,23 +38,35 @@ pub struct Unsupported(pub &'static str);
 /// [`Unsupported`] before any token is sent, if the page has markup this
 /// tokenizer does not handle.
 pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
-    if memchr(0, html.as_bytes()).is_some() {
+    tokenize_page(&StrTendril::from_slice(html), sink)
+}
+
+/// [`tokenize`] a page already in a tendril: text and attribute values are
+/// handed on as slices of it, so it is not copied (but for a byte order
+/// mark or carriage returns, which need a changed copy).
+///
+/// # Errors
+/// As [`tokenize`].
+pub fn tokenize_page<S: TokenSink>(page: &StrTendril, sink: &S) -> Result<(), Unsupported> {
+    if memchr(0, page.as_bytes()).is_some() {
         return Err(Unsupported("NUL character"));
     }
     // html5ever drops a byte order mark at the start of the stream.
-    let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
+    let bom = if page.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let html = &page[bom..];
     // Input preprocessing: CR LF and lone CR become LF.
-    let normalized;
-    let html = if memchr(b'\r', html.as_bytes()).is_some() {
-        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
-        normalized.as_str()
+    let whole = if memchr(b'\r', html.as_bytes()).is_some() {
+        StrTendril::from_slice(&html.replace("\r\n", "\n").replace('\r', "\n"))
+    } else if bom > 0 {
+        page.subtendril(bom as u32, html.len() as u32)
     } else {
-        html
+        page.clone()
     };
+    let html: &str = &whole;
     let mut lx = Lexer {
         s: html,
         b: html.as_bytes(),
-        whole: StrTendril::from_slice(html),
+        whole: whole.clone(),
         sink,
         pend: 0,
         own: StrTendril::new(),

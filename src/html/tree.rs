@@ -413,6 +413,25 @@ pub enum Tokenizer {
 /// # Errors
 /// [`Exceeded`] names the limit passed.
 pub fn parse_with(html: &str, limits: Limits, tokenizer: Tokenizer) -> Result<Tree, Exceeded> {
+    parse_page_with(&StrTendril::from_slice(html), limits, tokenizer)
+}
+
+/// [`parse_within`] a page already in a tendril (see
+/// [`crate::decode::page_tendril`]): the tokenizer reads it in place.
+///
+/// # Errors
+/// [`Exceeded`] names the limit passed.
+pub fn parse_page(page: &StrTendril, limits: Limits) -> Result<Tree, Exceeded> {
+    parse_page_with(page, limits, Tokenizer::Lex)
+}
+
+/// [`parse_with`] a page already in a tendril.
+fn parse_page_with(
+    page: &StrTendril,
+    limits: Limits,
+    tokenizer: Tokenizer,
+) -> Result<Tree, Exceeded> {
+    let html: &str = page;
     let sink = || {
         // About one node per 40 bytes of markup on real pages.
         // Text, scripts' included, is rarely over half of it.
@@ -437,14 +456,14 @@ pub fn parse_with(html: &str, limits: Limits, tokenizer: Tokenizer) -> Result<Tr
     if tokenizer == Tokenizer::Lex {
         let lexed = catch(&mut || {
             let builder = TreeBuilder::new(sink(), TreeBuilderOpts::default());
-            super::lex::tokenize(html, &builder).ok()?;
+            super::lex::tokenize_page(page, &builder).ok()?;
             Some(builder.sink.finish())
         })?;
         if let Some(tree) = lexed {
             return Ok(tree);
         }
     }
-    catch(&mut || Some(html5ever::parse_document(sink(), Default::default()).one(html)))
+    catch(&mut || Some(html5ever::parse_document(sink(), Default::default()).one(page.clone())))
         .map(|tree| tree.expect("html5ever parses every page"))
 }
 
