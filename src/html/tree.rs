@@ -37,20 +37,8 @@ pub enum Data {
     Comment,
     ProcessingInstruction,
     /// Read it with [`NodeRef::as_text`].
-    Text(Text),
+    Text(StrTendril),
     Element(Element),
-}
-
-/// Where a text node's text is. html5ever hands text in pieces (a newline
-/// often on its own) and adjacent pieces make one node: appending a piece
-/// to the text at the end of [`Tree::text`] only moves the end of its span.
-/// A node that gets more text after other text followed it (foster
-/// parenting) moves to a string of its own once, so merging stays linear.
-#[derive(Debug)]
-pub enum Text {
-    /// A byte range of [`Tree::text`].
-    Span(u32, u32),
-    Own(String),
 }
 
 impl Data {
@@ -141,8 +129,8 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     nodes: Vec<Node>,
-    /// The text of the text nodes, in the order it arrived (see [`Text`]).
-    text: String,
+    /// Bytes of text handed in (see [`Tree::text_len`]).
+    text_len: usize,
     limits: Limits,
     /// Elements created so far.
     elements: usize,
@@ -150,23 +138,17 @@ pub struct Tree {
     work: u64,
 }
 
-/// A byte offset into [`Tree::text`]; the text is never longer than the
-/// page, and html5ever's own buffers hold at most 4 GiB.
-fn offset(len: usize) -> u32 {
-    u32::try_from(len).expect("text over 4 GiB")
-}
-
 fn link(i: u32) -> Option<u32> {
     (i != NONE).then_some(i)
 }
 
 impl Tree {
-    fn new(capacity: usize, text: usize, limits: Limits) -> Tree {
+    fn new(capacity: usize, limits: Limits) -> Tree {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
         Tree {
             nodes,
-            text: String::with_capacity(text),
+            text_len: 0,
             limits,
             elements: 0,
             work: 0,
@@ -183,10 +165,10 @@ impl Tree {
         self.nodes.len() <= 1
     }
 
-    /// Bytes in the text buffer: about the text of all text nodes (see
-    /// [`Text`]), for sizing copies of it.
+    /// Bytes of text handed to the tree: about the text of all text
+    /// nodes, for sizing copies of it.
     pub fn text_len(&self) -> usize {
-        self.text.len()
+        self.text_len
     }
 
     /// The document node.
@@ -283,32 +265,24 @@ impl Tree {
         }
     }
 
-    /// Append `text` to the text node `at`, if it is one.
-    fn merge_text(&mut self, at: u32, text: &str) -> bool {
+    /// Append `text` to the text node `at`, if it is one. Text nodes are
+    /// tendrils: most are slices of the page (see [`super::lex`]), and a
+    /// piece that follows its node's text in the page only lengthens the
+    /// slice; any other piece makes the node's text its own (a buffer that
+    /// doubles as it grows, so merging stays linear).
+    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
         let Some(Data::Text(t)) = self.nodes.get_mut(at as usize).map(|n| &mut n.data) else {
             return false;
         };
-        match t {
-            Text::Span(_, end) if *end as usize == self.text.len() => {
-                self.text.push_str(text);
-                *end = offset(self.text.len());
-            }
-            Text::Span(start, end) => {
-                let mut own = String::with_capacity((*end - *start) as usize + text.len());
-                own.push_str(&self.text[*start as usize..*end as usize]);
-                own.push_str(text);
-                *t = Text::Own(own);
-            }
-            Text::Own(own) => own.push_str(text),
-        }
+        t.push_tendril(text);
+        self.text_len += text.len();
         true
     }
 
     /// A new text node holding `text`.
-    fn push_text(&mut self, text: &str) -> u32 {
-        let start = offset(self.text.len());
-        self.text.push_str(text);
-        self.push(Data::Text(Text::Span(start, offset(self.text.len()))))
+    fn push_text(&mut self, text: StrTendril) -> u32 {
+        self.text_len += text.len();
+        self.push(Data::Text(text))
     }
 }
 
@@ -435,7 +409,7 @@ fn parse_page_with(
     let sink = || {
         // About one node per 40 bytes of markup on real pages.
         // Text, scripts' included, is rarely over half of it.
-        let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
+        let tree = Tree::new(html.len() / 40 + 16, limits);
         Sink {
             tree: RefCell::new(tree),
             work: Cell::new(0),
@@ -567,7 +541,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = t.nodes[*parent as usize].last;
                 if !t.merge_text(last, &text) {
-                    let id = t.push_text(&text);
+                    let id = t.push_text(text);
                     t.append(*parent, id);
                 }
             }
@@ -587,7 +561,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = t.nodes[*sibling as usize].prev;
                 if !t.merge_text(prev, &text) {
-                    let id = t.push_text(&text);
+                    let id = t.push_text(text);
                     t.insert_before(*sibling, id);
                 }
             }
@@ -712,8 +686,7 @@ impl<'a> NodeRef<'a> {
     #[inline]
     pub fn as_text(&self) -> Option<&'a str> {
         match &self.node().data {
-            Data::Text(Text::Span(s, e)) => Some(&self.tree.text[*s as usize..*e as usize]),
-            Data::Text(Text::Own(t)) => Some(t),
+            Data::Text(t) => Some(t),
             _ => None,
         }
     }
@@ -940,20 +913,22 @@ mod tests {
         }
     }
 
-    /// Text merged into a node that is no longer the buffer's tail moves
-    /// to its own string and keeps all its pieces in order.
+    /// Text merged into a node whose text is not just before it in the
+    /// page (foster parenting) keeps all its pieces in order; text that
+    /// follows its node's in the page lengthens the node's slice.
     #[test]
     fn foster_text_merges_in_order() {
         let tree = parse("<table>c<tr><td>d</td></tr>e<tr><td>f</td></tr>g</table>");
-        let own: Vec<&str> = tree
-            .nodes
-            .iter()
-            .filter_map(|n| match &n.data {
-                Data::Text(Text::Own(t)) => Some(t.as_str()),
-                _ => None,
-            })
+        let texts: Vec<&str> = (0..tree.len() as u32)
+            .filter_map(|id| tree.root().at(id)?.as_text())
             .collect();
-        assert_eq!(own, ["ceg"]);
+        assert_eq!(texts, ["ceg", "d", "f"]);
+        let tree = parse("<p>a &amp; b</p>");
+        let texts: Vec<&str> = (0..tree.len() as u32)
+            .filter_map(|id| tree.root().at(id)?.as_text())
+            .collect();
+        assert_eq!(texts, ["a & b"]);
+        assert_eq!(tree.text_len(), 5);
     }
 
     /// Every HTML fixture page parses to the same tree as scraper's.
@@ -1061,7 +1036,7 @@ mod tests {
     /// leaving it to html5ever's tokenizer).
     fn lex_accepts(html: &str) -> bool {
         let sink = Sink {
-            tree: RefCell::new(Tree::new(16, 16, Limits::NONE)),
+            tree: RefCell::new(Tree::new(16, Limits::NONE)),
             work: Cell::new(0),
             budget: u64::MAX,
         };
