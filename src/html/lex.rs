@@ -147,39 +147,42 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
-/// Attributes built in full: those the tree keeps ([`super::tree::kept`])
-/// and those html5ever's tree builder reads, with their (static) names.
-fn needed(name: &[u8]) -> Option<LocalName> {
+/// Attributes built in full, each with whether the tree keeps it: those
+/// deboil reads (the arena build, [`crate::html::dom`], and the metadata
+/// walk, [`crate::metadata::html`]), kept, and those html5ever's tree
+/// builder reads, not kept. The one list of both: [`super::tree::kept`]
+/// reads it too.
+pub(super) fn needed(name: &[u8]) -> Option<(LocalName, bool)> {
     Some(match name {
-        b"class" => local_name!("class"),
-        b"id" => local_name!("id"),
-        b"role" => local_name!("role"),
-        b"style" => local_name!("style"),
-        b"hidden" => local_name!("hidden"),
-        b"aria-hidden" => local_name!("aria-hidden"),
-        b"itemprop" => local_name!("itemprop"),
-        b"itemscope" => local_name!("itemscope"),
-        b"itemtype" => local_name!("itemtype"),
-        b"rel" => local_name!("rel"),
-        b"href" => local_name!("href"),
-        b"content" => local_name!("content"),
-        b"name" => local_name!("name"),
-        b"property" => local_name!("property"),
-        b"http-equiv" => local_name!("http-equiv"),
-        b"type" => local_name!("type"),
-        b"lang" => local_name!("lang"),
-        b"datetime" => local_name!("datetime"),
-        b"title" => local_name!("title"),
-        b"pubdate" => LocalName::from("pubdate"),
-        b"xml:lang" => LocalName::from("xml:lang"),
+        b"class" => (local_name!("class"), true),
+        b"id" => (local_name!("id"), true),
+        b"role" => (local_name!("role"), true),
+        b"style" => (local_name!("style"), true),
+        b"hidden" => (local_name!("hidden"), true),
+        b"aria-hidden" => (local_name!("aria-hidden"), true),
+        b"itemprop" => (local_name!("itemprop"), true),
+        b"itemscope" => (local_name!("itemscope"), true),
+        b"itemtype" => (local_name!("itemtype"), true),
+        b"rel" => (local_name!("rel"), true),
+        b"href" => (local_name!("href"), true),
+        b"content" => (local_name!("content"), true),
+        b"name" => (local_name!("name"), true),
+        b"property" => (local_name!("property"), true),
+        b"http-equiv" => (local_name!("http-equiv"), true),
+        b"type" => (local_name!("type"), true),
+        b"lang" => (local_name!("lang"), true),
+        b"datetime" => (local_name!("datetime"), true),
+        b"title" => (local_name!("title"), true),
+        b"pubdate" => (LocalName::from("pubdate"), true),
+        b"xml:lang" => (LocalName::from("xml:lang"), true),
         // Read by the tree builder.
-        b"charset" => local_name!("charset"),
-        b"encoding" => local_name!("encoding"),
-        b"color" => local_name!("color"),
-        b"face" => local_name!("face"),
-        b"size" => local_name!("size"),
-        b"form" => local_name!("form"),
-        b"shadowrootmode" => local_name!("shadowrootmode"),
+        b"charset" => (local_name!("charset"), false),
+        b"encoding" => (local_name!("encoding"), false),
+        b"color" => (local_name!("color"), false),
+        b"face" => (local_name!("face"), false),
+        b"size" => (local_name!("size"), false),
+        b"form" => (local_name!("form"), false),
+        b"shadowrootmode" => (local_name!("shadowrootmode"), false),
         _ => return None,
     })
 }
@@ -819,7 +822,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         }
         let name = &self.names[at..];
         let name = match needed(name) {
-            Some(name) => name,
+            Some((name, _)) => name,
             // The lower-cased name is ASCII-lowered UTF-8.
             None if all => LocalName::from(std::str::from_utf8(name).expect("lowered UTF-8")),
             None => {

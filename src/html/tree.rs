@@ -80,35 +80,14 @@ impl Element {
 
 /// Whether an attribute is kept: un-namespaced, and read by the arena
 /// build ([`crate::html::dom`]) or the metadata walk
-/// ([`crate::metadata::html`]).
+/// ([`crate::metadata::html`]), as the list of the attributes
+/// [`super::lex`] builds says.
 pub fn kept(name: &QualName) -> bool {
-    name.prefix.is_none()
+    // Most attributes come from lex as placeholders for those dropped.
+    name.local != local_name!("")
+        && name.prefix.is_none()
         && name.ns.is_empty()
-        && matches!(
-            name.local,
-            local_name!("class")
-                | local_name!("id")
-                | local_name!("role")
-                | local_name!("style")
-                | local_name!("hidden")
-                | local_name!("aria-hidden")
-                | local_name!("itemprop")
-                | local_name!("itemscope")
-                | local_name!("itemtype")
-                | local_name!("rel")
-                | local_name!("href")
-                | local_name!("content")
-                | local_name!("name")
-                | local_name!("property")
-                | local_name!("http-equiv")
-                | local_name!("type")
-                | local_name!("lang")
-                | local_name!("datetime")
-                | local_name!("title")
-        )
-        || (name.prefix.is_none()
-            && name.ns.is_empty()
-            && matches!(&*name.local, "pubdate" | "xml:lang"))
+        && super::lex::needed(name.local.as_bytes()).is_some_and(|(_, kept)| kept)
 }
 
 /// One node and its links.
@@ -802,6 +781,66 @@ impl<'a> std::ops::Deref for ElementRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use html5ever::LocalName;
+
+    /// The attributes kept are those lex's list marks as kept: not those
+    /// only the tree builder reads, nor any other, nor namespaced ones.
+    #[test]
+    fn kept_attributes_follow_lex_list() {
+        let qual = |n: &str| QualName::new(None, ns!(), LocalName::from(n));
+        let read = [
+            "class",
+            "id",
+            "role",
+            "style",
+            "hidden",
+            "aria-hidden",
+            "itemprop",
+            "itemscope",
+            "itemtype",
+            "rel",
+            "href",
+            "content",
+            "name",
+            "property",
+            "http-equiv",
+            "type",
+            "lang",
+            "datetime",
+            "title",
+            "pubdate",
+            "xml:lang",
+        ];
+        for n in read {
+            assert!(kept(&qual(n)), "{n}");
+            assert_eq!(
+                super::super::lex::needed(n.as_bytes()),
+                Some((LocalName::from(n), true))
+            );
+        }
+        let builder = [
+            "charset",
+            "encoding",
+            "color",
+            "face",
+            "size",
+            "form",
+            "shadowrootmode",
+        ];
+        for n in builder {
+            assert!(!kept(&qual(n)), "{n}");
+            assert_eq!(
+                super::super::lex::needed(n.as_bytes()),
+                Some((LocalName::from(n), false))
+            );
+        }
+        for n in ["", "src", "alt", "width", "data-id", "onclick", "Class"] {
+            assert!(!kept(&qual(n)), "{n}");
+            assert_eq!(super::super::lex::needed(n.as_bytes()), None, "{n}");
+        }
+        let xlink = QualName::new(None, ns!(xlink), local_name!("href"));
+        assert!(!kept(&xlink));
+    }
 
     /// The document as a list of steps, for comparing two parsers' trees:
     /// element names and their kept attributes, text, and ends.
