@@ -967,6 +967,9 @@ fn utf8_len(b: u8) -> usize {
 
 /// A tag or attribute name: ASCII letters lower-cased.
 fn local(name: &str) -> LocalName {
+    if let Some(common) = common_tag(name.as_bytes()) {
+        return common;
+    }
     if !name.bytes().any(|c| c.is_ascii_uppercase()) {
         return LocalName::from(name);
     }
@@ -979,6 +982,60 @@ fn local(name: &str) -> LocalName {
     } else {
         LocalName::from(name.to_ascii_lowercase())
     }
+}
+
+/// The names of the most frequent tags, as written (in lower case): a
+/// match on the bytes, where [`LocalName::from`] hashes the name to find
+/// its static atom (the same atom).
+fn common_tag(name: &[u8]) -> Option<LocalName> {
+    Some(match name {
+        b"a" => local_name!("a"),
+        b"b" => local_name!("b"),
+        b"i" => local_name!("i"),
+        b"p" => local_name!("p"),
+        b"br" => local_name!("br"),
+        b"em" => local_name!("em"),
+        b"h1" => local_name!("h1"),
+        b"h2" => local_name!("h2"),
+        b"h3" => local_name!("h3"),
+        b"h4" => local_name!("h4"),
+        b"li" => local_name!("li"),
+        b"td" => local_name!("td"),
+        b"tr" => local_name!("tr"),
+        b"ul" => local_name!("ul"),
+        b"div" => local_name!("div"),
+        b"img" => local_name!("img"),
+        b"nav" => local_name!("nav"),
+        b"svg" => local_name!("svg"),
+        b"html" => local_name!("html"),
+        b"head" => local_name!("head"),
+        b"body" => local_name!("body"),
+        b"link" => local_name!("link"),
+        b"meta" => local_name!("meta"),
+        b"path" => local_name!("path"),
+        b"span" => local_name!("span"),
+        b"time" => local_name!("time"),
+        b"form" => local_name!("form"),
+        b"input" => local_name!("input"),
+        b"label" => local_name!("label"),
+        b"style" => local_name!("style"),
+        b"title" => local_name!("title"),
+        b"aside" => local_name!("aside"),
+        b"button" => local_name!("button"),
+        b"figure" => local_name!("figure"),
+        b"footer" => local_name!("footer"),
+        b"header" => local_name!("header"),
+        b"iframe" => local_name!("iframe"),
+        b"script" => local_name!("script"),
+        b"source" => local_name!("source"),
+        b"strong" => local_name!("strong"),
+        b"article" => local_name!("article"),
+        b"picture" => local_name!("picture"),
+        b"section" => local_name!("section"),
+        b"noscript" => local_name!("noscript"),
+        b"figcaption" => local_name!("figcaption"),
+        _ => return None,
+    })
 }
 
 /// Where a script body from `p` ends: the `<` of its end tag (`ends_at`),
@@ -1090,6 +1147,74 @@ fn script_end(b: &[u8], p: usize, ends_at: &dyn Fn(usize) -> bool) -> Option<usi
                 }
             }
             _ => pos = lt + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tag names read through the table of frequent ones are the atoms
+    /// the general path makes, in any case.
+    #[test]
+    fn common_tags_are_their_atoms() {
+        for name in [
+            "a",
+            "b",
+            "i",
+            "p",
+            "br",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "li",
+            "td",
+            "tr",
+            "ul",
+            "div",
+            "img",
+            "nav",
+            "svg",
+            "html",
+            "head",
+            "body",
+            "link",
+            "meta",
+            "path",
+            "span",
+            "time",
+            "form",
+            "input",
+            "label",
+            "style",
+            "title",
+            "aside",
+            "button",
+            "figure",
+            "footer",
+            "header",
+            "iframe",
+            "script",
+            "source",
+            "strong",
+            "article",
+            "picture",
+            "section",
+            "noscript",
+            "figcaption",
+            "custom-tag",
+            "x",
+        ] {
+            let atom = LocalName::from(name);
+            assert_eq!(local(name), atom, "{name}");
+            assert_eq!(local(&name.to_ascii_uppercase()), atom, "{name}");
+            if let Some(common) = common_tag(name.as_bytes()) {
+                assert_eq!(common, atom, "{name}");
+            }
         }
     }
 }
