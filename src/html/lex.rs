@@ -226,6 +226,9 @@ struct Lexer<'a, S: TokenSink> {
     seen: foldhash::HashSet<Box<[u8]>>,
 }
 
+/// The longest text a tendril stores inline (tendril's `MAX_INLINE_LEN`).
+const SHORT: usize = 8;
+
 /// Attributes on one tag past which duplicates are found with a set.
 const MANY_ATTRIBUTES: usize = 16;
 
@@ -240,6 +243,12 @@ impl<S: TokenSink> Lexer<'_, S> {
     }
 
     fn slice(&self, from: usize, to: usize) -> StrTendril {
+        if to - from <= SHORT {
+            // A tendril this short holds its bytes itself: made at once,
+            // where a subtendril checks both ends for character
+            // boundaries first (the whitespace between tags, most values).
+            return StrTendril::from_slice(&self.s[from..to]);
+        }
         self.whole.subtendril(from as u32, (to - from) as u32)
     }
 
@@ -1154,6 +1163,29 @@ fn script_end(b: &[u8], p: usize, ends_at: &dyn Fn(usize) -> bool) -> Option<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Slices of up to eight bytes (made inline) and longer ones (shared
+    /// with the page) read the same.
+    #[test]
+    fn short_and_long_slices() {
+        let page = "<p class=ab title=\"a title of some length\">x</p>\n <i>é</i>";
+        let tree = crate::html::tree::parse(page);
+        let p = tree
+            .root()
+            .descendants()
+            .filter_map(crate::html::tree::ElementRef::wrap)
+            .find(|e| e.value().name() == "p")
+            .unwrap();
+        assert_eq!(p.value().attr("class"), Some("ab"));
+        assert_eq!(p.value().attr("title"), Some("a title of some length"));
+        let body = tree
+            .root()
+            .descendants()
+            .filter_map(crate::html::tree::ElementRef::wrap)
+            .find(|e| e.value().name() == "body")
+            .unwrap();
+        assert_eq!(body.text().collect::<String>(), "x\n é");
+    }
 
     /// Tag names read through the table of frequent ones are the atoms
     /// the general path makes, in any case.
