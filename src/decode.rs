@@ -203,10 +203,15 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let ctrl = head
+    // Counted per 64-byte block into a byte-wide sum (at most 64), which
+    // vectorises; a filter and count over the bytes does not.
+    let control = |b: u8| u8::from(b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b);
+    let (blocks, rest) = head.as_chunks::<64>();
+    let ctrl = blocks
         .iter()
-        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
-        .count();
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + control(b))))
+        .sum::<usize>()
+        + rest.iter().map(|&b| usize::from(control(b))).sum::<usize>();
     // A stray NUL or escape in a page is no reason to lose it (they are
     // dropped later); binary formats have far more than one in twenty.
     ctrl * 20 > head.len()
@@ -327,6 +332,22 @@ mod tests {
 
     #[test]
     fn binary_sniff() {
+        // One control byte in twenty is the line, across the 64-byte
+        // blocks the count works in and the tail after them.
+        for len in [20, 100, 1000, 8192, 9000] {
+            for ctrls in [len.min(8192) / 20, len.min(8192) / 20 + 1] {
+                let mut bytes = vec![b'a'; len];
+                for k in 0..ctrls {
+                    bytes[k * 19 % len.min(8192)] = if k % 2 == 0 { 0 } else { 0x1f };
+                }
+                let counted = bytes[..len.min(8192)].iter().filter(|&&b| b < 0x20).count();
+                assert_eq!(
+                    looks_binary(&bytes),
+                    counted * 20 > len.min(8192),
+                    "{len} {ctrls}"
+                );
+            }
+        }
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"<html>hello</html>"));
         let stray = b"<html><body><p>A page with one stray \0 NUL and an \x1b escape in it.</p>";
