@@ -4,8 +4,11 @@
 //! statistical detection with chardetng. Bad bytes become U+FFFD; nothing
 //! here can panic on any input.
 
+use std::borrow::Cow;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use html5ever::tendril::StrTendril;
 
 /// How many leading bytes the charset prescan looks at (browsers use 1024;
 /// many real pages declare later, after long `<script>`s, so look further).
@@ -20,6 +23,17 @@ pub struct Decoded {
 
 /// Decode `bytes`. With `html`, a charset declared in the markup is honoured.
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
+    let (text, encoding) = decode_cow(bytes, html);
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+    }
+}
+
+/// [`decode`], borrowing `bytes` when they are the text already (UTF-8, or
+/// ASCII in an ASCII-compatible encoding): no copy until the caller makes
+/// its own.
+fn decode_cow(bytes: &[u8], html: bool) -> (Cow<'_, str>, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..]);
     }
@@ -42,10 +56,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         None => {}
     }
     if let Some(text) = utf8 {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8,
-        };
+        return (Cow::Borrowed(text), UTF_8);
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(bytes, true);
@@ -60,15 +71,36 @@ pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
     decoded
 }
 
-/// Drop C0 control characters other than tab, line feed, form feed and
-/// carriage return, and DEL: they are never article text, and NUL in
-/// particular upsets downstream tools. Allocates only when one is present.
-pub fn strip_controls(text: &mut String) {
-    // The characters dropped are all ASCII, and ASCII bytes never occur
-    // inside a multi-byte UTF-8 sequence: work on bytes.
-    let bad = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f;
+/// [`page_text`] of an HTML page as the parser's buffer ([`StrTendril`],
+/// which [`crate::html::tree::parse_page`] reads in place): the same text,
+/// copied out of `bytes` once (when the bytes are the text already, as
+/// on most pages) where a `String` and then the parser's copy of it would
+/// take two.
+pub fn page_tendril(bytes: &[u8]) -> (StrTendril, &'static Encoding) {
+    let (text, encoding) = decode_cow(bytes, true);
+    let page = if has_controls(&text) {
+        let mut text = text.into_owned();
+        strip_controls(&mut text);
+        StrTendril::from_slice(&text)
+    } else {
+        StrTendril::from_slice(&text)
+    };
+    (page, encoding)
+}
+
+/// A character [`strip_controls`] drops.
+fn is_control(b: u8) -> bool {
+    (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r')) || b == 0x7f
+}
+
+/// Whether `text` holds a character [`strip_controls`] drops.
+fn has_controls(text: &str) -> bool {
     // The same test as range comparisons only, branch-free over fixed
-    // 64-byte blocks, so that it vectorises.
+    // 64-byte blocks, so that it vectorises; a block is first tested for
+    // any byte below space or DEL (two comparisons a byte), and only the
+    // quarter of blocks of real pages that hold a tab or line feed are
+    // tested in full.
+    let rough = |b: u8| u8::from(b < 0x20) | u8::from(b == 0x7f);
     let bad_wide = |b: u8| {
         u8::from(b < 0x09)
             | u8::from(b == 0x0b)
@@ -76,24 +108,30 @@ pub fn strip_controls(text: &mut String) {
             | u8::from(b == 0x7f)
     };
     let (blocks, rest) = text.as_bytes().as_chunks::<64>();
-    let any_bad = blocks
-        .iter()
-        .any(|c| c.iter().fold(0u8, |acc, &b| acc | bad_wide(b)) != 0)
-        || rest.iter().any(|&b| bad(b));
-    debug_assert_eq!(any_bad, text.bytes().any(bad));
-    if any_bad {
+    let any_bad = blocks.iter().any(|c| {
+        c.iter().fold(0u8, |acc, &b| acc | rough(b)) != 0
+            && c.iter().fold(0u8, |acc, &b| acc | bad_wide(b)) != 0
+    }) || rest.iter().copied().any(is_control);
+    debug_assert_eq!(any_bad, text.bytes().any(is_control));
+    any_bad
+}
+
+/// Drop C0 control characters other than tab, line feed, form feed and
+/// carriage return, and DEL: they are never article text, and NUL in
+/// particular upsets downstream tools. Allocates only when one is present.
+pub fn strip_controls(text: &mut String) {
+    // The characters dropped are all ASCII, and ASCII bytes never occur
+    // inside a multi-byte UTF-8 sequence: work on bytes.
+    if has_controls(text) {
         let mut bytes = std::mem::take(text).into_bytes();
-        bytes.retain(|&b| !bad(b));
+        bytes.retain(|&b| !is_control(b));
         *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
     }
 }
 
-fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, &'static Encoding) {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: enc,
-    }
+    (text, enc)
 }
 
 /// Find a charset declared in the first bytes of an HTML page.
@@ -169,10 +207,15 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let ctrl = head
+    // Counted per 64-byte block into a byte-wide sum (at most 64), which
+    // vectorises; a filter and count over the bytes does not.
+    let control = |b: u8| u8::from(b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b);
+    let (blocks, rest) = head.as_chunks::<64>();
+    let ctrl = blocks
         .iter()
-        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
-        .count();
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + control(b))))
+        .sum::<usize>()
+        + rest.iter().map(|&b| usize::from(control(b))).sum::<usize>();
     // A stray NUL or escape in a page is no reason to lose it (they are
     // dropped later); binary formats have far more than one in twenty.
     ctrl * 20 > head.len()
@@ -271,7 +314,44 @@ mod tests {
     }
 
     #[test]
+    fn page_tendril_is_page_text() {
+        let (latin1, _, _) = WINDOWS_1252.encode("<p>Grüße aus Köln</p>");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("<p>Grüße</p>".as_bytes());
+        for bytes in [
+            &b"<html><p>plain ASCII</p>"[..],
+            "<meta charset=utf-8><p>Grüße</p>".as_bytes(),
+            &latin1,
+            b"<meta charset=iso-8859-1><p>caf\xe9</p>",
+            &bom,
+            b"<p>a\0b\x7fc\td\x1be</p>",
+            b"",
+        ] {
+            let (page, encoding) = page_tendril(bytes);
+            let decoded = page_text(bytes, true);
+            assert_eq!(&*page, decoded.text, "{bytes:?}");
+            assert_eq!(encoding, decoded.encoding, "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn binary_sniff() {
+        // One control byte in twenty is the line, across the 64-byte
+        // blocks the count works in and the tail after them.
+        for len in [20, 100, 1000, 8192, 9000] {
+            for ctrls in [len.min(8192) / 20, len.min(8192) / 20 + 1] {
+                let mut bytes = vec![b'a'; len];
+                for k in 0..ctrls {
+                    bytes[k * 19 % len.min(8192)] = if k % 2 == 0 { 0 } else { 0x1f };
+                }
+                let counted = bytes[..len.min(8192)].iter().filter(|&&b| b < 0x20).count();
+                assert_eq!(
+                    looks_binary(&bytes),
+                    counted * 20 > len.min(8192),
+                    "{len} {ctrls}"
+                );
+            }
+        }
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"<html>hello</html>"));
         let stray = b"<html><body><p>A page with one stray \0 NUL and an \x1b escape in it.</p>";

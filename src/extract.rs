@@ -78,7 +78,6 @@ pub fn process_bytes_with(
         return Err(PageError::Binary);
     }
     let format = input.format.unwrap_or_else(|| sniff(bytes));
-    let decoded = decode::page_text(bytes, format == Format::Html);
     // A limit passed, found by the byte scan before the parse or by the
     // parse itself: one error for each.
     let refuse = |e: Exceeded| match e {
@@ -92,30 +91,38 @@ pub fn process_bytes_with(
             per_byte: crate::html::tree::WORK_PER_BYTE,
         },
     };
-    if format == Format::Html {
-        let shape = crate::html::guard::shape(decoded.text.as_bytes(), config.max_depth);
-        if shape.depth > config.max_depth {
-            return Err(refuse(Exceeded::Depth));
-        }
-        if shape.attributes > MAX_ATTRIBUTES {
-            return Err(PageError::TooManyAttributes {
-                limit: MAX_ATTRIBUTES,
-            });
-        }
-        if shape.start_tags > config.max_nodes {
-            return Err(refuse(Exceeded::Elements));
-        }
-    }
-    let article = match format {
+    let (article, encoding) = match format {
         Format::Html => {
+            // The parser's buffer, read in place by the byte scan and the
+            // parse.
+            let (page, encoding) = decode::page_tendril(bytes);
+            let shape = crate::html::guard::shape(page.as_bytes(), config.max_depth);
+            if shape.depth > config.max_depth {
+                return Err(refuse(Exceeded::Depth));
+            }
+            if shape.attributes > MAX_ATTRIBUTES {
+                return Err(PageError::TooManyAttributes {
+                    limit: MAX_ATTRIBUTES,
+                });
+            }
+            if shape.start_tags > config.max_nodes {
+                return Err(refuse(Exceeded::Elements));
+            }
             let limits = Limits {
                 depth: config.max_depth,
                 elements: config.max_nodes,
-                work: Limits::work_for(decoded.text.len()),
+                work: Limits::work_for(page.len()),
             };
-            crate::html::extract_within(&decoded.text, limits).map_err(refuse)?
+            let article = crate::html::extract_page(&page, limits).map_err(refuse)?;
+            (article, encoding)
         }
-        Format::Text => crate::text::extract_with(&decoded.text, template),
+        Format::Text => {
+            let decoded = decode::page_text(bytes, false);
+            (
+                crate::text::extract_with(&decoded.text, template),
+                decoded.encoding,
+            )
+        }
     };
     let text = article.text();
     if text.trim().is_empty() {
@@ -127,7 +134,7 @@ pub fn process_bytes_with(
         id: input.id.clone(),
         source: input.path.to_string_lossy().into_owned(),
         format: format.name(),
-        encoding: decoded.encoding.name(),
+        encoding: encoding.name(),
         url: m.url,
         title: m.title,
         author: m.author,

@@ -38,23 +38,35 @@ pub struct Unsupported(pub &'static str);
 /// [`Unsupported`] before any token is sent, if the page has markup this
 /// tokenizer does not handle.
 pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
-    if memchr(0, html.as_bytes()).is_some() {
+    tokenize_page(&StrTendril::from_slice(html), sink)
+}
+
+/// [`tokenize`] a page already in a tendril: text and attribute values are
+/// handed on as slices of it, so it is not copied (but for a byte order
+/// mark or carriage returns, which need a changed copy).
+///
+/// # Errors
+/// As [`tokenize`].
+pub fn tokenize_page<S: TokenSink>(page: &StrTendril, sink: &S) -> Result<(), Unsupported> {
+    if memchr(0, page.as_bytes()).is_some() {
         return Err(Unsupported("NUL character"));
     }
     // html5ever drops a byte order mark at the start of the stream.
-    let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
+    let bom = if page.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let html = &page[bom..];
     // Input preprocessing: CR LF and lone CR become LF.
-    let normalized;
-    let html = if memchr(b'\r', html.as_bytes()).is_some() {
-        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
-        normalized.as_str()
+    let whole = if memchr(b'\r', html.as_bytes()).is_some() {
+        StrTendril::from_slice(&html.replace("\r\n", "\n").replace('\r', "\n"))
+    } else if bom > 0 {
+        page.subtendril(bom as u32, html.len() as u32)
     } else {
-        html
+        page.clone()
     };
+    let html: &str = &whole;
     let mut lx = Lexer {
         s: html,
         b: html.as_bytes(),
-        whole: StrTendril::from_slice(html),
+        whole: whole.clone(),
         sink,
         pend: 0,
         own: StrTendril::new(),
@@ -135,39 +147,42 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
-/// Attributes built in full: those the tree keeps ([`super::tree::kept`])
-/// and those html5ever's tree builder reads, with their (static) names.
-fn needed(name: &[u8]) -> Option<LocalName> {
+/// Attributes built in full, each with whether the tree keeps it: those
+/// deboil reads (the arena build, [`crate::html::dom`], and the metadata
+/// walk, [`crate::metadata::html`]), kept, and those html5ever's tree
+/// builder reads, not kept. The one list of both: [`super::tree::kept`]
+/// reads it too.
+pub(super) fn needed(name: &[u8]) -> Option<(LocalName, bool)> {
     Some(match name {
-        b"class" => local_name!("class"),
-        b"id" => local_name!("id"),
-        b"role" => local_name!("role"),
-        b"style" => local_name!("style"),
-        b"hidden" => local_name!("hidden"),
-        b"aria-hidden" => local_name!("aria-hidden"),
-        b"itemprop" => local_name!("itemprop"),
-        b"itemscope" => local_name!("itemscope"),
-        b"itemtype" => local_name!("itemtype"),
-        b"rel" => local_name!("rel"),
-        b"href" => local_name!("href"),
-        b"content" => local_name!("content"),
-        b"name" => local_name!("name"),
-        b"property" => local_name!("property"),
-        b"http-equiv" => local_name!("http-equiv"),
-        b"type" => local_name!("type"),
-        b"lang" => local_name!("lang"),
-        b"datetime" => local_name!("datetime"),
-        b"title" => local_name!("title"),
-        b"pubdate" => LocalName::from("pubdate"),
-        b"xml:lang" => LocalName::from("xml:lang"),
+        b"class" => (local_name!("class"), true),
+        b"id" => (local_name!("id"), true),
+        b"role" => (local_name!("role"), true),
+        b"style" => (local_name!("style"), true),
+        b"hidden" => (local_name!("hidden"), true),
+        b"aria-hidden" => (local_name!("aria-hidden"), true),
+        b"itemprop" => (local_name!("itemprop"), true),
+        b"itemscope" => (local_name!("itemscope"), true),
+        b"itemtype" => (local_name!("itemtype"), true),
+        b"rel" => (local_name!("rel"), true),
+        b"href" => (local_name!("href"), true),
+        b"content" => (local_name!("content"), true),
+        b"name" => (local_name!("name"), true),
+        b"property" => (local_name!("property"), true),
+        b"http-equiv" => (local_name!("http-equiv"), true),
+        b"type" => (local_name!("type"), true),
+        b"lang" => (local_name!("lang"), true),
+        b"datetime" => (local_name!("datetime"), true),
+        b"title" => (local_name!("title"), true),
+        b"pubdate" => (LocalName::from("pubdate"), true),
+        b"xml:lang" => (LocalName::from("xml:lang"), true),
         // Read by the tree builder.
-        b"charset" => local_name!("charset"),
-        b"encoding" => local_name!("encoding"),
-        b"color" => local_name!("color"),
-        b"face" => local_name!("face"),
-        b"size" => local_name!("size"),
-        b"form" => local_name!("form"),
-        b"shadowrootmode" => local_name!("shadowrootmode"),
+        b"charset" => (local_name!("charset"), false),
+        b"encoding" => (local_name!("encoding"), false),
+        b"color" => (local_name!("color"), false),
+        b"face" => (local_name!("face"), false),
+        b"size" => (local_name!("size"), false),
+        b"form" => (local_name!("form"), false),
+        b"shadowrootmode" => (local_name!("shadowrootmode"), false),
         _ => return None,
     })
 }
@@ -211,6 +226,9 @@ struct Lexer<'a, S: TokenSink> {
     seen: foldhash::HashSet<Box<[u8]>>,
 }
 
+/// The longest text a tendril stores inline (tendril's `MAX_INLINE_LEN`).
+const SHORT: usize = 8;
+
 /// Attributes on one tag past which duplicates are found with a set.
 const MANY_ATTRIBUTES: usize = 16;
 
@@ -225,6 +243,12 @@ impl<S: TokenSink> Lexer<'_, S> {
     }
 
     fn slice(&self, from: usize, to: usize) -> StrTendril {
+        if to - from <= SHORT {
+            // A tendril this short holds its bytes itself: made at once,
+            // where a subtendril checks both ends for character
+            // boundaries first (the whitespace between tags, most values).
+            return StrTendril::from_slice(&self.s[from..to]);
+        }
         self.whole.subtendril(from as u32, (to - from) as u32)
     }
 
@@ -807,7 +831,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         }
         let name = &self.names[at..];
         let name = match needed(name) {
-            Some(name) => name,
+            Some((name, _)) => name,
             // The lower-cased name is ASCII-lowered UTF-8.
             None if all => LocalName::from(std::str::from_utf8(name).expect("lowered UTF-8")),
             None => {
@@ -952,6 +976,9 @@ fn utf8_len(b: u8) -> usize {
 
 /// A tag or attribute name: ASCII letters lower-cased.
 fn local(name: &str) -> LocalName {
+    if let Some(common) = common_tag(name.as_bytes()) {
+        return common;
+    }
     if !name.bytes().any(|c| c.is_ascii_uppercase()) {
         return LocalName::from(name);
     }
@@ -964,6 +991,60 @@ fn local(name: &str) -> LocalName {
     } else {
         LocalName::from(name.to_ascii_lowercase())
     }
+}
+
+/// The names of the most frequent tags, as written (in lower case): a
+/// match on the bytes, where [`LocalName::from`] hashes the name to find
+/// its static atom (the same atom).
+fn common_tag(name: &[u8]) -> Option<LocalName> {
+    Some(match name {
+        b"a" => local_name!("a"),
+        b"b" => local_name!("b"),
+        b"i" => local_name!("i"),
+        b"p" => local_name!("p"),
+        b"br" => local_name!("br"),
+        b"em" => local_name!("em"),
+        b"h1" => local_name!("h1"),
+        b"h2" => local_name!("h2"),
+        b"h3" => local_name!("h3"),
+        b"h4" => local_name!("h4"),
+        b"li" => local_name!("li"),
+        b"td" => local_name!("td"),
+        b"tr" => local_name!("tr"),
+        b"ul" => local_name!("ul"),
+        b"div" => local_name!("div"),
+        b"img" => local_name!("img"),
+        b"nav" => local_name!("nav"),
+        b"svg" => local_name!("svg"),
+        b"html" => local_name!("html"),
+        b"head" => local_name!("head"),
+        b"body" => local_name!("body"),
+        b"link" => local_name!("link"),
+        b"meta" => local_name!("meta"),
+        b"path" => local_name!("path"),
+        b"span" => local_name!("span"),
+        b"time" => local_name!("time"),
+        b"form" => local_name!("form"),
+        b"input" => local_name!("input"),
+        b"label" => local_name!("label"),
+        b"style" => local_name!("style"),
+        b"title" => local_name!("title"),
+        b"aside" => local_name!("aside"),
+        b"button" => local_name!("button"),
+        b"figure" => local_name!("figure"),
+        b"footer" => local_name!("footer"),
+        b"header" => local_name!("header"),
+        b"iframe" => local_name!("iframe"),
+        b"script" => local_name!("script"),
+        b"source" => local_name!("source"),
+        b"strong" => local_name!("strong"),
+        b"article" => local_name!("article"),
+        b"picture" => local_name!("picture"),
+        b"section" => local_name!("section"),
+        b"noscript" => local_name!("noscript"),
+        b"figcaption" => local_name!("figcaption"),
+        _ => return None,
+    })
 }
 
 /// Where a script body from `p` ends: the `<` of its end tag (`ends_at`),
@@ -1075,6 +1156,97 @@ fn script_end(b: &[u8], p: usize, ends_at: &dyn Fn(usize) -> bool) -> Option<usi
                 }
             }
             _ => pos = lt + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Slices of up to eight bytes (made inline) and longer ones (shared
+    /// with the page) read the same.
+    #[test]
+    fn short_and_long_slices() {
+        let page = "<p class=ab title=\"a title of some length\">x</p>\n <i>é</i>";
+        let tree = crate::html::tree::parse(page);
+        let p = tree
+            .root()
+            .descendants()
+            .filter_map(crate::html::tree::ElementRef::wrap)
+            .find(|e| e.value().name() == "p")
+            .unwrap();
+        assert_eq!(p.value().attr("class"), Some("ab"));
+        assert_eq!(p.value().attr("title"), Some("a title of some length"));
+        let body = tree
+            .root()
+            .descendants()
+            .filter_map(crate::html::tree::ElementRef::wrap)
+            .find(|e| e.value().name() == "body")
+            .unwrap();
+        assert_eq!(body.text().collect::<String>(), "x\n é");
+    }
+
+    /// Tag names read through the table of frequent ones are the atoms
+    /// the general path makes, in any case.
+    #[test]
+    fn common_tags_are_their_atoms() {
+        for name in [
+            "a",
+            "b",
+            "i",
+            "p",
+            "br",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "li",
+            "td",
+            "tr",
+            "ul",
+            "div",
+            "img",
+            "nav",
+            "svg",
+            "html",
+            "head",
+            "body",
+            "link",
+            "meta",
+            "path",
+            "span",
+            "time",
+            "form",
+            "input",
+            "label",
+            "style",
+            "title",
+            "aside",
+            "button",
+            "figure",
+            "footer",
+            "header",
+            "iframe",
+            "script",
+            "source",
+            "strong",
+            "article",
+            "picture",
+            "section",
+            "noscript",
+            "figcaption",
+            "custom-tag",
+            "x",
+        ] {
+            let atom = LocalName::from(name);
+            assert_eq!(local(name), atom, "{name}");
+            assert_eq!(local(&name.to_ascii_uppercase()), atom, "{name}");
+            if let Some(common) = common_tag(name.as_bytes()) {
+                assert_eq!(common, atom, "{name}");
+            }
         }
     }
 }

@@ -38,7 +38,23 @@ pub fn extract(html: &str) -> Article {
 /// # Errors
 /// [`tree::Exceeded`] names the limit passed.
 pub fn extract_within(html: &str, limits: tree::Limits) -> Result<Article, tree::Exceeded> {
-    let doc = tree::parse_within(html, limits)?;
+    Ok(extract_tree(tree::parse_within(html, limits)?))
+}
+
+/// As [`extract_within`], for a page already in the parser's buffer (see
+/// [`crate::decode::page_tendril`]).
+///
+/// # Errors
+/// [`tree::Exceeded`] names the limit passed.
+pub fn extract_page(
+    page: &html5ever::tendril::StrTendril,
+    limits: tree::Limits,
+) -> Result<Article, tree::Exceeded> {
+    Ok(extract_tree(tree::parse_page(page, limits)?))
+}
+
+/// The article of a parsed page.
+fn extract_tree(doc: tree::Tree) -> Article {
     let (dom, meta) = Dom::build_with_meta(&doc);
     drop(doc);
     let mut an = select::analyse(&dom, true);
@@ -77,11 +93,11 @@ pub fn extract_within(html: &str, limits: tree::Limits) -> Result<Article, tree:
     count_pruned(&dom, &an, &mut removed);
     let blocks = blocks::emit(&dom, &an, &roots);
     let blocks = filter(blocks, &mut removed);
-    Ok(Article {
+    Article {
         blocks,
         removed,
         meta,
-    })
+    }
 }
 
 /// Undo the pruning over the subtree of `root`, but for the pruned

@@ -37,20 +37,8 @@ pub enum Data {
     Comment,
     ProcessingInstruction,
     /// Read it with [`NodeRef::as_text`].
-    Text(Text),
+    Text(StrTendril),
     Element(Element),
-}
-
-/// Where a text node's text is. html5ever hands text in pieces (a newline
-/// often on its own) and adjacent pieces make one node: appending a piece
-/// to the text at the end of [`Tree::text`] only moves the end of its span.
-/// A node that gets more text after other text followed it (foster
-/// parenting) moves to a string of its own once, so merging stays linear.
-#[derive(Debug)]
-pub enum Text {
-    /// A byte range of [`Tree::text`].
-    Span(u32, u32),
-    Own(String),
 }
 
 impl Data {
@@ -92,35 +80,14 @@ impl Element {
 
 /// Whether an attribute is kept: un-namespaced, and read by the arena
 /// build ([`crate::html::dom`]) or the metadata walk
-/// ([`crate::metadata::html`]).
+/// ([`crate::metadata::html`]), as the list of the attributes
+/// [`super::lex`] builds says.
 pub fn kept(name: &QualName) -> bool {
-    name.prefix.is_none()
+    // Most attributes come from lex as placeholders for those dropped.
+    name.local != local_name!("")
+        && name.prefix.is_none()
         && name.ns.is_empty()
-        && matches!(
-            name.local,
-            local_name!("class")
-                | local_name!("id")
-                | local_name!("role")
-                | local_name!("style")
-                | local_name!("hidden")
-                | local_name!("aria-hidden")
-                | local_name!("itemprop")
-                | local_name!("itemscope")
-                | local_name!("itemtype")
-                | local_name!("rel")
-                | local_name!("href")
-                | local_name!("content")
-                | local_name!("name")
-                | local_name!("property")
-                | local_name!("http-equiv")
-                | local_name!("type")
-                | local_name!("lang")
-                | local_name!("datetime")
-                | local_name!("title")
-        )
-        || (name.prefix.is_none()
-            && name.ns.is_empty()
-            && matches!(&*name.local, "pubdate" | "xml:lang"))
+        && super::lex::needed(name.local.as_bytes()).is_some_and(|(_, kept)| kept)
 }
 
 /// One node and its links.
@@ -141,8 +108,8 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Tree {
     nodes: Vec<Node>,
-    /// The text of the text nodes, in the order it arrived (see [`Text`]).
-    text: String,
+    /// Bytes of text handed in (see [`Tree::text_len`]).
+    text_len: usize,
     limits: Limits,
     /// Elements created so far.
     elements: usize,
@@ -150,23 +117,17 @@ pub struct Tree {
     work: u64,
 }
 
-/// A byte offset into [`Tree::text`]; the text is never longer than the
-/// page, and html5ever's own buffers hold at most 4 GiB.
-fn offset(len: usize) -> u32 {
-    u32::try_from(len).expect("text over 4 GiB")
-}
-
 fn link(i: u32) -> Option<u32> {
     (i != NONE).then_some(i)
 }
 
 impl Tree {
-    fn new(capacity: usize, text: usize, limits: Limits) -> Tree {
+    fn new(capacity: usize, limits: Limits) -> Tree {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
         Tree {
             nodes,
-            text: String::with_capacity(text),
+            text_len: 0,
             limits,
             elements: 0,
             work: 0,
@@ -183,10 +144,10 @@ impl Tree {
         self.nodes.len() <= 1
     }
 
-    /// Bytes in the text buffer: about the text of all text nodes (see
-    /// [`Text`]), for sizing copies of it.
+    /// Bytes of text handed to the tree: about the text of all text
+    /// nodes, for sizing copies of it.
     pub fn text_len(&self) -> usize {
-        self.text.len()
+        self.text_len
     }
 
     /// The document node.
@@ -283,32 +244,24 @@ impl Tree {
         }
     }
 
-    /// Append `text` to the text node `at`, if it is one.
-    fn merge_text(&mut self, at: u32, text: &str) -> bool {
+    /// Append `text` to the text node `at`, if it is one. Text nodes are
+    /// tendrils: most are slices of the page (see [`super::lex`]), and a
+    /// piece that follows its node's text in the page only lengthens the
+    /// slice; any other piece makes the node's text its own (a buffer that
+    /// doubles as it grows, so merging stays linear).
+    fn merge_text(&mut self, at: u32, text: &StrTendril) -> bool {
         let Some(Data::Text(t)) = self.nodes.get_mut(at as usize).map(|n| &mut n.data) else {
             return false;
         };
-        match t {
-            Text::Span(_, end) if *end as usize == self.text.len() => {
-                self.text.push_str(text);
-                *end = offset(self.text.len());
-            }
-            Text::Span(start, end) => {
-                let mut own = String::with_capacity((*end - *start) as usize + text.len());
-                own.push_str(&self.text[*start as usize..*end as usize]);
-                own.push_str(text);
-                *t = Text::Own(own);
-            }
-            Text::Own(own) => own.push_str(text),
-        }
+        t.push_tendril(text);
+        self.text_len += text.len();
         true
     }
 
     /// A new text node holding `text`.
-    fn push_text(&mut self, text: &str) -> u32 {
-        let start = offset(self.text.len());
-        self.text.push_str(text);
-        self.push(Data::Text(Text::Span(start, offset(self.text.len()))))
+    fn push_text(&mut self, text: StrTendril) -> u32 {
+        self.text_len += text.len();
+        self.push(Data::Text(text))
     }
 }
 
@@ -413,10 +366,29 @@ pub enum Tokenizer {
 /// # Errors
 /// [`Exceeded`] names the limit passed.
 pub fn parse_with(html: &str, limits: Limits, tokenizer: Tokenizer) -> Result<Tree, Exceeded> {
+    parse_page_with(&StrTendril::from_slice(html), limits, tokenizer)
+}
+
+/// [`parse_within`] a page already in a tendril (see
+/// [`crate::decode::page_tendril`]): the tokenizer reads it in place.
+///
+/// # Errors
+/// [`Exceeded`] names the limit passed.
+pub fn parse_page(page: &StrTendril, limits: Limits) -> Result<Tree, Exceeded> {
+    parse_page_with(page, limits, Tokenizer::Lex)
+}
+
+/// [`parse_with`] a page already in a tendril.
+fn parse_page_with(
+    page: &StrTendril,
+    limits: Limits,
+    tokenizer: Tokenizer,
+) -> Result<Tree, Exceeded> {
+    let html: &str = page;
     let sink = || {
         // About one node per 40 bytes of markup on real pages.
         // Text, scripts' included, is rarely over half of it.
-        let tree = Tree::new(html.len() / 40 + 16, html.len() / 2, limits);
+        let tree = Tree::new(html.len() / 40 + 16, limits);
         Sink {
             tree: RefCell::new(tree),
             work: Cell::new(0),
@@ -437,14 +409,14 @@ pub fn parse_with(html: &str, limits: Limits, tokenizer: Tokenizer) -> Result<Tr
     if tokenizer == Tokenizer::Lex {
         let lexed = catch(&mut || {
             let builder = TreeBuilder::new(sink(), TreeBuilderOpts::default());
-            super::lex::tokenize(html, &builder).ok()?;
+            super::lex::tokenize_page(page, &builder).ok()?;
             Some(builder.sink.finish())
         })?;
         if let Some(tree) = lexed {
             return Ok(tree);
         }
     }
-    catch(&mut || Some(html5ever::parse_document(sink(), Default::default()).one(html)))
+    catch(&mut || Some(html5ever::parse_document(sink(), Default::default()).one(page.clone())))
         .map(|tree| tree.expect("html5ever parses every page"))
 }
 
@@ -548,7 +520,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = t.nodes[*parent as usize].last;
                 if !t.merge_text(last, &text) {
-                    let id = t.push_text(&text);
+                    let id = t.push_text(text);
                     t.append(*parent, id);
                 }
             }
@@ -568,7 +540,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = t.nodes[*sibling as usize].prev;
                 if !t.merge_text(prev, &text) {
-                    let id = t.push_text(&text);
+                    let id = t.push_text(text);
                     t.insert_before(*sibling, id);
                 }
             }
@@ -693,8 +665,7 @@ impl<'a> NodeRef<'a> {
     #[inline]
     pub fn as_text(&self) -> Option<&'a str> {
         match &self.node().data {
-            Data::Text(Text::Span(s, e)) => Some(&self.tree.text[*s as usize..*e as usize]),
-            Data::Text(Text::Own(t)) => Some(t),
+            Data::Text(t) => Some(t),
             _ => None,
         }
     }
@@ -810,6 +781,66 @@ impl<'a> std::ops::Deref for ElementRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use html5ever::LocalName;
+
+    /// The attributes kept are those lex's list marks as kept: not those
+    /// only the tree builder reads, nor any other, nor namespaced ones.
+    #[test]
+    fn kept_attributes_follow_lex_list() {
+        let qual = |n: &str| QualName::new(None, ns!(), LocalName::from(n));
+        let read = [
+            "class",
+            "id",
+            "role",
+            "style",
+            "hidden",
+            "aria-hidden",
+            "itemprop",
+            "itemscope",
+            "itemtype",
+            "rel",
+            "href",
+            "content",
+            "name",
+            "property",
+            "http-equiv",
+            "type",
+            "lang",
+            "datetime",
+            "title",
+            "pubdate",
+            "xml:lang",
+        ];
+        for n in read {
+            assert!(kept(&qual(n)), "{n}");
+            assert_eq!(
+                super::super::lex::needed(n.as_bytes()),
+                Some((LocalName::from(n), true))
+            );
+        }
+        let builder = [
+            "charset",
+            "encoding",
+            "color",
+            "face",
+            "size",
+            "form",
+            "shadowrootmode",
+        ];
+        for n in builder {
+            assert!(!kept(&qual(n)), "{n}");
+            assert_eq!(
+                super::super::lex::needed(n.as_bytes()),
+                Some((LocalName::from(n), false))
+            );
+        }
+        for n in ["", "src", "alt", "width", "data-id", "onclick", "Class"] {
+            assert!(!kept(&qual(n)), "{n}");
+            assert_eq!(super::super::lex::needed(n.as_bytes()), None, "{n}");
+        }
+        let xlink = QualName::new(None, ns!(xlink), local_name!("href"));
+        assert!(!kept(&xlink));
+    }
 
     /// The document as a list of steps, for comparing two parsers' trees:
     /// element names and their kept attributes, text, and ends.
@@ -921,20 +952,22 @@ mod tests {
         }
     }
 
-    /// Text merged into a node that is no longer the buffer's tail moves
-    /// to its own string and keeps all its pieces in order.
+    /// Text merged into a node whose text is not just before it in the
+    /// page (foster parenting) keeps all its pieces in order; text that
+    /// follows its node's in the page lengthens the node's slice.
     #[test]
     fn foster_text_merges_in_order() {
         let tree = parse("<table>c<tr><td>d</td></tr>e<tr><td>f</td></tr>g</table>");
-        let own: Vec<&str> = tree
-            .nodes
-            .iter()
-            .filter_map(|n| match &n.data {
-                Data::Text(Text::Own(t)) => Some(t.as_str()),
-                _ => None,
-            })
+        let texts: Vec<&str> = (0..tree.len() as u32)
+            .filter_map(|id| tree.root().at(id)?.as_text())
             .collect();
-        assert_eq!(own, ["ceg"]);
+        assert_eq!(texts, ["ceg", "d", "f"]);
+        let tree = parse("<p>a &amp; b</p>");
+        let texts: Vec<&str> = (0..tree.len() as u32)
+            .filter_map(|id| tree.root().at(id)?.as_text())
+            .collect();
+        assert_eq!(texts, ["a & b"]);
+        assert_eq!(tree.text_len(), 5);
     }
 
     /// Every HTML fixture page parses to the same tree as scraper's.
@@ -1042,7 +1075,7 @@ mod tests {
     /// leaving it to html5ever's tokenizer).
     fn lex_accepts(html: &str) -> bool {
         let sink = Sink {
-            tree: RefCell::new(Tree::new(16, 16, Limits::NONE)),
+            tree: RefCell::new(Tree::new(16, Limits::NONE)),
             work: Cell::new(0),
             budget: u64::MAX,
         };
