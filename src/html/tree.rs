@@ -27,6 +27,12 @@ use html5ever::{Attribute, QualName, local_name, ns};
 /// No node (a missing link).
 const NONE: u32 = u32::MAX;
 
+/// The handle of every comment and processing instruction: deboil reads
+/// neither, so they are not built, and putting one in place does nothing.
+/// Text on either side of a comment becomes one text node, and a page of
+/// millions of comments costs no memory (each node would be ~80 bytes).
+const DROPPED: u32 = u32::MAX - 1;
+
 /// What a node is.
 #[derive(Debug)]
 pub enum Data {
@@ -34,8 +40,6 @@ pub enum Data {
     /// A template's contents: the first child of its `<template>`.
     Fragment,
     Doctype,
-    Comment,
-    ProcessingInstruction,
     /// Read it with [`NodeRef::as_text`].
     Text(StrTendril),
     Element(Element),
@@ -113,6 +117,8 @@ pub struct Tree {
     limits: Limits,
     /// Elements created so far.
     elements: usize,
+    /// Comments and processing instructions met (not built: [`DROPPED`]).
+    dropped: usize,
     /// The tree builder's steps (see [`Limits::work`]), once parsed.
     work: u64,
 }
@@ -130,6 +136,7 @@ impl Tree {
             text_len: 0,
             limits,
             elements: 0,
+            dropped: 0,
             work: 0,
         }
     }
@@ -500,11 +507,13 @@ impl TreeSink for Sink {
     }
 
     fn create_comment(&self, _text: StrTendril) -> u32 {
-        self.tree.borrow_mut().push(Data::Comment)
+        self.tree.borrow_mut().dropped += 1;
+        DROPPED
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
-        self.tree.borrow_mut().push(Data::ProcessingInstruction)
+        self.tree.borrow_mut().dropped += 1;
+        DROPPED
     }
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
@@ -516,6 +525,7 @@ impl TreeSink for Sink {
     fn append(&self, parent: &u32, child: NodeOrText<u32>) {
         let mut t = self.tree.borrow_mut();
         match child {
+            NodeOrText::AppendNode(DROPPED) => {}
             NodeOrText::AppendNode(id) => t.append(*parent, id),
             NodeOrText::AppendText(text) => {
                 let last = t.nodes[*parent as usize].last;
@@ -528,6 +538,9 @@ impl TreeSink for Sink {
     }
 
     fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        if matches!(new_node, NodeOrText::AppendNode(DROPPED)) {
+            return;
+        }
         let mut t = self.tree.borrow_mut();
         if let NodeOrText::AppendNode(id) = new_node {
             t.detach(id);
@@ -562,6 +575,9 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &u32) {
+        if *target == DROPPED {
+            return;
+        }
         self.tree.borrow_mut().detach(*target);
     }
 
@@ -842,12 +858,36 @@ mod tests {
         assert!(!kept(&xlink));
     }
 
+    /// A step of an outline: text, or an element's start or end.
+    enum Step {
+        Text(String),
+        Mark(String),
+    }
+
+    /// Steps as strings, each run of text steps as one: deboil builds no
+    /// comments, so text on both sides of one is one node in its tree and
+    /// two in scraper's.
+    fn joined(steps: impl Iterator<Item = Step>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut text: Option<String> = None;
+        for step in steps {
+            match step {
+                Step::Text(t) => text.get_or_insert_default().push_str(&t),
+                Step::Mark(m) => {
+                    out.extend(text.take().map(|t| format!("T{t:?}")));
+                    out.push(m);
+                }
+            }
+        }
+        out.extend(text.map(|t| format!("T{t:?}")));
+        out
+    }
+
     /// The document as a list of steps, for comparing two parsers' trees:
     /// element names and their kept attributes, text, and ends.
     fn outline(tree: &Tree) -> Vec<String> {
-        tree.root()
-            .traverse()
-            .filter_map(|e| match e {
+        joined(tree.root().traverse().filter_map(|e| {
+            match e {
                 Edge::Open(n) => match n.value() {
                     Data::Element(el) => {
                         let mut attrs: Vec<String> = el
@@ -856,30 +896,30 @@ mod tests {
                             .map(|a| format!("{}={}", &*a.name.local, &*a.value))
                             .collect();
                         attrs.sort();
-                        Some(format!(
+                        Some(Step::Mark(format!(
                             "<{:?}:{} {}>",
                             el.name.ns,
                             el.name(),
                             attrs.join(" ")
-                        ))
+                        )))
                     }
-                    Data::Text(_) => Some(format!("T{:?}", n.as_text().unwrap_or_default())),
-                    Data::Fragment => Some("<#fragment>".into()),
-                    Data::Comment => Some("<!-->".into()),
+                    Data::Text(_) => Some(Step::Text(n.as_text().unwrap_or_default().into())),
+                    Data::Fragment => Some(Step::Mark("<#fragment>".into())),
                     _ => None,
                 },
-                Edge::Close(n) => n.value().is_element().then(|| "</>".to_string()),
-            })
-            .collect()
+                Edge::Close(n) => n
+                    .value()
+                    .is_element()
+                    .then(|| Step::Mark("</>".to_string())),
+            }
+        }))
     }
 
     /// The same outline of scraper's tree.
     fn scraper_outline(doc: &scraper::Html) -> Vec<String> {
         use ego_tree::iter::Edge as E;
-        doc.tree
-            .root()
-            .traverse()
-            .filter_map(|e| match e {
+        joined(doc.tree.root().traverse().filter_map(|e| {
+            match e {
                 E::Open(n) => match n.value() {
                     scraper::Node::Element(el) => {
                         let mut attrs: Vec<String> = el
@@ -889,21 +929,23 @@ mod tests {
                             .map(|(q, v)| format!("{}={}", &*q.local, &**v))
                             .collect();
                         attrs.sort();
-                        Some(format!(
+                        Some(Step::Mark(format!(
                             "<{:?}:{} {}>",
                             el.name.ns,
                             el.name(),
                             attrs.join(" ")
-                        ))
+                        )))
                     }
-                    scraper::Node::Text(t) => Some(format!("T{:?}", &**t)),
-                    scraper::Node::Fragment => Some("<#fragment>".into()),
-                    scraper::Node::Comment(_) => Some("<!-->".into()),
+                    scraper::Node::Text(t) => Some(Step::Text(t.to_string())),
+                    scraper::Node::Fragment => Some(Step::Mark("<#fragment>".into())),
                     _ => None,
                 },
-                E::Close(n) => n.value().is_element().then(|| "</>".to_string()),
-            })
-            .collect()
+                E::Close(n) => n
+                    .value()
+                    .is_element()
+                    .then(|| Step::Mark("</>".to_string())),
+            }
+        }))
     }
 
     fn same_as_scraper(html: &str) {
@@ -921,6 +963,33 @@ mod tests {
                 theirs.get(at)
             );
         }
+    }
+
+    /// Comments and processing instructions build no node, wherever the
+    /// tree builder puts them (before `<html>`, in a table, after
+    /// `</html>`), and the text on both sides of one is one text node: a
+    /// page of millions of comments stays a small tree.
+    #[test]
+    fn comments_are_not_built() {
+        let t = parse(
+            "<!--a--><p>a<!-- x -->b<?pi?>c</p><table><!--t--><tr><td>d</table></html><!--z-->",
+        );
+        assert_eq!(t.dropped, 5);
+        let p = t
+            .root()
+            .descendants()
+            .find(|n| matches!(n.value(), Data::Element(e) if e.name() == "p"))
+            .unwrap();
+        let texts: Vec<String> = p
+            .children()
+            .map(|c| c.as_text().unwrap().to_string())
+            .collect();
+        assert_eq!(texts, ["abc"]);
+        let many = format!("<p>{}", "a<!>".repeat(100_000));
+        let t = parse(&many);
+        assert_eq!(t.dropped, 100_000);
+        // document, html, head, body, p and one text
+        assert_eq!(t.len(), 6);
     }
 
     /// Markup that exercises the tree builder's repairs: misnested
@@ -1053,21 +1122,20 @@ mod tests {
         assert!(elements > 20_000, "{elements}");
     }
 
-    /// The outline of [`outline`] with doctypes and processing
-    /// instructions too: what two tokenizers must agree on.
+    /// The outline of [`outline`] with the doctypes, processing
+    /// instructions and comments met too: what two tokenizers must agree
+    /// on.
     fn full_outline(tree: &Tree) -> Vec<String> {
         let mut out = outline(tree);
-        let extra = tree
+        let doctypes = tree
             .root()
             .descendants()
-            .filter(|n| {
-                matches!(
-                    n.value(),
-                    Data::Doctype | Data::ProcessingInstruction | Data::Comment
-                )
-            })
+            .filter(|n| matches!(n.value(), Data::Doctype))
             .count();
-        out.push(format!("{extra} doctypes, PIs and comments"));
+        out.push(format!(
+            "{doctypes} doctypes, {} PIs and comments",
+            tree.dropped
+        ));
         out
     }
 
