@@ -1523,6 +1523,16 @@ mod tests {
                 "<col>",
                 "<head>",
                 "<meta name=a content=b>",
+                // Text that is not one slice of the page: CRs normalised,
+                // references decoded, text joined across a comment, and
+                // characters of several bytes.
+                "\r\n",
+                "\r",
+                "&#233;",
+                "&lt",
+                "é中",
+                "<?pi x?>",
+                "<!---->",
             ]);
             prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
         }
