@@ -62,7 +62,7 @@ pub enum Class {
 }
 
 /// What the layout and wording of one unit say, computed once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     /// Characters, with each CJK character weighted as three (a CJK
     /// character carries about as much as a short word).
@@ -650,73 +650,95 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
-    let mut seen: foldhash::HashMap<&str, u32> =
+    // Each short text's count and the first unit that holds it.
+    let mut seen: foldhash::HashMap<&str, (u32, usize)> =
         foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
         if short(&u.text) {
-            *seen.entry(&*u.text).or_default() += 1;
+            seen.entry(&*u.text).or_insert((0, i)).0 += 1;
         }
     }
-    let mut feats: Vec<Features> = units
-        .iter()
-        .zip(lowers)
-        .map(|(u, lower)| {
-            let (chars, cjk) = if u.text.is_ascii() {
-                (u.text.len(), 0)
-            } else {
-                u.text
-                    .chars()
-                    .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
-            };
-            let len = chars + 2 * cjk;
-            let words = word_count(&u.text);
-            let sentence = ends_sentence(&u.text);
-            let mut kind = unit_kind(u, lower, words);
-            // Only short lines were counted: a long one is not looked up.
-            let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&n| n > 1);
-            if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
-                kind = Some(Kind::Navigation);
-            }
-            if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
-                kind = Some(Kind::Other);
-            }
-            let first_ok = u
-                .text
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase() || is_cjk(c));
-            let photo_credit = u.text.ends_with(')') && u.text.contains('(');
-            let heading_like = u.tag == BlockTag::Paragraph
-                && kind.is_none()
-                && first_ok
-                && chars <= HEADING_MAX_CHARS
-                && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
-                && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
-                && (!sentence || (u.text.ends_with('?') && words <= 12))
-                && !photo_credit;
-            let class = if kind.is_some() {
-                Class::Bad
-            } else if heading_like && !sentence || len < LENGTH_LOW {
-                Class::Short
-            } else {
-                prose_class(&u.text, len, words, sentence, cjk * 2 > chars, u.tag)
-            };
-            Features {
-                len,
-                words,
-                sentence,
-                heading_like,
-                kind,
-                class,
-                structured: false,
-            }
-        })
-        .collect();
-    mark_structured_runs(units, &mut feats);
-    mark_doubled_captions(units, &mut feats);
-    mark_glued_teasers(units, &mut feats);
-    mark_promo_boxes(units, lowers, &mut feats);
+    // A unit's features depend on its text and tag alone: a line printed
+    // again (menus, labels: a fifth of a dump's lines) takes those of its
+    // first copy.
+    let first = |i: usize, u: &Unit| {
+        seen.get(&*u.text)
+            .map(|&(_, f)| f)
+            .filter(|&f| f < i && units[f].tag == u.tag)
+    };
+    let mut feats: Vec<Features> = Vec::with_capacity(units.len());
+    for (i, (u, lower)) in units.iter().zip(lowers).enumerate() {
+        let f = match first(i, u) {
+            Some(f) => feats[f].clone(),
+            None => unit_features(u, lower, &seen),
+        };
+        debug_assert_eq!(f, unit_features(u, lower, &seen), "{:?}", u.text);
+        feats.push(f);
+    }
+    mark_neighbours(units, lowers, &mut feats);
     feats
+}
+
+/// The features that read a unit's neighbours or the whole page.
+fn mark_neighbours(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
+    mark_structured_runs(units, feats);
+    mark_doubled_captions(units, feats);
+    mark_glued_teasers(units, feats);
+    mark_promo_boxes(units, lowers, feats);
+}
+
+/// The context-free features of one unit, before the marks that read its
+/// neighbours; `seen` counts the page's short texts.
+fn unit_features(u: &Unit, lower: &str, seen: &foldhash::HashMap<&str, (u32, usize)>) -> Features {
+    let (chars, cjk) = if u.text.is_ascii() {
+        (u.text.len(), 0)
+    } else {
+        u.text
+            .chars()
+            .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
+    };
+    let len = chars + 2 * cjk;
+    let words = word_count(&u.text);
+    let sentence = ends_sentence(&u.text);
+    let mut kind = unit_kind(u, lower, words);
+    // Only short lines were counted: a long one is not looked up.
+    let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&(n, _)| n > 1);
+    if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
+        kind = Some(Kind::Navigation);
+    }
+    if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
+        kind = Some(Kind::Other);
+    }
+    let first_ok = u
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() || is_cjk(c));
+    let photo_credit = u.text.ends_with(')') && u.text.contains('(');
+    let heading_like = u.tag == BlockTag::Paragraph
+        && kind.is_none()
+        && first_ok
+        && chars <= HEADING_MAX_CHARS
+        && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
+        && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
+        && (!sentence || (u.text.ends_with('?') && words <= 12))
+        && !photo_credit;
+    let class = if kind.is_some() {
+        Class::Bad
+    } else if heading_like && !sentence || len < LENGTH_LOW {
+        Class::Short
+    } else {
+        prose_class(&u.text, len, words, sentence, cjk * 2 > chars, u.tag)
+    };
+    Features {
+        len,
+        words,
+        sentence,
+        heading_like,
+        kind,
+        class,
+        structured: false,
+    }
 }
 
 /// Words at most in a heading over a list of other articles.
@@ -2656,6 +2678,56 @@ mod tests {
     /// `lower_case` agrees with `str::to_lowercase`: every character
     /// `lower_common` knows maps as the tables map it, and mixed lines come
     /// out the same.
+    #[test]
+    fn repeated_lines_share_the_features_of_their_first_copy() {
+        // Menus printed twice, a label as a paragraph and as a list item,
+        // a short line repeated (which makes it navigation), a long one.
+        let long = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, \
+            das die Emissionen bis 2030 deutlich senken soll, wie die Regierung \
+            am Abend mitteilte.";
+        let dump = format!(
+            "  • Home\n  • News\n  • Sport\n\nTeilen\n\n{long}\n\n  • Teilen\n\n\
+             Foto: dpa\n\n{long}\n\n  • Home\n  • News\n  • Sport\n\nTeilen\n\n\
+             © 2024 Verlag GmbH\n\n© 2024 Verlag GmbH\n| a | b | c |\n| a | b | c |\n\
+             Sonnige Tage am See\n│ Sonnige Tage am See │\n│ Sonnige Tage am See │\nSonnige Tage am See\n"
+        );
+        let units = lines::split(&dump);
+        let lowers = lowercased(&units);
+        let seen = {
+            let mut m: foldhash::HashMap<&str, (u32, usize)> = foldhash::HashMap::default();
+            for (i, u) in units.iter().enumerate() {
+                if u.text.len() < LENGTH_LOW {
+                    m.entry(&*u.text).or_insert((0, i)).0 += 1;
+                }
+            }
+            m
+        };
+        let mut plain: Vec<Features> = units
+            .iter()
+            .zip(&lowers)
+            .map(|(u, l)| unit_features(u, l, &seen))
+            .collect();
+        mark_neighbours(&units, &lowers, &mut plain);
+        assert_eq!(features(&units), plain);
+        // The copies are there, under one tag and under two.
+        let count = |t: &str| units.iter().filter(|u| u.text == t).count();
+        assert_eq!(count("Home"), 2);
+        assert_eq!(count("Teilen"), 3);
+        let tags = |t: &str| {
+            let mut v: Vec<BlockTag> = units
+                .iter()
+                .filter(|u| u.text == t)
+                .map(|u| u.tag)
+                .collect();
+            v.dedup();
+            v
+        };
+        assert_eq!(
+            tags("Sonnige Tage am See"),
+            [BlockTag::Paragraph, BlockTag::TableRow, BlockTag::Paragraph]
+        );
+    }
+
     #[test]
     fn lower_case_agrees_with_the_unicode_tables() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
