@@ -451,7 +451,13 @@ fn page_counts<'a>(
     if patterns.is_empty() {
         return HashMap::new();
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
+    // Built per page for a few words and run once over it: the
+    // noncontiguous NFA, which is the cheapest to build (a DFA costs more
+    // to build than the one pass saves).
+    let ac = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns);
+    let Ok(ac) = ac else {
         // Unreachable for a page's few words; count them one by one.
         return patterns
             .iter()
