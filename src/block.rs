@@ -186,6 +186,14 @@ pub fn word_count(text: &str) -> usize {
     word_count_upto(text, usize::MAX)
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it:
+/// `u8::is_ascii_whitespace` plus the vertical tab. (A non-ASCII byte is
+/// none: the Unicode spaces are several bytes long.)
+#[inline]
+pub const fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
 /// [`ASCII_CLASS`] of ASCII whitespace (as `char::is_whitespace`).
 const SPACE: u8 = 1;
 /// [`ASCII_CLASS`] of ASCII letters and digits.
@@ -198,7 +206,7 @@ static ASCII_CLASS: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        t[b] = if is_space_byte(c) {
             SPACE
         } else if c.is_ascii_alphanumeric() {
             ALNUM
@@ -336,6 +344,17 @@ mod tests {
         );
         assert_eq!(with_ascii_lower("june", str::len), Some(4));
         assert_eq!(with_ascii_lower(&"A".repeat(33), str::len), None);
+    }
+
+    #[test]
+    fn space_bytes_are_the_ascii_whitespace_characters() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_space_byte(b),
+                b.is_ascii() && char::from(b).is_whitespace(),
+                "{b}"
+            );
+        }
     }
 
     #[test]

@@ -388,8 +388,7 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
 /// read as slices of `lower`, without a copy per character or per word.
 pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
     debug_assert!(value.is_ascii() && lower == value.to_ascii_lowercase());
-    // `char::is_whitespace` on ASCII: vertical tab included.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = crate::block::is_space_byte;
     let mut hiding = false;
     let mut fold = InfoFold::default();
     let b = value.as_bytes();
