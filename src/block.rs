@@ -396,6 +396,15 @@ mod tests {
         ] {
             assert_eq!(word_count(t), by_tokens(t), "{t:?}");
         }
+        // Longer texts: ASCII blocks, runs across their edges, other
+        // characters between them.
+        let mixed = "Ein (Satz) -- mit Wörtern, 日本語 und 12 Zahlen;\u{a0}ende. ".repeat(5);
+        for k in 0..mixed.len() {
+            if mixed.is_char_boundary(k) {
+                let t = &mixed[k..];
+                assert_eq!(word_count(t), by_tokens(t), "{t:?}");
+            }
+        }
         // Every character, alone and inside a word.
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
             for t in [format!("{c}"), format!("a{c}b")] {
@@ -406,15 +415,17 @@ mod tests {
 
     #[test]
     fn capped_word_count_is_exact_up_to_the_cap() {
+        let long = "Ein Satz mit -- vielen Wörtern, Zahlen 12 und (Klammern) ".repeat(6);
         let texts = [
             "",
             "one",
             "one two three four five",
             "日本語の文章 and some words — here",
             "  a  b\u{a0}c , . d ",
+            &long,
         ];
         for t in texts {
-            for cap in 0..8 {
+            for cap in 0..60 {
                 let full = word_count(t);
                 let capped = word_count_upto(t, cap);
                 assert_eq!(capped.min(cap + 1), full.min(cap + 1), "{t:?} {cap}");

@@ -88,7 +88,7 @@ fn has_by_word(line: &str) -> bool {
 pub fn byline_author(line: &str) -> Option<String> {
     // The openers first: a line with none is no byline, however long.
     let by = has_by_word(line);
-    if !by && !CJK_BY.iter().any(|b| line.trim_start().starts_with(b)) {
+    if !by && !starts_cjk_by(line) {
         return None;
     }
     if word_count_upto(line, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS {
@@ -157,6 +157,20 @@ pub fn byline_author(line: &str) -> Option<String> {
 /// Openers of Chinese bylines: "作者：张伟" (author), "记者 李明" (reporter),
 /// "文/王芳" (text by).
 const CJK_BY: &[&str] = &["作者", "记者", "文/", "文／", "编辑"];
+
+/// Whether `line` opens with one of [`CJK_BY`] (after any whitespace).
+/// Those are not ASCII: a line whose first byte past its ASCII spaces is
+/// ASCII (most lines) opens with none, and is not trimmed or compared
+/// further.
+fn starts_cjk_by(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_ascii() && crate::block::is_space_byte(c as u8));
+    if t.as_bytes().first().is_none_or(u8::is_ascii) {
+        debug_assert!(!CJK_BY.iter().any(|b| line.trim_start().starts_with(b)));
+        return false;
+    }
+    let t = t.trim_start();
+    CJK_BY.iter().any(|b| t.starts_with(b))
+}
 
 /// Longest Chinese name taken from a byline, in characters.
 const CJK_NAME_MAX: usize = 4;
@@ -444,6 +458,26 @@ mod tests {
                 ("Order 20251101 shipped", None),
             ],
         );
+    }
+
+    #[test]
+    fn cjk_byline_openers_found_after_any_space() {
+        for (line, want) in [
+            ("作者：张伟", true),
+            ("  记者 李明", true),
+            ("\u{3000}文/王芳", true),
+            ("\u{a0} 编辑 王", true),
+            ("By 张伟", false),
+            ("", false),
+            ("   ", false),
+            ("中文 作者", false),
+        ] {
+            assert_eq!(starts_cjk_by(line), want, "{line:?}");
+            assert_eq!(
+                starts_cjk_by(line),
+                CJK_BY.iter().any(|b| line.trim_start().starts_with(b))
+            );
+        }
     }
 
     #[test]
