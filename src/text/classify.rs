@@ -2695,7 +2695,10 @@ mod tests {
             "  • Home\n  • News\n  • Sport\n\nTeilen\n\n{long}\n\n  • Teilen\n\n\
              Foto: dpa\n\n{long}\n\n  • Home\n  • News\n  • Sport\n\nTeilen\n\n\
              © 2024 Verlag GmbH\n\n© 2024 Verlag GmbH\n| a | b | c |\n| a | b | c |\n\
-             Sonnige Tage am See\n│ Sonnige Tage am See │\n│ Sonnige Tage am See │\nSonnige Tage am See\n"
+             Sonnige Tage am See\n│ Sonnige Tage am See │\n│ Sonnige Tage am See │\nSonnige Tage am See\n\n\
+             200 g Mehl\n100 g Zucker\n3 Eier\n\n200 g Mehl\n100 g Zucker\n3 Eier\n\n\
+             Council Backs New Bridge PlanMayor Jana Berg said\n\n\
+             Council Backs New Bridge PlanMayor Jana Berg said\n"
         );
         let units = lines::split(&dump);
         let lowers = lowercased(&units);
