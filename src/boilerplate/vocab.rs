@@ -2235,6 +2235,10 @@ const CALL_TO_ACTION_ENDINGS: &[&str] = &[
     "了解更多", // zh "learn more"
 ];
 
+/// Words at most in a [`CALL_TO_ACTION_ENDINGS`] entry: a longer unit is
+/// no call to action.
+pub const CALL_TO_ACTION_MAX_WORDS: usize = 4;
+
 /// Whether a line (lower-case) is only a call to action: the button of a
 /// promotion box.
 pub fn is_call_to_action(lower: &str) -> bool {
@@ -2385,6 +2389,16 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calls_to_action_fit_their_word_bound() {
+        for e in CALL_TO_ACTION_ENDINGS {
+            assert!(
+                crate::block::word_count(e) <= CALL_TO_ACTION_MAX_WORDS,
+                "{e}"
+            );
+        }
+    }
 
     #[test]
     fn splits_attr_words() {

@@ -179,21 +179,25 @@ fn is_separated_menu(text: &str) -> bool {
 const EMBED_NOTICE_WORDS: usize = 60;
 
 /// The boilerplate kind revealed by a unit's wording or shape alone.
-fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
-    if let Some(k) = boilerplate::wording_kind_of(lower, words) {
+fn unit_kind(u: &Unit, lowers: &Lowers, i: usize, words: usize) -> Option<Kind> {
+    // The wording rules read short units only (`wording_kind_of` none of
+    // more than `PITCH_MAX_WORDS` words).
+    if (1..=boilerplate::PITCH_MAX_WORDS).contains(&words)
+        && let Some(k) = boilerplate::wording_kind_of(&lowers[i], words)
+    {
         return Some(k);
     }
-    if words <= 20 && boilerplate::is_copyright(lower) {
+    if words <= 20 && boilerplate::is_copyright(&lowers[i]) {
         return Some(Kind::Footer);
     }
     let t = &*u.text;
-    if words <= 120 && vocab::is_cookie_notice(lower) {
+    if words <= 120 && vocab::is_cookie_notice(&lowers[i]) {
         return Some(Kind::Cookie);
     }
-    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(lower) {
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lowers[i]) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(lower)) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lowers[i])) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -203,7 +207,7 @@ fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
-    if words <= 10 && vocab::is_share_prompt(lower) {
+    if words <= 10 && vocab::is_share_prompt(&lowers[i]) {
         return Some(Kind::Share);
     }
     if words <= 12 && !ends_sentence(t) && glued_list(t) {
@@ -592,20 +596,40 @@ const PICTURE_AGENCIES: &[&str] = &[
     "ap photo",
 ];
 
-/// Every unit's text lower-cased, computed once for all the wording tests.
-fn lowercased(units: &[Unit]) -> Vec<String> {
-    units
-        .iter()
-        .map(|u| {
-            // An ASCII line lower-cases byte by byte, without the Unicode
-            // tables.
-            if u.text.is_ascii() {
-                u.text.to_ascii_lowercase()
-            } else {
-                lower_case(&u.text)
-            }
-        })
-        .collect()
+/// Every unit's text lower-cased for the wording tests: each computed
+/// once, when a test first asks for it (`lowers[i]`). The tests are bounded
+/// by a unit's words, so a long paragraph, the dearest to lower-case, is
+/// seldom asked for.
+pub(crate) struct Lowers<'u, 'a> {
+    units: &'u [Unit<'a>],
+    cells: Vec<std::cell::OnceCell<String>>,
+}
+
+impl<'u, 'a> Lowers<'u, 'a> {
+    fn new(units: &'u [Unit<'a>]) -> Self {
+        Lowers {
+            units,
+            cells: vec![std::cell::OnceCell::new(); units.len()],
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Lowers<'_, '_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.cells[i].get_or_init(|| lower_of(&self.units[i].text))
+    }
+}
+
+/// A unit's text lower-cased.
+fn lower_of(text: &str) -> String {
+    // An ASCII line lower-cases byte by byte, without the Unicode tables.
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        lower_case(text)
+    }
 }
 
 /// `str::to_lowercase`, with ASCII runs lower-cased in bulk and the common
@@ -648,11 +672,11 @@ fn lower_common(c: char) -> Option<char> {
 
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
-    features_with(units, &lowercased(units))
+    features_with(units, &Lowers::new(units))
 }
 
 /// [`features`], given every unit's lower-cased text.
-fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
+fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
@@ -673,12 +697,12 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
             .filter(|&f| f < i && units[f].tag == u.tag)
     };
     let mut feats: Vec<Features> = Vec::with_capacity(units.len());
-    for (i, (u, lower)) in units.iter().zip(lowers).enumerate() {
+    for (i, u) in units.iter().enumerate() {
         let f = match first(i, u) {
             Some(f) => feats[f].clone(),
-            None => unit_features(u, lower, &seen),
+            None => unit_features(u, lowers, i, &seen),
         };
-        debug_assert_eq!(f, unit_features(u, lower, &seen), "{:?}", u.text);
+        debug_assert_eq!(f, unit_features(u, lowers, i, &seen), "{:?}", u.text);
         feats.push(f);
     }
     mark_neighbours(units, lowers, &mut feats);
@@ -686,7 +710,7 @@ fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
 }
 
 /// The features that read a unit's neighbours or the whole page.
-fn mark_neighbours(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
+fn mark_neighbours(units: &[Unit], lowers: &Lowers, feats: &mut [Features]) {
     mark_structured_runs(units, feats);
     mark_doubled_captions(units, feats);
     mark_glued_teasers(units, feats);
@@ -695,7 +719,12 @@ fn mark_neighbours(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
 
 /// The context-free features of one unit, before the marks that read its
 /// neighbours; `seen` counts the page's short texts.
-fn unit_features(u: &Unit, lower: &str, seen: &foldhash::HashMap<&str, (u32, usize)>) -> Features {
+fn unit_features(
+    u: &Unit,
+    lowers: &Lowers,
+    i: usize,
+    seen: &foldhash::HashMap<&str, (u32, usize)>,
+) -> Features {
     let (chars, cjk) = if u.text.is_ascii() {
         (u.text.len(), 0)
     } else {
@@ -706,7 +735,7 @@ fn unit_features(u: &Unit, lower: &str, seen: &foldhash::HashMap<&str, (u32, usi
     let len = chars + 2 * cjk;
     let words = word_count(&u.text);
     let sentence = ends_sentence(&u.text);
-    let mut kind = unit_kind(u, lower, words);
+    let mut kind = unit_kind(u, lowers, i, words);
     // Only short lines were counted: a long one is not looked up.
     let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&(n, _)| n > 1);
     if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
@@ -754,7 +783,7 @@ const RELATED_HEADING_WORDS: usize = 6;
 /// articles' headlines wherever it stands, even above the article, where
 /// the end-of-article rules do not look. Returns which units are its items;
 /// they are dropped after the smoothing (which they do not sway).
-fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<bool> {
+fn related_lists(units: &[Unit], lowers: &Lowers, feats: &[Features]) -> Vec<bool> {
     let mut items = vec![false; units.len()];
     for i in 0..units.len() {
         if units[i].tag == BlockTag::ListItem
@@ -840,9 +869,11 @@ const PROMO_MAX_CHARS: usize = 300;
 /// A promotion box: a short blurb (and its heading) above a button line
 /// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
 /// paragraphs are not followed by a bare call to action.
-fn mark_promo_boxes(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
+fn mark_promo_boxes(units: &[Unit], lowers: &Lowers, feats: &mut [Features]) {
     for i in 0..units.len() {
-        if !vocab::is_call_to_action(&lowers[i]) {
+        // A button's words are those of its label (trimming drops no word).
+        if feats[i].words > vocab::CALL_TO_ACTION_MAX_WORDS || !vocab::is_call_to_action(&lowers[i])
+        {
             continue;
         }
         feats[i].kind = Some(Kind::Subscribe);
@@ -1155,11 +1186,11 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
 
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
-fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
+fn ends_article(u: &Unit, lowers: &Lowers, i: usize, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
+    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lowers[i]) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {
@@ -1170,13 +1201,13 @@ fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     }
     if f.words > 14 {
         // Only a "Read also: <headline>" line is that long.
-        return vocab::end_kind(lower)
+        return vocab::end_kind(&lowers[i])
             .filter(|&k| k == Kind::Related && inline_link(&u.text) && !f.sentence);
     }
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
-    vocab::end_kind(lower)
+    vocab::end_kind(&lowers[i])
 }
 
 /// Words at most in a one-line link to another story ("Lesen Sie auch:
@@ -1309,16 +1340,16 @@ fn is_step_number(text: &str) -> bool {
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
 fn neutralise_furniture(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &mut [Features],
     masked: &mut [bool],
 ) {
-    let furniture: Vec<bool> = lowers
-        .iter()
-        .zip(feats.iter())
-        .map(|(lower, f)| {
-            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
-                || is_step_number(lower)
+    // A step's number is one word.
+    let furniture: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let f = &feats[i];
+            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&lowers[i]))
+                || (f.words == 1 && is_step_number(&lowers[i]))
         })
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
@@ -1353,7 +1384,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
 /// As [`decide`], with the batch's template lines (see [`crate::batch`])
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
-    let lowers = lowercased(units);
+    let lowers = Lowers::new(units);
     let mut feats = features_with(units, &lowers);
     let mut templated = mark_template(units, &mut feats, template);
     neutralise_furniture(units, &lowers, &mut feats, &mut templated);
@@ -1373,7 +1404,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, &lowers[i], f).or_else(|| {
+            && let Some(k) = ends_article(u, &lowers, i, f).or_else(|| {
                 (i > named_at && names_author(&u.text, &authors)).then_some(Kind::Footer)
             })
             && !in_share_bar(i, units, &feats)
@@ -1777,7 +1808,7 @@ const INLINE_BOX_TITLES: usize = 8;
 fn inline_box_end(
     i: usize,
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &[Features],
     classes: &[Class],
 ) -> Option<usize> {
@@ -1838,7 +1869,7 @@ fn inline_box_end(
         .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
-    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &lowers[j], &feats[j]).is_none());
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], lowers, j, &feats[j]).is_none());
     ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
         && unmarked
         && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
@@ -1866,7 +1897,7 @@ const READ_MORE_MAX_WORDS: usize = 16;
 /// most of the kept text stands before them.
 fn cut_teaser_list(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &[Features],
     keep: &mut [bool],
     end_kind: &mut [Option<Kind>],
@@ -2036,7 +2067,7 @@ fn keep_closing_sentences(
 /// kept text: a menu headed "Zutaten" above the article is no recipe.
 fn keep_recipe_lists(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     keep: &mut [bool],
     feats: &[Features],
     end_kind: &[Option<Kind>],
@@ -2701,7 +2732,7 @@ mod tests {
              Council Backs New Bridge PlanMayor Jana Berg said\n"
         );
         let units = lines::split(&dump);
-        let lowers = lowercased(&units);
+        let lowers = Lowers::new(&units);
         let seen = {
             let mut m: foldhash::HashMap<&str, (u32, usize)> = foldhash::HashMap::default();
             for (i, u) in units.iter().enumerate() {
@@ -2711,10 +2742,8 @@ mod tests {
             }
             m
         };
-        let mut plain: Vec<Features> = units
-            .iter()
-            .zip(&lowers)
-            .map(|(u, l)| unit_features(u, l, &seen))
+        let mut plain: Vec<Features> = (0..units.len())
+            .map(|i| unit_features(&units[i], &lowers, i, &seen))
             .collect();
         mark_neighbours(&units, &lowers, &mut plain);
         assert_eq!(features(&units), plain);
