@@ -289,11 +289,12 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     if !b[..window].is_ascii() {
         return glued_teaser_chars(text);
     }
-    for at in 1..window.saturating_sub(1) {
+    // Only a capital can be the glued one: their places are found eight
+    // bytes at a time (most bytes are none), in order.
+    let last = window.saturating_sub(1);
+    for at in ascii_capitals(&b[..window]).filter(|&at| (1..last).contains(&at)) {
         let (a, m, c) = (b[at - 1], b[at], b[at + 1]);
-        if !m.is_ascii_uppercase() {
-            continue;
-        }
+        debug_assert!(m.is_ascii_uppercase());
         let end = a.is_ascii_lowercase() || a.is_ascii_digit() || matches!(a, b'?' | b'!' | b')');
         let opens = c.is_ascii_lowercase() || (matches!(m, b'A' | b'I') && c == b' ');
         if end
@@ -304,6 +305,30 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The places of the capital letters of ASCII `b`, in order, found eight
+/// bytes at a time: for an ASCII byte `x`, `x + 0x3F` has its high bit set
+/// from 'A' (0x41) on and `x + 0x25` from '[' (0x5B) on, with no carry
+/// into the next byte.
+fn ascii_capitals(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    debug_assert!(b.is_ascii());
+    b.chunks(8).enumerate().flat_map(|(k, chunk)| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+        let past_z = w.wrapping_add(0x2525_2525_2525_2525);
+        let mut mask = from_a & !past_z & HIGH;
+        std::iter::from_fn(move || {
+            (mask != 0).then(|| {
+                let at = 8 * k + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                at
+            })
+        })
+    })
 }
 
 /// [`glued_teaser`] character by character: any text.
@@ -2794,6 +2819,27 @@ mod tests {
     /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
     /// with the character-by-character ones, at every cut of sample lines
     /// (so the tail and the headline window fall on every position).
+    #[test]
+    fn ascii_capitals_found_as_a_byte_loop_finds_them() {
+        let all: Vec<u8> = (0..128).collect();
+        let texts = [
+            &all[..],
+            b"",
+            b"A",
+            b"Council Backs New Bridge PlanMayor Jana",
+            b"@[`{AZaz09 ZZZZZZZZZ",
+        ];
+        for t in texts {
+            for cut in 0..=t.len() {
+                let t = &t[..cut];
+                let want: Vec<usize> = (0..t.len())
+                    .filter(|&i| t[i].is_ascii_uppercase())
+                    .collect();
+                assert_eq!(ascii_capitals(t).collect::<Vec<_>>(), want, "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn ascii_fast_paths_agree_with_the_char_paths() {
         let lines = [
