@@ -933,6 +933,9 @@ const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
 /// Arena". An ordinal such as "1." (a numbered teaser list) is not one,
 /// unless a month follows it ("9. Juni – Berlin").
 pub fn is_quantity_line(text: &str) -> bool {
+    if !may_lead_with_a_number(text) {
+        return false;
+    }
     let Some(first) = text.split_whitespace().next() else {
         return false;
     };
@@ -946,6 +949,36 @@ pub fn is_quantity_line(text: &str) -> bool {
     // The word count last: it reads the most.
     (amount && text.chars().any(char::is_alphabetic) || date_led(text))
         && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
+}
+
+/// What [`is_quantity_line`] needs, read on the bytes: an amount opens the
+/// first word with a digit or a fraction (not ASCII), and a day number
+/// opens the first or the second word with a digit. `false` only when
+/// neither can hold; a non-ASCII byte where a word might end (it could be
+/// a Unicode space) answers `true`.
+fn may_lead_with_a_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::block::is_space_byte(c);
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if open(first) {
+        return true;
+    }
+    // The end of the first word, then the second word's first byte.
+    let Some(end) = b
+        .iter()
+        .position(|&c| !c.is_ascii() || crate::block::is_space_byte(c))
+    else {
+        return false;
+    };
+    if !b[end].is_ascii() {
+        return true;
+    }
+    b[end..]
+        .iter()
+        .find(|&&c| !crate::block::is_space_byte(c))
+        .is_some_and(|&c| c.is_ascii_digit() || !c.is_ascii())
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
@@ -2244,6 +2277,55 @@ mod tests {
         let k = kept(dump);
         assert_eq!(k.len(), 2, "{k:?}");
         assert!(k[0].starts_with("Le conseil"));
+    }
+
+    #[test]
+    fn number_lead_rules_out_no_quantity_line() {
+        let lines = [
+            "",
+            "125 g Mehl",
+            "½ cup sugar",
+            "June 9 -- Arena, Tampa",
+            "9. Juni – Berlin",
+            "9 juin : Paris",
+            "Juni 9. in Berlin",
+            "3 Kevin Harvick 5033 4",
+            "1a etapa: 10 de março",
+            "Mehl 125 g",
+            "The 12 best things",
+            "Mai\u{a0}9 Berlin",
+            "Mai\t9 Berlin",
+            " 9 Juni Berlin",
+            "Öl 2 EL",
+            "2 EL Öl",
+            "plain words only",
+            "one",
+        ];
+        for l in lines {
+            if !may_lead_with_a_number(l) {
+                assert!(!is_quantity_line_plain(l), "{l:?}");
+            }
+            assert_eq!(is_quantity_line(l), is_quantity_line_plain(l), "{l:?}");
+        }
+        assert!(!may_lead_with_a_number("plain words only"));
+        assert!(!may_lead_with_a_number("The best 12 things"));
+        assert!(may_lead_with_a_number("June 9 -- Arena"));
+    }
+
+    /// [`is_quantity_line`] without the byte test.
+    fn is_quantity_line_plain(text: &str) -> bool {
+        let Some(first) = text.split_whitespace().next() else {
+            return false;
+        };
+        let lead = first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
+        let digits = first.chars().filter(char::is_ascii_digit).count();
+        let tail = first.chars().filter(|c| c.is_alphabetic()).count();
+        let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
+        (amount && text.chars().any(char::is_alphabetic) || date_led(text))
+            && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
     }
 
     #[test]
