@@ -391,7 +391,18 @@ const INNER_DATELINE_WORDS: usize = 40;
 /// dateline (capitals and a colon) stands after at least three words;
 /// an article's own dateline opens its paragraph. Returns the dateline.
 pub fn inner_dateline(text: &str) -> Option<&str> {
-    // The dateline ends with a colon: most lines hold none.
+    // The dateline ends with a colon after a capital (or a dash or colon of
+    // the dateline, or a letter not ASCII): most lines hold none.
+    let b = text.as_bytes();
+    let after_capital = |i: usize| i > 0 && matches!(b[i - 1], b'A'..=b'Z' | b'-' | b':' | 0x80..);
+    if !memchr::memchr_iter(b':', b).any(after_capital) {
+        return None;
+    }
+    inner_dateline_words(text)
+}
+
+/// [`inner_dateline`] word by word.
+fn inner_dateline_words(text: &str) -> Option<&str> {
     memchr::memchr(b':', text.as_bytes())?;
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
@@ -2326,6 +2337,25 @@ mod tests {
         let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
         (amount && text.chars().any(char::is_alphabetic) || date_led(text))
             && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
+    }
+
+    #[test]
+    fn inner_datelines_found_as_word_by_word() {
+        for l in [
+            "Local baker wins prize BERLIN: A local baker",
+            "Local baker wins prize NEW YORK: A local baker",
+            "One two three FRANKFURT-MAIN: text",
+            "One two three ÜLZEN: text",
+            "One two three A:: text",
+            "Foto: dpa",
+            "One two three Berlin: no",
+            "One two three X: single",
+            "One two three 12:30 Uhr",
+            ":",
+            "",
+        ] {
+            assert_eq!(inner_dateline(l), inner_dateline_words(l), "{l:?}");
+        }
     }
 
     #[test]
