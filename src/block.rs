@@ -186,6 +186,14 @@ pub fn word_count(text: &str) -> usize {
     word_count_upto(text, usize::MAX)
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it:
+/// `u8::is_ascii_whitespace` plus the vertical tab. (A non-ASCII byte is
+/// none: the Unicode spaces are several bytes long.)
+#[inline]
+pub const fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
 /// [`ASCII_CLASS`] of ASCII whitespace (as `char::is_whitespace`).
 const SPACE: u8 = 1;
 /// [`ASCII_CLASS`] of ASCII letters and digits.
@@ -198,7 +206,7 @@ static ASCII_CLASS: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        t[b] = if is_space_byte(c) {
             SPACE
         } else if c.is_ascii_alphanumeric() {
             ALNUM
@@ -339,6 +347,17 @@ mod tests {
     }
 
     #[test]
+    fn space_bytes_are_the_ascii_whitespace_characters() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_space_byte(b),
+                b.is_ascii() && char::from(b).is_whitespace(),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
     fn common_characters_fold_as_the_unicode_tables() {
         let mut seen = 0;
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
@@ -377,6 +396,15 @@ mod tests {
         ] {
             assert_eq!(word_count(t), by_tokens(t), "{t:?}");
         }
+        // Longer texts: ASCII blocks, runs across their edges, other
+        // characters between them.
+        let mixed = "Ein (Satz) -- mit Wörtern, 日本語 und 12 Zahlen;\u{a0}ende. ".repeat(5);
+        for k in 0..mixed.len() {
+            if mixed.is_char_boundary(k) {
+                let t = &mixed[k..];
+                assert_eq!(word_count(t), by_tokens(t), "{t:?}");
+            }
+        }
         // Every character, alone and inside a word.
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
             for t in [format!("{c}"), format!("a{c}b")] {
@@ -387,15 +415,17 @@ mod tests {
 
     #[test]
     fn capped_word_count_is_exact_up_to_the_cap() {
+        let long = "Ein Satz mit -- vielen Wörtern, Zahlen 12 und (Klammern) ".repeat(6);
         let texts = [
             "",
             "one",
             "one two three four five",
             "日本語の文章 and some words — here",
             "  a  b\u{a0}c , . d ",
+            &long,
         ];
         for t in texts {
-            for cap in 0..8 {
+            for cap in 0..60 {
                 let full = word_count(t);
                 let capped = word_count_upto(t, cap);
                 assert_eq!(capped.min(cap + 1), full.min(cap + 1), "{t:?} {cap}");

@@ -50,40 +50,48 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// byte range in it: one string for the whole text instead of one per
 /// token, and every shingle is a slice of it.
 fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
-    let mut joined = String::with_capacity(text.len());
+    // Built as bytes: ASCII letters and digits go in one by one through a
+    // table (lower-cased), other characters encoded.
+    let mut joined: Vec<u8> = Vec::with_capacity(text.len());
     // About one token per eight bytes of prose: most texts never regrow.
     let mut spans = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
     let close =
-        |joined: &mut String, spans: &mut Vec<(usize, usize)>, start: &mut Option<usize>| {
+        |joined: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>, start: &mut Option<usize>| {
             if let Some(a) = start.take() {
                 spans.push((a, joined.len()));
             }
         };
+    let open = |joined: &mut Vec<u8>, start: &mut Option<usize>| {
+        if start.is_none() {
+            if !joined.is_empty() {
+                joined.push(b' ');
+            }
+            *start = Some(joined.len());
+        }
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // ASCII: runs of letters and digits copied whole.
-            if !b.is_ascii_alphanumeric() {
+            // ASCII: a run of letters and digits copied lower-cased.
+            let l = ASCII_TOKEN[usize::from(b)];
+            if l == 0 {
                 close(&mut joined, &mut spans, &mut start);
                 i += 1;
                 continue;
             }
-            let from = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            open(&mut joined, &mut start);
+            joined.push(l);
+            i += 1;
+            while let Some(&l) = bytes.get(i).and_then(|&b| ASCII_TOKEN.get(usize::from(b))) {
+                if l == 0 {
+                    break;
+                }
+                joined.push(l);
                 i += 1;
             }
-            if start.is_none() {
-                if !joined.is_empty() {
-                    joined.push(' ');
-                }
-                start = Some(joined.len());
-            }
-            let at = joined.len();
-            joined.push_str(&text[from..i]);
-            joined[at..].make_ascii_lowercase();
             continue;
         }
         let c = text[i..].chars().next().unwrap_or_default();
@@ -98,24 +106,38 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
                 continue;
             }
         }
-        if start.is_none() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            start = Some(joined.len());
-        }
+        open(&mut joined, &mut start);
+        let mut buf = [0; 4];
         if cjk {
-            joined.push(c);
+            joined.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
             close(&mut joined, &mut spans, &mut start);
         } else if let Some(Some(l)) = folded {
-            joined.push(l);
+            joined.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
         } else {
-            joined.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                joined.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
         }
     }
     close(&mut joined, &mut spans, &mut start);
+    // Whole characters went in, so the bytes are UTF-8.
+    let joined = String::from_utf8(joined).unwrap_or_default();
     (joined, spans)
 }
+
+/// Each ASCII byte lower-cased if it is a letter or digit, else 0.
+static ASCII_TOKEN: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The exact-duplicate key of a text: xxh3-128 of its normalised tokens,
 /// 32 hex digits.

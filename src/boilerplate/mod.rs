@@ -127,11 +127,20 @@ fn paywall_notice_of(lower: &str, words: usize) -> bool {
 
 /// Whether a line is only a copyright notice or a list of legal links.
 pub fn is_copyright(lower: &str) -> bool {
-    // Searchers built once: `str::contains` sets one up on every call.
-    static MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        std::sync::LazyLock::new(|| ["©", "(c) 20", "copyright"].map(memchr::memmem::Finder::new));
-    MARKS.iter().any(|m| m.find(lower.as_bytes()).is_some())
+    // The marks open with three bytes (© is C2 A9): one vectorised search
+    // for those, and a comparison where one stands, costs less on a short
+    // line than a substring searcher per mark.
+    let b = lower.as_bytes();
+    memchr::memchr3_iter(0xC2, b'(', b'c', b).any(|i| {
+        let rest = &b[i..];
+        COPYRIGHT_MARKS
+            .iter()
+            .any(|m| rest.starts_with(m.as_bytes()))
+    })
 }
+
+/// What names a copyright: see [`is_copyright`].
+const COPYRIGHT_MARKS: [&str; 3] = ["©", "(c) 20", "copyright"];
 
 /// Whether a short block is only a date, a time or a "Posted/Updated"
 /// line: most of its tokens hold digits or are month, weekday or time words.
@@ -323,6 +332,25 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_marks_found_as_substrings() {
+        for t in [
+            "",
+            "©",
+            "© 2024 verlag",
+            "(c) 2019 company",
+            "(c) 19",
+            "copyright",
+            "all rights: copyrigh",
+            "cc (c (c) 2 (c) 20",
+            "\u{a0}c©",
+            "ccopyright",
+        ] {
+            let plain = COPYRIGHT_MARKS.iter().any(|m| t.contains(m));
+            assert_eq!(is_copyright(t), plain, "{t:?}");
+        }
+    }
 
     #[test]
     fn datelines() {

@@ -388,8 +388,7 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
 /// read as slices of `lower`, without a copy per character or per word.
 pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
     debug_assert!(value.is_ascii() && lower == value.to_ascii_lowercase());
-    // `char::is_whitespace` on ASCII: vertical tab included.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = crate::block::is_space_byte;
     let mut hiding = false;
     let mut fold = InfoFold::default();
     let b = value.as_bytes();
@@ -1889,6 +1888,11 @@ const GALLERY_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "/"];
 
 /// Whether a line (lower-case) is a gallery counter: "Image 1 of 5".
 pub fn is_gallery_counter(lower: &str) -> bool {
+    // The number after the noun opens with a digit: read on the bytes
+    // first, as most lines have none there.
+    if !second_word_may_open_with_digit(lower) {
+        return false;
+    }
     let mut t = lower.split_whitespace();
     // The noun first: most lines stop here.
     if !t.next().is_some_and(|noun| GALLERY_NOUNS.contains(&noun)) {
@@ -1897,6 +1901,33 @@ pub fn is_gallery_counter(lower: &str) -> bool {
     let num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     matches!((t.next(), t.next(), t.next(), t.next()), (Some(a), Some(of), Some(b), None)
         if num(a) && GALLERY_OF.contains(&of) && num(b))
+}
+
+/// Whether the second whitespace-separated word of `text` may open with
+/// an ASCII digit, read on the bytes: `false` only when it does not (or
+/// there is none); a non-ASCII byte where a word may end (it could be a
+/// Unicode space) answers `true`.
+fn second_word_may_open_with_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    let space = crate::block::is_space_byte;
+    // Past leading spaces, to the end of the first word.
+    let Some(start) = b.iter().position(|&c| !space(c)) else {
+        return false;
+    };
+    let Some(end) = b[start..]
+        .iter()
+        .position(|&c| !c.is_ascii() || space(c))
+        .map(|n| start + n)
+    else {
+        return false;
+    };
+    if !b[end].is_ascii() || !b[start].is_ascii() {
+        return true;
+    }
+    b[end..]
+        .iter()
+        .find(|&&c| !space(c))
+        .is_some_and(|&c| c.is_ascii_digit() || !c.is_ascii())
 }
 
 /// Openings of a paywall notice: the article is cut here and what follows
@@ -2236,6 +2267,10 @@ const CALL_TO_ACTION_ENDINGS: &[&str] = &[
     "了解更多", // zh "learn more"
 ];
 
+/// Words at most in a [`CALL_TO_ACTION_ENDINGS`] entry: a longer unit is
+/// no call to action.
+pub const CALL_TO_ACTION_MAX_WORDS: usize = 4;
+
 /// Whether a line (lower-case) is only a call to action: the button of a
 /// promotion box.
 pub fn is_call_to_action(lower: &str) -> bool {
@@ -2386,6 +2421,47 @@ pub fn end_kind(lower: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn second_word_digit_test_rules_out_no_gallery_counter() {
+        let plain = |t: &str| {
+            t.split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        for t in [
+            "",
+            "image",
+            "image 1 of 5",
+            "  bild 3 von 12",
+            "foto\u{a0}2 z 9",
+            "zdjęcie 1 z 4",
+            "photo\t4 / 7",
+            "the 3 best",
+            "plain words here",
+            "x y",
+            "x  7",
+        ] {
+            if plain(t) {
+                assert!(second_word_may_open_with_digit(t), "{t:?}");
+            }
+        }
+        assert!(!second_word_may_open_with_digit("plain words here"));
+        assert!(is_gallery_counter("image 1 of 5"));
+        assert!(is_gallery_counter("zdjęcie 1 z 4"));
+        assert!(is_gallery_counter("foto\u{a0}2 z 9"));
+        assert!(!is_gallery_counter("image one of five"));
+    }
+
+    #[test]
+    fn calls_to_action_fit_their_word_bound() {
+        for e in CALL_TO_ACTION_ENDINGS {
+            assert!(
+                crate::block::word_count(e) <= CALL_TO_ACTION_MAX_WORDS,
+                "{e}"
+            );
+        }
+    }
 
     #[test]
     fn splits_attr_words() {

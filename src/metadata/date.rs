@@ -328,6 +328,22 @@ pub fn is_weekday(word: &str) -> bool {
         .unwrap_or_else(|| WEEKDAYS.contains(&w.to_lowercase().as_str()))
 }
 
+/// For each ASCII byte, the lengths (as bits) of the ASCII [`MONTHS`] names
+/// that start with it.
+static ASCII_MONTH_SHAPES: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        let name = MONTHS[i].0.as_bytes();
+        if name.is_ascii() {
+            assert!(name.len() < 32);
+            t[name[0] as usize] |= 1 << name.len();
+        }
+        i += 1;
+    }
+    t
+};
+
 /// [`MONTHS`] as a map, for [`month_number`]: every word of a line may be
 /// looked up.
 static MONTH_INDEX: std::sync::LazyLock<foldhash::HashMap<&'static str, u8>> =
@@ -338,6 +354,15 @@ pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
     // The longest name, "листопада", is 18 bytes: longer words are no month.
     if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    // An ASCII word keeps its first letter (lower-cased) and its length:
+    // unless a name has both, it is none, and is not hashed.
+    if w.is_ascii()
+        && ASCII_MONTH_SHAPES[usize::from(w.as_bytes()[0].to_ascii_lowercase())] & (1 << w.len())
+            == 0
+    {
+        debug_assert!(MONTH_INDEX.get(w.to_ascii_lowercase().as_str()).is_none());
         return None;
     }
     // ASCII words are lower-cased without allocating.
@@ -866,6 +891,33 @@ fn parse_ymd_digits(y: &str, m: &str, d: &str) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_shapes_rule_out_no_month() {
+        let plain = |w: &str| {
+            let w = w.trim_end_matches('.');
+            MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (name, _) in MONTHS {
+            words.push((*name).to_string());
+            words.push(name.to_uppercase());
+            words.push(format!("{name}."));
+            words.push(format!("{name}s"));
+            let mut shorter = name.chars();
+            shorter.next_back();
+            words.push(shorter.as_str().to_string());
+        }
+        words.extend(
+            [
+                "", ".", "Mai", "MAY", "mar", "Jun.", "sept", "Sept.", "x", "Juli", "März", "the",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(month_number(w), plain(w), "{w:?}");
+        }
+    }
 
     /// Each input gives its expected value.
     fn reads(f: impl Fn(&str) -> Option<String>, cases: &[(&str, Option<&str>)]) {

@@ -65,18 +65,21 @@ pub fn clean_cow(s: &str) -> Option<std::borrow::Cow<'_, str>> {
 /// Whether [`clean`] would return `s` as it is.
 #[inline]
 fn is_clean(s: &str) -> bool {
-    static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let b = s.as_bytes();
-    // No early exit: the fold vectorises.
+    // No early exit: the folds vectorise (a searcher for "  " costs more
+    // to start than a line takes to read).
     let controls = b
         .iter()
         .fold(false, |acc, &c| acc | (b'\t'..=b'\r').contains(&c));
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | (x == b' ' && y == b' '));
     let wide = |lead: u8| memchr::memchr_iter(lead, b).any(|i| wide_space_at(b, i));
     b.first().is_some_and(|&c| c != b' ')
         && b.last().is_some_and(|&c| c != b' ')
         && !controls
-        && DOUBLE_SPACE.find(b).is_none()
+        && !double_space
         && (s.is_ascii() || !(wide(0xC2) || wide(0xE1) || wide(0xE2) || wide(0xE3)))
 }
 

@@ -66,7 +66,9 @@ static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// before a space. Lines without one are not decoded.
 fn has_by_word(line: &str) -> bool {
     let b = line.as_bytes();
-    BY_MATCHER.find_overlapping_iter(line).any(|m| {
+    // No by-word's end is another's start, so no two matches overlap: the
+    // plain (prefiltered) search finds them all.
+    BY_MATCHER.find_iter(line).any(|m| {
         let upper = b[m.start()].is_ascii_uppercase();
         let boundary = upper
             || line[..m.start()]
@@ -88,7 +90,7 @@ fn has_by_word(line: &str) -> bool {
 pub fn byline_author(line: &str) -> Option<String> {
     // The openers first: a line with none is no byline, however long.
     let by = has_by_word(line);
-    if !by && !CJK_BY.iter().any(|b| line.trim_start().starts_with(b)) {
+    if !by && !starts_cjk_by(line) {
         return None;
     }
     if word_count_upto(line, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS {
@@ -157,6 +159,20 @@ pub fn byline_author(line: &str) -> Option<String> {
 /// Openers of Chinese bylines: "作者：张伟" (author), "记者 李明" (reporter),
 /// "文/王芳" (text by).
 const CJK_BY: &[&str] = &["作者", "记者", "文/", "文／", "编辑"];
+
+/// Whether `line` opens with one of [`CJK_BY`] (after any whitespace).
+/// Those are not ASCII: a line whose first byte past its ASCII spaces is
+/// ASCII (most lines) opens with none, and is not trimmed or compared
+/// further.
+fn starts_cjk_by(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_ascii() && crate::block::is_space_byte(c as u8));
+    if t.as_bytes().first().is_none_or(u8::is_ascii) {
+        debug_assert!(!CJK_BY.iter().any(|b| line.trim_start().starts_with(b)));
+        return false;
+    }
+    let t = t.trim_start();
+    CJK_BY.iter().any(|b| t.starts_with(b))
+}
 
 /// Longest Chinese name taken from a byline, in characters.
 const CJK_NAME_MAX: usize = 4;
@@ -444,6 +460,52 @@ mod tests {
                 ("Order 20251101 shipped", None),
             ],
         );
+    }
+
+    #[test]
+    fn by_words_never_overlap() {
+        // No by-word's end is another's start (nor holds one inside): the
+        // plain search finds every match the overlapping one would.
+        for a in BY_WORDS {
+            for b in BY_WORDS {
+                for k in 1..a.len().min(b.len()) {
+                    assert_ne!(&a[a.len() - k..], &b[..k], "{a} {b}");
+                }
+                assert!(a == b || !a.contains(b), "{a} {b}");
+            }
+        }
+        for line in [
+            "By Jane",
+            "adminBy adminNovember",
+            "von par por di door autor: author: by",
+        ] {
+            let all: Vec<_> = BY_MATCHER
+                .find_overlapping_iter(line)
+                .map(|m| m.span())
+                .collect();
+            let plain: Vec<_> = BY_MATCHER.find_iter(line).map(|m| m.span()).collect();
+            assert_eq!(all, plain, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_byline_openers_found_after_any_space() {
+        for (line, want) in [
+            ("作者：张伟", true),
+            ("  记者 李明", true),
+            ("\u{3000}文/王芳", true),
+            ("\u{a0} 编辑 王", true),
+            ("By 张伟", false),
+            ("", false),
+            ("   ", false),
+            ("中文 作者", false),
+        ] {
+            assert_eq!(starts_cjk_by(line), want, "{line:?}");
+            assert_eq!(
+                starts_cjk_by(line),
+                CJK_BY.iter().any(|b| line.trim_start().starts_with(b))
+            );
+        }
     }
 
     #[test]

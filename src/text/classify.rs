@@ -62,7 +62,7 @@ pub enum Class {
 }
 
 /// What the layout and wording of one unit say, computed once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     /// Characters, with each CJK character weighted as three (a CJK
     /// character carries about as much as a short word).
@@ -179,21 +179,25 @@ fn is_separated_menu(text: &str) -> bool {
 const EMBED_NOTICE_WORDS: usize = 60;
 
 /// The boilerplate kind revealed by a unit's wording or shape alone.
-fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
-    if let Some(k) = boilerplate::wording_kind_of(lower, words) {
+fn unit_kind(u: &Unit, lowers: &Lowers, i: usize, words: usize) -> Option<Kind> {
+    // The wording rules read short units only (`wording_kind_of` none of
+    // more than `PITCH_MAX_WORDS` words).
+    if (1..=boilerplate::PITCH_MAX_WORDS).contains(&words)
+        && let Some(k) = boilerplate::wording_kind_of(&lowers[i], words)
+    {
         return Some(k);
     }
-    if words <= 20 && boilerplate::is_copyright(lower) {
+    if words <= 20 && boilerplate::is_copyright(&lowers[i]) {
         return Some(Kind::Footer);
     }
     let t = &*u.text;
-    if words <= 120 && vocab::is_cookie_notice(lower) {
+    if words <= 120 && vocab::is_cookie_notice(&lowers[i]) {
         return Some(Kind::Cookie);
     }
-    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(lower) {
+    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lowers[i]) {
         return Some(Kind::Cookie);
     }
-    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(lower)) {
+    if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lowers[i])) {
         return Some(Kind::Footer);
     }
     // Renderer placeholders and image labels: "[INS::INS]", "[image]".
@@ -203,7 +207,7 @@ fn unit_kind(u: &Unit, lower: &str, words: usize) -> Option<Kind> {
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
-    if words <= 10 && vocab::is_share_prompt(lower) {
+    if words <= 10 && vocab::is_share_prompt(&lowers[i]) {
         return Some(Kind::Share);
     }
     if words <= 12 && !ends_sentence(t) && glued_list(t) {
@@ -285,11 +289,12 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     if !b[..window].is_ascii() {
         return glued_teaser_chars(text);
     }
-    for at in 1..window.saturating_sub(1) {
+    // Only a capital can be the glued one: their places are found eight
+    // bytes at a time (most bytes are none), in order.
+    let last = window.saturating_sub(1);
+    for at in ascii_capitals(&b[..window]).filter(|&at| (1..last).contains(&at)) {
         let (a, m, c) = (b[at - 1], b[at], b[at + 1]);
-        if !m.is_ascii_uppercase() {
-            continue;
-        }
+        debug_assert!(m.is_ascii_uppercase());
         let end = a.is_ascii_lowercase() || a.is_ascii_digit() || matches!(a, b'?' | b'!' | b')');
         let opens = c.is_ascii_lowercase() || (matches!(m, b'A' | b'I') && c == b' ');
         if end
@@ -300,6 +305,30 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The places of the capital letters of ASCII `b`, in order, found eight
+/// bytes at a time: for an ASCII byte `x`, `x + 0x3F` has its high bit set
+/// from 'A' (0x41) on and `x + 0x25` from '[' (0x5B) on, with no carry
+/// into the next byte.
+fn ascii_capitals(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    debug_assert!(b.is_ascii());
+    b.chunks(8).enumerate().flat_map(|(k, chunk)| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+        let past_z = w.wrapping_add(0x2525_2525_2525_2525);
+        let mut mask = from_a & !past_z & HIGH;
+        std::iter::from_fn(move || {
+            (mask != 0).then(|| {
+                let at = 8 * k + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                at
+            })
+        })
+    })
 }
 
 /// [`glued_teaser`] character by character: any text.
@@ -362,7 +391,18 @@ const INNER_DATELINE_WORDS: usize = 40;
 /// dateline (capitals and a colon) stands after at least three words;
 /// an article's own dateline opens its paragraph. Returns the dateline.
 pub fn inner_dateline(text: &str) -> Option<&str> {
-    // The dateline ends with a colon: most lines hold none.
+    // The dateline ends with a colon after a capital (or a dash or colon of
+    // the dateline, or a letter not ASCII): most lines hold none.
+    let b = text.as_bytes();
+    let after_capital = |i: usize| i > 0 && matches!(b[i - 1], b'A'..=b'Z' | b'-' | b':' | 0x80..);
+    if !memchr::memchr_iter(b':', b).any(after_capital) {
+        return None;
+    }
+    inner_dateline_words(text)
+}
+
+/// [`inner_dateline`] word by word.
+fn inner_dateline_words(text: &str) -> Option<&str> {
     memchr::memchr(b':', text.as_bytes())?;
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
@@ -451,7 +491,13 @@ fn page_counts<'a>(
     if patterns.is_empty() {
         return HashMap::new();
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
+    // Built per page for a few words and run once over it: the
+    // noncontiguous NFA, which is the cheapest to build (a DFA costs more
+    // to build than the one pass saves).
+    let ac = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns);
+    let Ok(ac) = ac else {
         // Unreachable for a page's few words; count them one by one.
         return patterns
             .iter()
@@ -586,20 +632,40 @@ const PICTURE_AGENCIES: &[&str] = &[
     "ap photo",
 ];
 
-/// Every unit's text lower-cased, computed once for all the wording tests.
-fn lowercased(units: &[Unit]) -> Vec<String> {
-    units
-        .iter()
-        .map(|u| {
-            // An ASCII line lower-cases byte by byte, without the Unicode
-            // tables.
-            if u.text.is_ascii() {
-                u.text.to_ascii_lowercase()
-            } else {
-                lower_case(&u.text)
-            }
-        })
-        .collect()
+/// Every unit's text lower-cased for the wording tests: each computed
+/// once, when a test first asks for it (`lowers[i]`). The tests are bounded
+/// by a unit's words, so a long paragraph, the dearest to lower-case, is
+/// seldom asked for.
+pub(crate) struct Lowers<'u, 'a> {
+    units: &'u [Unit<'a>],
+    cells: Vec<std::cell::OnceCell<String>>,
+}
+
+impl<'u, 'a> Lowers<'u, 'a> {
+    fn new(units: &'u [Unit<'a>]) -> Self {
+        Lowers {
+            units,
+            cells: vec![std::cell::OnceCell::new(); units.len()],
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Lowers<'_, '_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.cells[i].get_or_init(|| lower_of(&self.units[i].text))
+    }
+}
+
+/// A unit's text lower-cased.
+fn lower_of(text: &str) -> String {
+    // An ASCII line lower-cases byte by byte, without the Unicode tables.
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        lower_case(text)
+    }
 }
 
 /// `str::to_lowercase`, with ASCII runs lower-cased in bulk and the common
@@ -608,7 +674,11 @@ fn lowercased(units: &[Unit]) -> Vec<String> {
 fn lower_case(text: &str) -> String {
     // A capital sigma lower-cases by its place in the word, which only
     // `str::to_lowercase` knows.
-    if text.contains('Σ') {
+    // ('Σ' is CE A3: memchr's vectorised search for its lead byte, as
+    // `str::contains` with a char runs core's word-at-a-time one.)
+    let b = text.as_bytes();
+    if memchr::memchr_iter(0xCE, b).any(|i| b.get(i + 1) == Some(&0xA3)) {
+        debug_assert!(text.contains('Σ'));
         return text.to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
@@ -642,81 +712,108 @@ fn lower_common(c: char) -> Option<char> {
 
 /// Context-free features and class of every unit.
 pub fn features(units: &[Unit]) -> Vec<Features> {
-    features_with(units, &lowercased(units))
+    features_with(units, &Lowers::new(units))
 }
 
 /// [`features`], given every unit's lower-cased text.
-fn features_with(units: &[Unit], lowers: &[String]) -> Vec<Features> {
+fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
     // Short lines printed more than once are page template (menus repeated
     // in header, drawer and footer), never article text.
     let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
-    let mut seen: foldhash::HashMap<&str, u32> =
+    // Each short text's count and the first unit that holds it.
+    let mut seen: foldhash::HashMap<&str, (u32, usize)> =
         foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
         if short(&u.text) {
-            *seen.entry(&*u.text).or_default() += 1;
+            seen.entry(&*u.text).or_insert((0, i)).0 += 1;
         }
     }
-    let mut feats: Vec<Features> = units
-        .iter()
-        .zip(lowers)
-        .map(|(u, lower)| {
-            let (chars, cjk) = if u.text.is_ascii() {
-                (u.text.len(), 0)
-            } else {
-                u.text
-                    .chars()
-                    .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
-            };
-            let len = chars + 2 * cjk;
-            let words = word_count(&u.text);
-            let sentence = ends_sentence(&u.text);
-            let mut kind = unit_kind(u, lower, words);
-            // Only short lines were counted: a long one is not looked up.
-            let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&n| n > 1);
-            if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
-                kind = Some(Kind::Navigation);
-            }
-            if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
-                kind = Some(Kind::Other);
-            }
-            let first_ok = u
-                .text
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_lowercase() || is_cjk(c));
-            let photo_credit = u.text.ends_with(')') && u.text.contains('(');
-            let heading_like = u.tag == BlockTag::Paragraph
-                && kind.is_none()
-                && first_ok
-                && chars <= HEADING_MAX_CHARS
-                && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
-                && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
-                && (!sentence || (u.text.ends_with('?') && words <= 12))
-                && !photo_credit;
-            let class = if kind.is_some() {
-                Class::Bad
-            } else if heading_like && !sentence || len < LENGTH_LOW {
-                Class::Short
-            } else {
-                prose_class(&u.text, len, words, sentence, cjk * 2 > chars, u.tag)
-            };
-            Features {
-                len,
-                words,
-                sentence,
-                heading_like,
-                kind,
-                class,
-                structured: false,
-            }
-        })
-        .collect();
-    mark_structured_runs(units, &mut feats);
-    mark_doubled_captions(units, &mut feats);
-    mark_glued_teasers(units, &mut feats);
-    mark_promo_boxes(units, lowers, &mut feats);
+    // A unit's features depend on its text and tag alone: a line printed
+    // again (menus, labels: a fifth of a dump's lines) takes those of its
+    // first copy.
+    let first = |i: usize, u: &Unit| {
+        seen.get(&*u.text)
+            .map(|&(_, f)| f)
+            .filter(|&f| f < i && units[f].tag == u.tag)
+    };
+    let mut feats: Vec<Features> = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let f = match first(i, u) {
+            Some(f) => feats[f].clone(),
+            None => unit_features(u, lowers, i, &seen),
+        };
+        debug_assert_eq!(f, unit_features(u, lowers, i, &seen), "{:?}", u.text);
+        feats.push(f);
+    }
+    mark_neighbours(units, lowers, &mut feats);
     feats
+}
+
+/// The features that read a unit's neighbours or the whole page.
+fn mark_neighbours(units: &[Unit], lowers: &Lowers, feats: &mut [Features]) {
+    mark_structured_runs(units, feats);
+    mark_doubled_captions(units, feats);
+    mark_glued_teasers(units, feats);
+    mark_promo_boxes(units, lowers, feats);
+}
+
+/// The context-free features of one unit, before the marks that read its
+/// neighbours; `seen` counts the page's short texts.
+fn unit_features(
+    u: &Unit,
+    lowers: &Lowers,
+    i: usize,
+    seen: &foldhash::HashMap<&str, (u32, usize)>,
+) -> Features {
+    let (chars, cjk) = if u.text.is_ascii() {
+        (u.text.len(), 0)
+    } else {
+        u.text
+            .chars()
+            .fold((0, 0), |(n, cjk), c| (n + 1, cjk + usize::from(is_cjk(c))))
+    };
+    let len = chars + 2 * cjk;
+    let words = word_count(&u.text);
+    let sentence = ends_sentence(&u.text);
+    let mut kind = unit_kind(u, lowers, i, words);
+    // Only short lines were counted: a long one is not looked up.
+    let repeated = chars < LENGTH_LOW && seen.get(&*u.text).is_some_and(|&(n, _)| n > 1);
+    if kind.is_none() && repeated && u.tag != BlockTag::TableRow {
+        kind = Some(Kind::Navigation);
+    }
+    if kind.is_none() && chars <= CAPTION_MAX_CHARS && ends_with_credit(&u.text) {
+        kind = Some(Kind::Other);
+    }
+    let first_ok = u
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() || is_cjk(c));
+    let photo_credit = u.text.ends_with(')') && u.text.contains('(');
+    let heading_like = u.tag == BlockTag::Paragraph
+        && kind.is_none()
+        && first_ok
+        && chars <= HEADING_MAX_CHARS
+        && ((1..=20).contains(&words) || (cjk > 0 && words <= 40))
+        && !u.text.ends_with(['.', ',', ';', ':', '…', '。', '，'])
+        && (!sentence || (u.text.ends_with('?') && words <= 12))
+        && !photo_credit;
+    let class = if kind.is_some() {
+        Class::Bad
+    } else if heading_like && !sentence || len < LENGTH_LOW {
+        Class::Short
+    } else {
+        prose_class(&u.text, len, words, sentence, cjk * 2 > chars, u.tag)
+    };
+    Features {
+        len,
+        words,
+        sentence,
+        heading_like,
+        kind,
+        class,
+        structured: false,
+    }
 }
 
 /// Words at most in a heading over a list of other articles.
@@ -726,7 +823,7 @@ const RELATED_HEADING_WORDS: usize = 6;
 /// articles' headlines wherever it stands, even above the article, where
 /// the end-of-article rules do not look. Returns which units are its items;
 /// they are dropped after the smoothing (which they do not sway).
-fn related_lists(units: &[Unit], lowers: &[String], feats: &[Features]) -> Vec<bool> {
+fn related_lists(units: &[Unit], lowers: &Lowers, feats: &[Features]) -> Vec<bool> {
     let mut items = vec![false; units.len()];
     for i in 0..units.len() {
         if units[i].tag == BlockTag::ListItem
@@ -812,9 +909,11 @@ const PROMO_MAX_CHARS: usize = 300;
 /// A promotion box: a short blurb (and its heading) above a button line
 /// such as "mehr erfahren" or "Jetzt herunterladen!". An article's own
 /// paragraphs are not followed by a bare call to action.
-fn mark_promo_boxes(units: &[Unit], lowers: &[String], feats: &mut [Features]) {
+fn mark_promo_boxes(units: &[Unit], lowers: &Lowers, feats: &mut [Features]) {
     for i in 0..units.len() {
-        if !vocab::is_call_to_action(&lowers[i]) {
+        // A button's words are those of its label (trimming drops no word).
+        if feats[i].words > vocab::CALL_TO_ACTION_MAX_WORDS || !vocab::is_call_to_action(&lowers[i])
+        {
             continue;
         }
         feats[i].kind = Some(Kind::Subscribe);
@@ -845,6 +944,9 @@ const STRUCTURED_GOOD: (usize, usize) = (5, LENGTH_HIGH);
 /// Arena". An ordinal such as "1." (a numbered teaser list) is not one,
 /// unless a month follows it ("9. Juni – Berlin").
 pub fn is_quantity_line(text: &str) -> bool {
+    if !may_lead_with_a_number(text) {
+        return false;
+    }
     let Some(first) = text.split_whitespace().next() else {
         return false;
     };
@@ -858,6 +960,36 @@ pub fn is_quantity_line(text: &str) -> bool {
     // The word count last: it reads the most.
     (amount && text.chars().any(char::is_alphabetic) || date_led(text))
         && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
+}
+
+/// What [`is_quantity_line`] needs, read on the bytes: an amount opens the
+/// first word with a digit or a fraction (not ASCII), and a day number
+/// opens the first or the second word with a digit. `false` only when
+/// neither can hold; a non-ASCII byte where a word might end (it could be
+/// a Unicode space) answers `true`.
+fn may_lead_with_a_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::block::is_space_byte(c);
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if open(first) {
+        return true;
+    }
+    // The end of the first word, then the second word's first byte.
+    let Some(end) = b
+        .iter()
+        .position(|&c| !c.is_ascii() || crate::block::is_space_byte(c))
+    else {
+        return false;
+    };
+    if !b[end].is_ascii() {
+        return true;
+    }
+    b[end..]
+        .iter()
+        .find(|&&c| !crate::block::is_space_byte(c))
+        .is_some_and(|&c| c.is_ascii_digit() || !c.is_ascii())
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
@@ -1127,11 +1259,11 @@ pub fn smooth(feats: &[Features]) -> Vec<Class> {
 
 /// Whether a short unit opens the end-of-article zone: related posts,
 /// comments, author box or footer.
-fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
+fn ends_article(u: &Unit, lowers: &Lowers, i: usize, f: &Features) -> Option<Kind> {
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower) {
+    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lowers[i]) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {
@@ -1142,13 +1274,13 @@ fn ends_article(u: &Unit, lower: &str, f: &Features) -> Option<Kind> {
     }
     if f.words > 14 {
         // Only a "Read also: <headline>" line is that long.
-        return vocab::end_kind(lower)
+        return vocab::end_kind(&lowers[i])
             .filter(|&k| k == Kind::Related && inline_link(&u.text) && !f.sentence);
     }
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
-    vocab::end_kind(lower)
+    vocab::end_kind(&lowers[i])
 }
 
 /// Words at most in a one-line link to another story ("Lesen Sie auch:
@@ -1281,16 +1413,16 @@ fn is_step_number(text: &str) -> bool {
 /// stays neutral in the smoothing, as short units do. Marks it in `masked`.
 fn neutralise_furniture(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &mut [Features],
     masked: &mut [bool],
 ) {
-    let furniture: Vec<bool> = lowers
-        .iter()
-        .zip(feats.iter())
-        .map(|(lower, f)| {
-            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(lower))
-                || is_step_number(lower)
+    // A step's number is one word.
+    let furniture: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let f = &feats[i];
+            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&lowers[i]))
+                || (f.words == 1 && is_step_number(&lowers[i]))
         })
         .collect();
     let prose = |f: &Features| matches!(f.class, Class::Good | Class::NearGood);
@@ -1325,7 +1457,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
 /// As [`decide`], with the batch's template lines (see [`crate::batch`])
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
-    let lowers = lowercased(units);
+    let lowers = Lowers::new(units);
     let mut feats = features_with(units, &lowers);
     let mut templated = mark_template(units, &mut feats, template);
     neutralise_furniture(units, &lowers, &mut feats, &mut templated);
@@ -1345,7 +1477,7 @@ pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
         if ended.is_none()
             && i >= boxed_until
             && kept >= MIN_ARTICLE_BEFORE_END
-            && let Some(k) = ends_article(u, &lowers[i], f).or_else(|| {
+            && let Some(k) = ends_article(u, &lowers, i, f).or_else(|| {
                 (i > named_at && names_author(&u.text, &authors)).then_some(Kind::Footer)
             })
             && !in_share_bar(i, units, &feats)
@@ -1749,7 +1881,7 @@ const INLINE_BOX_TITLES: usize = 8;
 fn inline_box_end(
     i: usize,
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &[Features],
     classes: &[Class],
 ) -> Option<usize> {
@@ -1810,7 +1942,7 @@ fn inline_box_end(
         .take_while(|&j| !sentence_prose(j) && feats[j].len < LENGTH_HIGH)
         .count();
     let next = i + 1 + titles;
-    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], &lowers[j], &feats[j]).is_none());
+    let unmarked = (i + 1..next).all(|j| ends_article(&units[j], lowers, j, &feats[j]).is_none());
     ((1..=INLINE_BOX_KICKER_TITLES).contains(&titles)
         && unmarked
         && (next..next + INLINE_BOX_SENTENCES).all(sentence_prose))
@@ -1838,7 +1970,7 @@ const READ_MORE_MAX_WORDS: usize = 16;
 /// most of the kept text stands before them.
 fn cut_teaser_list(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     feats: &[Features],
     keep: &mut [bool],
     end_kind: &mut [Option<Kind>],
@@ -2008,7 +2140,7 @@ fn keep_closing_sentences(
 /// kept text: a menu headed "Zutaten" above the article is no recipe.
 fn keep_recipe_lists(
     units: &[Unit],
-    lowers: &[String],
+    lowers: &Lowers,
     keep: &mut [bool],
     feats: &[Features],
     end_kind: &[Option<Kind>],
@@ -2156,6 +2288,74 @@ mod tests {
         let k = kept(dump);
         assert_eq!(k.len(), 2, "{k:?}");
         assert!(k[0].starts_with("Le conseil"));
+    }
+
+    #[test]
+    fn number_lead_rules_out_no_quantity_line() {
+        let lines = [
+            "",
+            "125 g Mehl",
+            "½ cup sugar",
+            "June 9 -- Arena, Tampa",
+            "9. Juni – Berlin",
+            "9 juin : Paris",
+            "Juni 9. in Berlin",
+            "3 Kevin Harvick 5033 4",
+            "1a etapa: 10 de março",
+            "Mehl 125 g",
+            "The 12 best things",
+            "Mai\u{a0}9 Berlin",
+            "Mai\t9 Berlin",
+            " 9 Juni Berlin",
+            "Öl 2 EL",
+            "2 EL Öl",
+            "plain words only",
+            "one",
+        ];
+        for l in lines {
+            if !may_lead_with_a_number(l) {
+                assert!(!is_quantity_line_plain(l), "{l:?}");
+            }
+            assert_eq!(is_quantity_line(l), is_quantity_line_plain(l), "{l:?}");
+        }
+        assert!(!may_lead_with_a_number("plain words only"));
+        assert!(!may_lead_with_a_number("The best 12 things"));
+        assert!(may_lead_with_a_number("June 9 -- Arena"));
+    }
+
+    /// [`is_quantity_line`] without the byte test.
+    fn is_quantity_line_plain(text: &str) -> bool {
+        let Some(first) = text.split_whitespace().next() else {
+            return false;
+        };
+        let lead = first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '⅛'));
+        let digits = first.chars().filter(char::is_ascii_digit).count();
+        let tail = first.chars().filter(|c| c.is_alphabetic()).count();
+        let amount = lead && !first.ends_with('.') && digits <= 4 && tail <= 3;
+        (amount && text.chars().any(char::is_alphabetic) || date_led(text))
+            && word_count_upto(text, QUANTITY_MAX_WORDS) <= QUANTITY_MAX_WORDS
+    }
+
+    #[test]
+    fn inner_datelines_found_as_word_by_word() {
+        for l in [
+            "Local baker wins prize BERLIN: A local baker",
+            "Local baker wins prize NEW YORK: A local baker",
+            "One two three FRANKFURT-MAIN: text",
+            "One two three ÜLZEN: text",
+            "One two three A:: text",
+            "Foto: dpa",
+            "One two three Berlin: no",
+            "One two three X: single",
+            "One two three 12:30 Uhr",
+            ":",
+            "",
+        ] {
+            assert_eq!(inner_dateline(l), inner_dateline_words(l), "{l:?}");
+        }
     }
 
     #[test]
@@ -2657,6 +2857,57 @@ mod tests {
     /// `lower_common` knows maps as the tables map it, and mixed lines come
     /// out the same.
     #[test]
+    fn repeated_lines_share_the_features_of_their_first_copy() {
+        // Menus printed twice, a label as a paragraph and as a list item,
+        // a short line repeated (which makes it navigation), a long one.
+        let long = "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, \
+            das die Emissionen bis 2030 deutlich senken soll, wie die Regierung \
+            am Abend mitteilte.";
+        let dump = format!(
+            "  • Home\n  • News\n  • Sport\n\nTeilen\n\n{long}\n\n  • Teilen\n\n\
+             Foto: dpa\n\n{long}\n\n  • Home\n  • News\n  • Sport\n\nTeilen\n\n\
+             © 2024 Verlag GmbH\n\n© 2024 Verlag GmbH\n| a | b | c |\n| a | b | c |\n\
+             Sonnige Tage am See\n│ Sonnige Tage am See │\n│ Sonnige Tage am See │\nSonnige Tage am See\n\n\
+             200 g Mehl\n100 g Zucker\n3 Eier\n\n200 g Mehl\n100 g Zucker\n3 Eier\n\n\
+             Council Backs New Bridge PlanMayor Jana Berg said\n\n\
+             Council Backs New Bridge PlanMayor Jana Berg said\n"
+        );
+        let units = lines::split(&dump);
+        let lowers = Lowers::new(&units);
+        let seen = {
+            let mut m: foldhash::HashMap<&str, (u32, usize)> = foldhash::HashMap::default();
+            for (i, u) in units.iter().enumerate() {
+                if u.text.len() < LENGTH_LOW {
+                    m.entry(&*u.text).or_insert((0, i)).0 += 1;
+                }
+            }
+            m
+        };
+        let mut plain: Vec<Features> = (0..units.len())
+            .map(|i| unit_features(&units[i], &lowers, i, &seen))
+            .collect();
+        mark_neighbours(&units, &lowers, &mut plain);
+        assert_eq!(features(&units), plain);
+        // The copies are there, under one tag and under two.
+        let count = |t: &str| units.iter().filter(|u| u.text == t).count();
+        assert_eq!(count("Home"), 2);
+        assert_eq!(count("Teilen"), 3);
+        let tags = |t: &str| {
+            let mut v: Vec<BlockTag> = units
+                .iter()
+                .filter(|u| u.text == t)
+                .map(|u| u.tag)
+                .collect();
+            v.dedup();
+            v
+        };
+        assert_eq!(
+            tags("Sonnige Tage am See"),
+            [BlockTag::Paragraph, BlockTag::TableRow, BlockTag::Paragraph]
+        );
+    }
+
+    #[test]
     fn lower_case_agrees_with_the_unicode_tables() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             if let Some(l) = lower_common(c) {
@@ -2667,6 +2918,7 @@ mod tests {
             "",
             "ÄÖÜ Straße GROẞ — „Zitat“ – ’s",
             "ΣΑΣ ΟΔΟΣ σας",
+            "ΑΘΗΝΑ ΚΑΙ ΠΕΙΡΑΙΑ",
             "İstanbul KELVIN \u{212a} Å Ǆ ǅ",
             "Привет МИР ЁЖ Їжак",
             "Mixed ASCII and ÜMLAUTS at the END ÿ",
@@ -2679,6 +2931,27 @@ mod tests {
     /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
     /// with the character-by-character ones, at every cut of sample lines
     /// (so the tail and the headline window fall on every position).
+    #[test]
+    fn ascii_capitals_found_as_a_byte_loop_finds_them() {
+        let all: Vec<u8> = (0..128).collect();
+        let texts = [
+            &all[..],
+            b"",
+            b"A",
+            b"Council Backs New Bridge PlanMayor Jana",
+            b"@[`{AZaz09 ZZZZZZZZZ",
+        ];
+        for t in texts {
+            for cut in 0..=t.len() {
+                let t = &t[..cut];
+                let want: Vec<usize> = (0..t.len())
+                    .filter(|&i| t[i].is_ascii_uppercase())
+                    .collect();
+                assert_eq!(ascii_capitals(t).collect::<Vec<_>>(), want, "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn ascii_fast_paths_agree_with_the_char_paths() {
         let lines = [

@@ -95,7 +95,9 @@ fn has_box_char(line: &str) -> bool {
 
 /// Turn one source line into normalised text and a layout tag.
 fn parse_line(raw: &str) -> (Cow<'_, str>, BlockTag, usize) {
-    if raw.contains('\t') {
+    // memchr's vectorised search: `str::contains` with a char runs core's
+    // word-at-a-time one.
+    if memchr::memchr(b'\t', raw.as_bytes()).is_some() {
         let expanded = raw.replace('\t', "        ");
         let (text, tag, indent) = parse_expanded(&expanded);
         return (Cow::Owned(text.into_owned()), tag, indent);
@@ -242,7 +244,14 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
     // Whether the previous source line ended a sentence.
     let mut prev_sentence = false;
     for (raw, width) in lines.iter().zip(&widths) {
-        let (text, tag, indent) = parse_line(raw);
+        // A blank line (a third of a dump's lines; most are empty) is not
+        // parsed: its text would be empty.
+        let (text, tag, indent) = if raw.bytes().all(crate::block::is_space_byte) {
+            debug_assert!(parse_line(raw).0.is_empty());
+            (Cow::Borrowed(""), BlockTag::Paragraph, 0)
+        } else {
+            parse_line(raw)
+        };
         if text.is_empty() {
             // A bare bullet or a table rule is not a blank line.
             if raw.trim().is_empty() {
@@ -310,6 +319,44 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_of_any_whitespace_separate_units() {
+        // Empty, spaces, a tab, a vertical tab, CR line ends, and a line of
+        // Unicode spaces (parsed: it is not ASCII) all count as blank; a
+        // bare bullet does not.
+        let dump = "One line.\n\nTwo line.\n   \nThree.\n\t\nFour.\r\n\x0b\r\nFive.\n\u{a0}\u{3000}\nSix.\n  •\nSeven.\n";
+        let units = split(dump);
+        let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "One line.",
+                "Two line.",
+                "Three.",
+                "Four.",
+                "Five.",
+                "Six.",
+                "Seven."
+            ]
+        );
+        let blank: Vec<(bool, bool)> = units
+            .iter()
+            .map(|u| (u.blank_before, u.blank_after))
+            .collect();
+        assert_eq!(
+            blank,
+            [
+                (true, true),
+                (true, true),
+                (true, true),
+                (true, true),
+                (true, true),
+                (true, false),
+                (false, true)
+            ]
+        );
+    }
 
     #[test]
     fn strips_renderer_and_typed_bullets() {

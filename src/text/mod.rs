@@ -64,7 +64,9 @@ pub fn extract_with(text: &str, template: &Template) -> Article {
             continue;
         }
         seen += 1;
-        if seen <= TITLE_REPEAT_WINDOW && title_key.as_deref() == Some(&normalise_title(&u.text)) {
+        if seen <= TITLE_REPEAT_WINDOW
+            && title_key.as_deref().is_some_and(|k| same_title(k, &u.text))
+        {
             article.removed.add(Kind::Other);
             continue;
         }
@@ -80,15 +82,50 @@ pub fn extract_with(text: &str, template: &Template) -> Article {
 
 /// Title text compared case- and punctuation-insensitively.
 fn normalise_title(t: &str) -> String {
+    normalised_chars(t).collect()
+}
+
+/// The characters of [`normalise_title`].
+fn normalised_chars(t: &str) -> impl Iterator<Item = char> + '_ {
     t.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Whether `text` normalises to `key` (a [`normalise_title`]): read only
+/// until the first difference, so a long paragraph is not normalised whole.
+fn same_title(key: &str, text: &str) -> bool {
+    normalised_chars(text).eq(key.chars())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_comparison_agrees_with_the_normalised_strings() {
+        let texts = [
+            "",
+            "Bundestag beschließt Klimagesetz",
+            "BUNDESTAG beschließt: Klimagesetz!",
+            "Bundestag beschließt Klimagesetz und mehr",
+            "Bundestag",
+            "İstanbul ΣΟΦΙΑ straße",
+            "istanbul σοφια STRASSE",
+            "中文 标题",
+        ];
+        for a in texts {
+            for b in texts {
+                let key = normalise_title(a);
+                assert_eq!(
+                    same_title(&key, b),
+                    key == normalise_title(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        assert!(same_title(&normalise_title("Ein Titel"), "ein, titel"));
+    }
 
     #[test]
     fn byline_between_headline_and_body_is_read() {

@@ -10,7 +10,7 @@
 
 use foldhash::HashSet;
 
-use crate::block::utf8_len;
+use crate::block::{is_space_byte, utf8_len};
 use std::sync::LazyLock;
 
 /// The union of the lists below, built once.
@@ -217,10 +217,7 @@ fn lower_is_stopword(t: &str) -> bool {
 fn space_len(text: &str, i: usize) -> usize {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
-        usize::from(matches!(
-            b,
-            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'
-        ))
+        usize::from(is_space_byte(b))
     } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
         text[i..]
             .chars()
@@ -252,7 +249,7 @@ pub fn density(text: &str) -> (f64, usize) {
             let c = b[i];
             if c.is_ascii() {
                 // ASCII, most of a page: a space ends the token.
-                if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                if is_space_byte(c) {
                     break;
                 }
                 i += 1;
