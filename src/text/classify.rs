@@ -374,7 +374,10 @@ fn teaser_glued_at(text: &str, at: usize) -> Option<&str> {
         .filter(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
         .count();
     if capital * 10 >= words.len() * 7 {
-        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let start = head
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let end = text[at..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| at + i);
@@ -715,12 +718,11 @@ pub fn features(units: &[Unit]) -> Vec<Features> {
     features_with(units, &Lowers::new(units))
 }
 
-/// [`features`], given every unit's lower-cased text.
-fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
-    // Short lines printed more than once are page template (menus repeated
-    // in header, drawer and footer), never article text.
+/// Each short text's count on the page and the first unit that holds it:
+/// short lines printed more than once are page template (menus repeated in
+/// header, drawer and footer), never article text.
+fn short_texts<'u>(units: &'u [Unit<'_>]) -> foldhash::HashMap<&'u str, (u32, usize)> {
     let short = |t: &str| t.len() < LENGTH_LOW || t.chars().count() < LENGTH_LOW;
-    // Each short text's count and the first unit that holds it.
     let mut seen: foldhash::HashMap<&str, (u32, usize)> =
         foldhash::HashMap::with_capacity_and_hasher(units.len(), Default::default());
     for (i, u) in units.iter().enumerate() {
@@ -728,6 +730,12 @@ fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
             seen.entry(&*u.text).or_insert((0, i)).0 += 1;
         }
     }
+    seen
+}
+
+/// [`features`], given every unit's lower-cased text.
+fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
+    let seen = short_texts(units);
     // A unit's features depend on its text and tag alone: a line printed
     // again (menus, labels: a fifth of a dump's lines) takes those of its
     // first copy.
@@ -2838,9 +2846,8 @@ mod tests {
         }
     }
 
-    /// `lower_case` agrees with `str::to_lowercase`: every character
-    /// `lower_common` knows maps as the tables map it, and mixed lines come
-    /// out the same.
+    /// Features taken from a line's first copy are those the line would
+    /// get on its own.
     #[test]
     fn repeated_lines_share_the_features_of_their_first_copy() {
         // Menus printed twice, a label as a paragraph and as a list item,
@@ -2855,19 +2862,12 @@ mod tests {
              Sonnige Tage am See\n│ Sonnige Tage am See │\n│ Sonnige Tage am See │\nSonnige Tage am See\n\n\
              200 g Mehl\n100 g Zucker\n3 Eier\n\n200 g Mehl\n100 g Zucker\n3 Eier\n\n\
              Council Backs New Bridge PlanMayor Jana Berg said\n\n\
-             Council Backs New Bridge PlanMayor Jana Berg said\n"
+             Council Backs New Bridge PlanMayor Jana Berg said\n\n\
+             Новости и комментарии дня со всего мира\n\nНовости и комментарии дня со всего мира\n"
         );
         let units = lines::split(&dump);
         let lowers = Lowers::new(&units);
-        let seen = {
-            let mut m: foldhash::HashMap<&str, (u32, usize)> = foldhash::HashMap::default();
-            for (i, u) in units.iter().enumerate() {
-                if u.text.len() < LENGTH_LOW {
-                    m.entry(&*u.text).or_insert((0, i)).0 += 1;
-                }
-            }
-            m
-        };
+        let seen = short_texts(&units);
         let mut plain: Vec<Features> = (0..units.len())
             .map(|i| unit_features(&units[i], &lowers, i, &seen))
             .collect();
@@ -2877,6 +2877,8 @@ mod tests {
         let count = |t: &str| units.iter().filter(|u| u.text == t).count();
         assert_eq!(count("Home"), 2);
         assert_eq!(count("Teilen"), 3);
+        // Short in characters, not in bytes.
+        assert_eq!(count("Новости и комментарии дня со всего мира"), 2);
         let tags = |t: &str| {
             let mut v: Vec<BlockTag> = units
                 .iter()
@@ -2892,6 +2894,9 @@ mod tests {
         );
     }
 
+    /// `lower_case` agrees with `str::to_lowercase`: every character
+    /// `lower_common` knows maps as the tables map it, and mixed lines come
+    /// out the same.
     #[test]
     fn lower_case_agrees_with_the_unicode_tables() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
@@ -2913,9 +2918,8 @@ mod tests {
         }
     }
 
-    /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
-    /// with the character-by-character ones, at every cut of sample lines
-    /// (so the tail and the headline window fall on every position).
+    /// `ascii_capitals` finds the capitals a byte-by-byte loop finds, at
+    /// every cut (so the word-wide reads end on every position).
     #[test]
     fn ascii_capitals_found_as_a_byte_loop_finds_them() {
         let all: Vec<u8> = (0..128).collect();
@@ -2937,6 +2941,19 @@ mod tests {
         }
     }
 
+    /// A space of several bytes (narrow no-break, ideographic) before the
+    /// glued word: the word starts after the whole space.
+    #[test]
+    fn glued_teaser_after_a_wide_space() {
+        for space in ['\u{202f}', '\u{3000}', '\u{a0}', ' '] {
+            let line = format!("Council Backs New{space}PlanMayor Jana Berg said");
+            assert_eq!(glued_teaser(&line), Some("PlanMayor"), "{line:?}");
+        }
+    }
+
+    /// The ASCII fast paths of `ends_with_credit` and `glued_teaser` agree
+    /// with the character-by-character ones, at every cut of sample lines
+    /// (so the tail and the headline window fall on every position).
     #[test]
     fn ascii_fast_paths_agree_with_the_char_paths() {
         let lines = [
