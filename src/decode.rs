@@ -79,9 +79,7 @@ pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
 pub fn page_tendril(bytes: &[u8]) -> (StrTendril, &'static Encoding) {
     let (text, encoding) = decode_cow(bytes, true);
     let page = if has_controls(&text) {
-        let mut text = text.into_owned();
-        strip_controls(&mut text);
-        StrTendril::from_slice(&text)
+        StrTendril::from_slice(&without_controls(text.into_owned()))
     } else {
         StrTendril::from_slice(&text)
     };
@@ -123,10 +121,15 @@ pub fn strip_controls(text: &mut String) {
     // The characters dropped are all ASCII, and ASCII bytes never occur
     // inside a multi-byte UTF-8 sequence: work on bytes.
     if has_controls(text) {
-        let mut bytes = std::mem::take(text).into_bytes();
-        bytes.retain(|&b| !is_control(b));
-        *text = String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid");
+        *text = without_controls(std::mem::take(text));
     }
+}
+
+/// `text` without the characters [`strip_controls`] drops.
+fn without_controls(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    bytes.retain(|&b| !is_control(b));
+    String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid")
 }
 
 fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, &'static Encoding) {

@@ -279,7 +279,8 @@ static UTILITY_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// Split one class or id value into lower-case words at `-`, `_`, `.`, `:`,
 /// spaces, digits-to-letters and camelCase humps. Utility-CSS tokens are
-/// left out.
+/// left out. (The split [`attr_info_in`] reads, as owned words: for tests.)
+#[cfg(test)]
 pub fn attr_words(value: &str) -> Vec<String> {
     let (mut buf, mut ends) = (String::new(), Vec::new());
     attr_words_into(value, &mut buf, &mut ends);
@@ -289,7 +290,7 @@ pub fn attr_words(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of [`attr_words`] back to back in `buf`, with `ends` getting
+/// The words of `attr_words` back to back in `buf`, with `ends` getting
 /// where each one ends: no `String` per word. Returns whether any
 /// token (utility or not) is one of [`HIDING_TOKENS`].
 fn attr_words_into(value: &str, buf: &mut String, ends: &mut Vec<usize>) -> bool {
@@ -348,6 +349,9 @@ pub struct AttrInfo {
 const HOVER_WORDS: &[&str] = &["tooltip", "popover", "hovercard", "rollover"];
 
 /// Read one class or id value: boilerplate kind, content and body hints.
+/// ([`attr_info_in`] with fresh buffers: the plain reading tests compare
+/// the arena's cached one with.)
+#[cfg(test)]
 pub fn attr_info(value: &str) -> AttrInfo {
     attr_info_in(value, &mut AttrScratch::default())
 }
@@ -360,7 +364,8 @@ pub struct AttrScratch {
     lower: String,
 }
 
-/// [`attr_info`] with buffers kept by the caller: no allocation per value
+/// Read one class or id value (boilerplate kind, content and body hints)
+/// with buffers kept by the caller: no allocation per value
 /// once they have grown.
 pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
     let AttrScratch { buf, ends, lower } = scratch;
@@ -382,8 +387,8 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
     fold.finish(hiding)
 }
 
-/// [`attr_info`] of an ASCII value (nearly every class and id), given
-/// `lower`, the value lower-cased: the words of [`attr_words`] are found
+/// [`attr_info_in`] of an ASCII value (nearly every class and id), given
+/// `lower`, the value lower-cased: the words of `attr_words` are found
 /// in one byte loop over the value (its case marks camelCase humps) and
 /// read as slices of `lower`, without a copy per character or per word.
 pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {

@@ -373,7 +373,7 @@ impl Dom {
 const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
-    /// [`vocab::attr_info`] and the metadata walk's
+    /// [`vocab::attr_info_in`] and the metadata walk's
     /// [`crate::metadata::html::class_bits`] of class and id values seen
     /// before. Pages repeat the same class strings hundreds of times, and
     /// the pages of one site share them: each distinct value is read once.
