@@ -365,6 +365,11 @@ mod tests {
         assert!(!is_dateline("Chapter one"));
         assert!(!is_dateline("286,35 €"));
         assert!(!is_dateline("0,5s Genauigkeitsklasse"));
+        // A month of the calendar's, abbreviated as German, Spanish and
+        // Portuguese dates write it, anchors a date; a time zone does not.
+        assert!(is_dateline("12. Okt."));
+        assert!(is_dateline("3 abr"));
+        assert!(!is_dateline("5 EST"));
     }
 
     #[test]

@@ -1091,35 +1091,11 @@ pub const ABOUT_OPENERS: &[&str] = &[
     "más información",
 ];
 
-/// Month and time words in the languages deboil meets most (weekdays are
-/// `metadata::date`'s), for telling a dateline ("Posted Nov 18, 8:19 PM")
-/// from a sentence.
+/// Time words and the small words of dates in the languages deboil meets
+/// most, for telling a dateline ("Posted Nov 18, 8:19 PM") from a
+/// sentence; months and weekdays are [`crate::metadata::date`]'s.
 const DATE_WORDS: &[&str] = &[
     // English
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "am",
     "pm",
     "posted",
@@ -1139,15 +1115,6 @@ const DATE_WORDS: &[&str] = &[
     "cet",
     "cest",
     // German
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
     "uhr",
     "am",
     "um",
@@ -1155,140 +1122,29 @@ const DATE_WORDS: &[&str] = &[
     "aktualisiert",
     "stand",
     // French
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
     "le",
     "publié",
     "mis",
     "jour",
     "à",
     // Spanish, Portuguese, Italian
-    "enero",
-    "febrero",
-    "marzo",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "janeiro",
-    "fevereiro",
-    "março",
-    "maio",
-    "junho",
-    "julho",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-    "gennaio",
-    "febbraio",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "settembre",
-    "ottobre",
-    "dicembre",
     "de",
     "às",
     "del",
     "di",
-    // Polish, Dutch
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-    "januari",
-    "februari",
-    "maart",
-    "mei",
-    "augustus",
-    "oktober",
-    // Russian and Ukrainian, genitive (as dates write them)
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
 ];
 
-/// Whether a lower-case word names a month (any listed language).
+/// Whether a lower-case word names a month (in a language of
+/// [`crate::metadata::date`]'s calendar).
 pub fn is_month(lower: &str) -> bool {
-    let w = lower.trim_end_matches('.');
-    is_date_word(w)
-        && !matches!(
-            w,
-            "am" | "pm"
-                | "on"
-                | "at"
-                | "de"
-                | "del"
-                | "di"
-                | "le"
-                | "à"
-                | "às"
-                | "um"
-                | "uhr"
-                | "mis"
-                | "jour"
-                | "stand"
-                | "posted"
-                | "updated"
-                | "published"
-                | "veröffentlicht"
-                | "aktualisiert"
-                | "publié"
-        )
-        && !w.ends_with("day")
-        && !w.ends_with("tag")
-        && !w.ends_with("feira")
-        && !w.ends_with("di")
-        && !w.ends_with("es")
+    crate::metadata::date::month_number(lower).is_some()
 }
 
 /// Whether a lower-case word is a month, weekday or time word.
 pub fn is_date_word(lower: &str) -> bool {
-    DATE_WORDS.contains(&lower.trim_end_matches('.')) || crate::metadata::date::is_weekday(lower)
+    DATE_WORDS.contains(&lower.trim_end_matches('.'))
+        || is_month(lower)
+        || crate::metadata::date::is_weekday(lower)
 }
 
 /// Share targets and the words of a share bar, beside the
