@@ -1170,21 +1170,17 @@ mod tests {
     fn short_and_long_slices() {
         let page = "<p class=ab title=\"a title of some length\">x</p>\n <i>é</i>";
         let tree = crate::html::tree::parse(page);
-        let p = tree
-            .root()
-            .descendants()
-            .filter_map(crate::html::tree::ElementRef::wrap)
-            .find(|e| e.value().name() == "p")
-            .unwrap();
+        let element = |name: &str| {
+            tree.root()
+                .descendants()
+                .filter_map(crate::html::tree::ElementRef::wrap)
+                .find(|e| e.value().name() == name)
+                .unwrap()
+        };
+        let p = element("p");
         assert_eq!(p.value().attr("class"), Some("ab"));
         assert_eq!(p.value().attr("title"), Some("a title of some length"));
-        let body = tree
-            .root()
-            .descendants()
-            .filter_map(crate::html::tree::ElementRef::wrap)
-            .find(|e| e.value().name() == "body")
-            .unwrap();
-        assert_eq!(body.text().collect::<String>(), "x\n é");
+        assert_eq!(element("body").text().collect::<String>(), "x\n é");
     }
 
     /// Tag names read through the table of frequent ones are the atoms
