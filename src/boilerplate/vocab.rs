@@ -904,6 +904,18 @@ pub fn is_rights_reserved(lower: &str) -> bool {
     RIGHTS_RESERVED.iter().any(|p| lower.contains(p))
 }
 
+/// An automaton of `words` that ignores ASCII case: for lists searched in
+/// a line before (or instead of) lower-casing it. Only ASCII letters
+/// lower-case to ASCII letters (but for the Kelvin sign and U+0130), so for
+/// lower-case ASCII words it finds what a search of the lower-cased line
+/// would.
+pub fn ascii_case_matcher(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("a word list builds an automaton")
+}
+
 /// The kind of boilerplate a short block's wording names, if any.
 /// `text` must already be lower-case.
 pub fn phrase_kind(lower: &str) -> Option<Kind> {

@@ -54,12 +54,7 @@ const BYLINE_MAX_WORDS: usize = 20;
 
 /// [`BY_WORDS`] found in one pass, ASCII case ignored (only ASCII letters
 /// lower-case to theirs).
-static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(BY_WORDS)
-        .expect("the byline words build an automaton")
-});
+static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(BY_WORDS));
 
 /// Whether one of [`BY_WORDS`] stands in `line` where [`byline_author`]
 /// could take it: at a word start (or as a capital glued to a word) and
@@ -277,12 +272,7 @@ pub fn reading_time(line: &str) -> Option<u32> {
     // the Kelvin sign and U+0130 lower-case to ASCII letters, to "k" and to
     // "i" followed by a combining dot, which complete no reading word), so
     // lines without one are not lower-cased.
-    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(READ)
-            .expect("the reading words build an automaton")
-    });
+    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(READ));
     if !READ_ANY_CASE.is_match(line) {
         return None;
     }

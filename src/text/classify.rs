@@ -559,18 +559,9 @@ fn ends_with_credit(text: &str) -> bool {
 /// [`CREDIT_WORDS`] and [`PICTURE_AGENCIES`], matched ignoring ASCII case:
 /// on an ASCII tail as it stands, and on a lower-cased tail (the lists are
 /// lower-case) alike.
-static CREDIT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(CREDIT_WORDS)
-        .expect("credit words build")
-});
-static AGENCY: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(PICTURE_AGENCIES)
-        .expect("agency names build")
-});
+static CREDIT: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(CREDIT_WORDS));
+static AGENCY: LazyLock<AhoCorasick> =
+    LazyLock::new(|| vocab::ascii_case_matcher(PICTURE_AGENCIES));
 
 /// A picture agency named alone credits only after a credit's separator:
 /// "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane Doe | Getty
