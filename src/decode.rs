@@ -118,8 +118,6 @@ fn has_controls(text: &str) -> bool {
 /// carriage return, and DEL: they are never article text, and NUL in
 /// particular upsets downstream tools. Allocates only when one is present.
 pub fn strip_controls(text: &mut String) {
-    // The characters dropped are all ASCII, and ASCII bytes never occur
-    // inside a multi-byte UTF-8 sequence: work on bytes.
     if has_controls(text) {
         *text = without_controls(std::mem::take(text));
     }
@@ -127,6 +125,8 @@ pub fn strip_controls(text: &mut String) {
 
 /// `text` without the characters [`strip_controls`] drops.
 fn without_controls(text: String) -> String {
+    // The characters dropped are all ASCII, and ASCII bytes never occur
+    // inside a multi-byte UTF-8 sequence: work on bytes.
     let mut bytes = text.into_bytes();
     bytes.retain(|&b| !is_control(b));
     String::from_utf8(bytes).expect("dropping ASCII bytes keeps UTF-8 valid")

@@ -125,10 +125,6 @@ pub struct Shape {
     pub start_tags: usize,
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
 /// Byte classes of the tag reader's loops, one bit each: a table look-up
 /// and a mask per byte instead of a chain of comparisons.
 const SPACE: u8 = 1;
@@ -248,7 +244,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
         attributes += 1;
         start_tags += usize::from(html[i] == b'<' && opens_tag(html, i));
         i = run(i + 1, ENDS_NAME | EQ, &mut start_tags);
-        while i < n && is_space(html[i]) {
+        while i < n && class(html[i]) & SPACE != 0 {
             i += 1;
         }
         if i >= n || html[i] != b'=' {
@@ -256,7 +252,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
             continue;
         }
         i += 1;
-        while i < n && is_space(html[i]) {
+        while i < n && class(html[i]) & SPACE != 0 {
             i += 1;
         }
         if i < n && (html[i] == b'"' || html[i] == b'\'') {

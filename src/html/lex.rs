@@ -42,8 +42,8 @@ pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
 }
 
 /// [`tokenize`] a page already in a tendril: text and attribute values are
-/// handed on as slices of it, so it is not copied (but for a byte order
-/// mark or carriage returns, which need a changed copy).
+/// handed on as slices of it, so it is not copied (but for carriage
+/// returns, which need a changed copy).
 ///
 /// # Errors
 /// As [`tokenize`].
@@ -291,9 +291,15 @@ impl<S: TokenSink> Lexer<'_, S> {
         self.finish(len);
     }
 
-    /// html5ever's driver re-feeds after Script/EncodingIndicator, and feed() drops a leading BOM.
-    fn skip_bom(&mut self, end: usize) -> usize {
-        if self.s[end..].starts_with('\u{FEFF}') {
+    /// Where reading goes on at `end`, after a token the sink answered
+    /// with `r`: html5ever's driver feeds the rest again after a script or
+    /// an encoding indicator, and a feed drops a leading byte order mark.
+    fn resume<H>(&mut self, r: &TokenSinkResult<H>, end: usize) -> usize {
+        let refed = matches!(
+            r,
+            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_)
+        );
+        if refed && self.s[end..].starts_with('\u{FEFF}') {
             self.pend = end + 3;
             end + 3
         } else {
@@ -508,24 +514,34 @@ impl<S: TokenSink> Lexer<'_, S> {
             self.pend = end;
             return end;
         }
-        if rest.starts_with(b"[CDATA[") && {
+        if rest.starts_with(b"[CDATA[") {
+            // The text before reaches the tree builder first: it may
+            // change the current node (reopen formatting elements).
             self.flush(at);
-            self.sink
+            if self
+                .sink
                 .adjusted_current_node_present_but_not_in_html_namespace()
-        } {
-            let c = p + 7;
-            let (text_end, end) = match memmem::find(&b[c..], b"]]>") {
-                Some(i) => (c + i, c + i + 3),
-                None => (b.len(), b.len()),
-            };
-            if text_end > c {
-                let t = self.slice(c, text_end);
-                let _ = self.emit(Token::CharacterTokens(t));
+            {
+                return self.cdata(p + 7);
             }
-            self.pend = end;
-            return end;
         }
         self.bogus_comment(at, p)
+    }
+
+    /// A CDATA section in foreign content, its text from `c`; where
+    /// scanning goes on.
+    fn cdata(&mut self, c: usize) -> usize {
+        let b = self.b;
+        let (text_end, end) = match memmem::find(&b[c..], b"]]>") {
+            Some(i) => (c + i, c + i + 3),
+            None => (b.len(), b.len()),
+        };
+        if text_end > c {
+            let t = self.slice(c, text_end);
+            let _ = self.emit(Token::CharacterTokens(t));
+        }
+        self.pend = end;
+        end
     }
 
     /// The DOCTYPE after `<!doctype` (at `p`); where the input goes on.
@@ -684,10 +700,7 @@ impl<S: TokenSink> Lexer<'_, S> {
         Some(match result {
             TokenSinkResult::RawData(raw) if start => self.raw(raw, &name, end),
             TokenSinkResult::Plaintext if start => len,
-            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
-                self.skip_bom(end)
-            }
-            _ => end,
+            _ => self.resume(&result, end),
         })
     }
 
@@ -953,12 +966,7 @@ impl<S: TokenSink> Lexer<'_, S> {
                     attrs: Vec::new(),
                     had_duplicate_attributes: false,
                 }));
-                match r {
-                    TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
-                        self.skip_bom(at)
-                    }
-                    _ => at,
-                }
+                self.resume(&r, at)
             }
         }
     }

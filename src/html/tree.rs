@@ -8,8 +8,9 @@
 //! and [`parse_with`] can name it). The tree
 //! keeps only what deboil reads: element names, the attributes the arena
 //! and the metadata walk look at ([`kept`]), text (adjacent text merged
-//! into one node, as the DOM has it), and placeholders for comments,
-//! doctypes and processing instructions, whose content no stage reads.
+//! into one node, as the DOM has it) and a placeholder for the doctype.
+//! Comments and processing instructions, which no stage reads, are not
+//! built at all ([`DROPPED`]): the text on both sides of one is one node.
 //!
 //! [`NodeRef`] and [`ElementRef`] read it the way `scraper`'s types of the
 //! same names read theirs (`children`, `descendants`, `ancestors`,
@@ -394,7 +395,6 @@ fn parse_page_with(
     let html: &str = page;
     let sink = || {
         // About one node per 40 bytes of markup on real pages.
-        // Text, scripts' included, is rarely over half of it.
         let tree = Tree::new(html.len() / 40 + 16, limits);
         Sink {
             tree: RefCell::new(tree),
