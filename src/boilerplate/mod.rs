@@ -170,9 +170,12 @@ pub fn is_dateline(text: &str) -> bool {
             digits += 1;
             datey += 1;
             anchor |= has_year(t) || is_clock(lower);
-        } else if vocab::is_date_word(lower) {
-            datey += 1;
-            anchor |= vocab::is_month(lower);
+        } else {
+            let month = vocab::is_month(lower);
+            if month || vocab::is_time_word(lower) {
+                datey += 1;
+                anchor |= month;
+            }
         }
     }
     digits >= 1 && anchor && datey * 3 >= tokens.len() * 2

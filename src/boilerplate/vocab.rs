@@ -1128,7 +1128,6 @@ const DATE_WORDS: &[&str] = &[
     "cest",
     // German
     "uhr",
-    "am",
     "um",
     "veröffentlicht",
     "aktualisiert",
@@ -1152,11 +1151,10 @@ pub fn is_month(lower: &str) -> bool {
     crate::metadata::date::month_number(lower).is_some()
 }
 
-/// Whether a lower-case word is a month, weekday or time word.
-pub fn is_date_word(lower: &str) -> bool {
-    DATE_WORDS.contains(&lower.trim_end_matches('.'))
-        || is_month(lower)
-        || crate::metadata::date::is_weekday(lower)
+/// Whether a lower-case word is a weekday or a time word (a month is
+/// [`is_month`]).
+pub fn is_time_word(lower: &str) -> bool {
+    DATE_WORDS.contains(&lower.trim_end_matches('.')) || crate::metadata::date::is_weekday(lower)
 }
 
 /// Share targets and the words of a share bar, beside the
@@ -1794,7 +1792,9 @@ fn second_word_may_open_with_digit(text: &str) -> bool {
     else {
         return false;
     };
-    if !b[end].is_ascii() || !b[start].is_ascii() {
+    // (A first word opening with a non-ASCII byte ends at once: end is
+    // start.)
+    if !b[end].is_ascii() {
         return true;
     }
     b[end..]

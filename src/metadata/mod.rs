@@ -48,10 +48,7 @@ pub struct Metadata {
 /// other whitespace) and are copied as they are, checked with a few
 /// vectorised byte passes.
 pub fn clean(s: &str) -> Option<String> {
-    if is_clean(s) {
-        return Some(s.to_owned());
-    }
-    collapse(s)
+    clean_cow(s).map(std::borrow::Cow::into_owned)
 }
 
 /// [`clean`], borrowing a line that is clean already.

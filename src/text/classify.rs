@@ -406,7 +406,6 @@ pub fn inner_dateline(text: &str) -> Option<&str> {
 
 /// [`inner_dateline`] word by word.
 fn inner_dateline_words(text: &str) -> Option<&str> {
-    memchr::memchr(b':', text.as_bytes())?;
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .take(INNER_DATELINE_WORDS)
@@ -724,7 +723,8 @@ fn short_texts<'u>(units: &'u [Unit<'_>]) -> foldhash::HashMap<&'u str, (u32, us
     seen
 }
 
-/// [`features`], given every unit's lower-cased text.
+/// [`features`], given the units' lower-cased texts ([`Lowers`]: each made
+/// when a rule first asks for it).
 fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
     let seen = short_texts(units);
     // A unit's features depend on its text and tag alone: a line printed
