@@ -361,20 +361,14 @@ pub fn attr_info(value: &str) -> AttrInfo {
 pub struct AttrScratch {
     buf: String,
     ends: Vec<usize>,
-    lower: String,
 }
 
 /// Read one class or id value (boilerplate kind, content and body hints)
-/// with buffers kept by the caller: no allocation per value
-/// once they have grown.
+/// character by character, with buffers kept by the caller: no allocation
+/// per value once they have grown. An ASCII value (nearly every one) reads
+/// the same, faster, with [`attr_info_ascii`].
 pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
-    let AttrScratch { buf, ends, lower } = scratch;
-    if value.is_ascii() {
-        lower.clear();
-        lower.push_str(value);
-        lower.make_ascii_lowercase();
-        return attr_info_ascii(value, lower);
-    }
+    let AttrScratch { buf, ends } = scratch;
     buf.clear();
     ends.clear();
     let hiding = attr_words_into(value, buf, ends);
