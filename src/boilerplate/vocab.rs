@@ -1772,7 +1772,7 @@ pub fn is_gallery_counter(lower: &str) -> bool {
 /// an ASCII digit, read on the bytes: `false` only when it does not (or
 /// there is none); a non-ASCII byte where a word may end (it could be a
 /// Unicode space) answers `true`.
-fn second_word_may_open_with_digit(text: &str) -> bool {
+pub fn second_word_may_open_with_digit(text: &str) -> bool {
     let b = text.as_bytes();
     let space = crate::block::is_space_byte;
     // Past leading spaces, to the end of the first word.

@@ -969,28 +969,9 @@ fn leads_with_quantity(text: &str) -> bool {
 /// neither can hold; a non-ASCII byte where a word might end (it could be
 /// a Unicode space) answers `true`.
 fn may_lead_with_a_number(text: &str) -> bool {
-    let b = text.as_bytes();
     let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::block::is_space_byte(c);
-    let Some(&first) = b.first() else {
-        return false;
-    };
-    if open(first) {
-        return true;
-    }
-    // The end of the first word, then the second word's first byte.
-    let Some(end) = b
-        .iter()
-        .position(|&c| !c.is_ascii() || crate::block::is_space_byte(c))
-    else {
-        return false;
-    };
-    if !b[end].is_ascii() {
-        return true;
-    }
-    b[end..]
-        .iter()
-        .find(|&&c| !crate::block::is_space_byte(c))
-        .is_some_and(|&c| c.is_ascii_digit() || !c.is_ascii())
+    text.as_bytes().first().is_some_and(|&c| open(c))
+        || vocab::second_word_may_open_with_digit(text)
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
