@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use deboil::config::Config;
-use deboil::html::tree;
 use deboil::input::{Format, Input};
+use deboil::markup::tree;
 
 fn pages() -> Vec<(Input, Vec<u8>)> {
     let dir = std::env::var_os("DEBOIL_BENCH_PAGES").map_or_else(

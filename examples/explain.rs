@@ -3,20 +3,21 @@
 //!
 //! `cargo run --release --example explain -- page.html[.gz]`
 
-use deboil::html::{dom::Dom, select};
+use deboil::html::select;
+use deboil::markup::dom::Dom;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: explain PAGE");
     let bytes = deboil::input::read(std::path::Path::new(&path), 1 << 30).expect("read");
     let text = deboil::decode::decode(&bytes, true).text;
-    let doc = deboil::html::tree::parse(&text);
+    let doc = deboil::markup::tree::parse(&text);
     let dom = Dom::build(&doc);
     let an = select::analyse(&dom, true);
     for (i, p) in an.pruned.iter().enumerate() {
         if let Some(kind) = p {
             let end = dom.nodes[i].end as usize;
             let t: String = (i..end)
-                .filter(|&j| dom.nodes[j].tag == deboil::html::dom::Tag::Text)
+                .filter(|&j| dom.nodes[j].tag == deboil::markup::dom::Tag::Text)
                 .map(|j| dom.text_of(j))
                 .collect::<String>();
             let t = t.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -5,7 +5,7 @@
 //!
 //! With a batch folder, the lines its dumps share count as template.
 
-use deboil::batch::Template;
+use deboil::text::template::Template;
 use deboil::text::{classify, lines};
 
 fn main() {

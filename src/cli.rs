@@ -209,7 +209,7 @@ impl Args {
             return Err("--shard slices files; it cannot read standard input (-)".into());
         }
         let output_dir = match shard {
-            Some((k, n)) => self.output.join(crate::shard::folder_name(k, n)),
+            Some((k, n)) => self.output.join(crate::run::shard::folder_name(k, n)),
             None => self.output,
         };
         Ok(Config {

@@ -64,7 +64,7 @@ fn decode_cow(bytes: &[u8], html: bool) -> (Cow<'_, str>, &'static Encoding) {
 }
 
 /// [`decode`], then [`strip_controls`]: the text every extractor (and the
-/// text-dump template of [`crate::batch`]) reads.
+/// text-dump template of [`crate::text::template`]) reads.
 pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
     let mut decoded = decode(bytes, html);
     strip_controls(&mut decoded.text);
@@ -72,7 +72,7 @@ pub fn page_text(bytes: &[u8], html: bool) -> Decoded {
 }
 
 /// [`page_text`] of an HTML page as the parser's buffer ([`StrTendril`],
-/// which [`crate::html::tree::parse_page`] reads in place): the same text,
+/// which [`crate::markup::tree::parse_page`] reads in place): the same text,
 /// copied out of `bytes` once (when the bytes are the text already, as
 /// on most pages) where a `String` and then the parser's copy of it would
 /// take two.

@@ -1,15 +1,15 @@
 //! One page, start to finish: bytes -> decoded text -> blocks -> article
 //! -> [`Document`]. Pure functions of the input bytes; no I/O but the read.
 
-use crate::batch::Template;
-use crate::block::{self, Block, Removed};
 use crate::config::Config;
 use crate::decode;
-use crate::document::Document;
 use crate::error::PageError;
-use crate::html::tree::{Exceeded, Limits};
 use crate::input::{self, Format, Input};
+use crate::markup::tree::{Exceeded, Limits};
 use crate::metadata::Metadata;
+use crate::model::block::{self, Block, Removed};
+use crate::model::document::Document;
+use crate::text::template::Template;
 
 /// What an extractor found on one page.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,7 @@ pub fn extract_str(text: &str, format: Format) -> Article {
 }
 
 /// As [`extract_str`], with the batch's template lines (see
-/// [`crate::batch`]); only text dumps use them so far.
+/// [`crate::text::template`]); only text dumps use them so far.
 pub fn extract_str_with(text: &str, format: Format, template: &Template) -> Article {
     match format {
         Format::Html => crate::html::extract(text),
@@ -88,7 +88,7 @@ pub fn process_bytes_with(
             limit: config.max_nodes,
         },
         Exceeded::Work => PageError::TooCostly {
-            per_byte: crate::html::tree::WORK_PER_BYTE,
+            per_byte: crate::markup::tree::WORK_PER_BYTE,
         },
     };
     let (article, encoding) = match format {
@@ -96,7 +96,7 @@ pub fn process_bytes_with(
             // The parser's buffer, read in place by the byte scan and the
             // parse.
             let (page, encoding) = decode::page_tendril(bytes);
-            let shape = crate::html::guard::shape(page.as_bytes(), config.max_depth);
+            let shape = crate::markup::guard::shape(page.as_bytes(), config.max_depth);
             if shape.depth > config.max_depth {
                 return Err(refuse(Exceeded::Depth));
             }

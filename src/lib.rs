@@ -27,29 +27,24 @@
 //! assert!(!article.text().contains("Home"));
 //! ```
 
-pub mod batch;
-pub mod block;
-pub mod boilerplate;
 pub mod cli;
 pub mod config;
 pub mod decode;
 pub mod dedup;
-pub mod document;
 pub mod error;
 pub mod extract;
 pub mod html;
 pub mod input;
-pub mod lock;
-pub mod manifest;
+pub mod lexicon;
+pub mod markup;
 pub mod metadata;
+pub mod model;
 pub mod output;
-#[cfg(feature = "parquet")]
-pub mod parquet_out;
-pub mod pipeline;
-pub mod shard;
+pub mod rules;
+pub mod run;
 pub mod text;
 
 pub use config::Config;
-pub use document::Document;
 pub use error::{Error, PageError};
 pub use extract::{Article, extract_str};
+pub use model::document::Document;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Parser;
 use deboil::Error;
 use deboil::cli::Args;
-use deboil::pipeline::{self, NoProgress, Progress};
+use deboil::run::pipeline::{self, NoProgress, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Exit codes, as documented in the README.

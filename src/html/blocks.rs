@@ -3,10 +3,10 @@
 //! table rows become one `TableRow` each (cells joined by `" | "`), and
 //! headings, list items, quotes and preformatted text keep their role.
 
-use crate::block::{Block, BlockTag, is_invisible, utf8_len};
+use crate::model::block::{Block, BlockTag, is_invisible, utf8_len};
 
-use super::dom::{Dom, Tag};
 use super::select::Analysis;
+use crate::markup::dom::{Dom, Tag};
 
 /// For every element: whether its descendants hold block structure that no
 /// data table has (paragraphs, headings, lists, nested tables). A table

@@ -4,22 +4,20 @@
 //! that tree that copies the text-bearing nodes into an arena ([`dom`]) and
 //! collects the metadata candidates ([`crate::metadata::html::Walk`]); pruning and scoring over
 //! that arena ([`select`]), block emission from the chosen subtrees
-//! ([`blocks`]), then the shared block-level rules ([`crate::boilerplate`]).
+//! ([`blocks`]), then the shared block-level rules ([`crate::rules`]).
 
 // The arena is walked by index: parents, subtree ends and per-node tables
 // are all indices, so index loops are the clear form here.
 #![allow(clippy::needless_range_loop)]
 
 pub mod blocks;
-pub mod dom;
-pub mod guard;
-pub mod lex;
 pub mod select;
-pub mod tree;
 
-use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
-use crate::boilerplate;
+use crate::markup::{dom, tree};
+
 use crate::extract::Article;
+use crate::model::block::{Block, BlockTag, Kind, Removed, word_count_upto};
+use crate::rules;
 
 use dom::{Dom, Tag};
 
@@ -150,7 +148,7 @@ fn filter(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
         }
         out.push(b);
     }
-    boilerplate::finish(out, removed)
+    rules::finish(out, removed)
 }
 
 /// The HTML golden fixtures (`tests/fixtures/*/source.html`): path and

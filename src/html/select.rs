@@ -12,10 +12,10 @@
 //!    candidate, which is then widened to a common ancestor or joined with
 //!    worthy siblings.
 
-use crate::block::{Block, BlockTag, Kind, utf8_len};
-use crate::boilerplate;
+use crate::model::block::{Block, BlockTag, Kind, utf8_len};
+use crate::rules;
 
-use super::dom::{Dom, Tag};
+use crate::markup::dom::{Dom, Tag};
 
 /// Per-element measurements, with pruned subtrees left out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -274,7 +274,7 @@ fn opens_closing_section(dom: &Dom, raw: &[Stats], i: usize) -> Option<Kind> {
         .collect();
     let block = Block::new(BlockTag::Heading(2), text.trim());
     let kind =
-        boilerplate::region_kind(&block).filter(|k| matches!(k, Kind::Related | Kind::Comments))?;
+        rules::region_kind(&block).filter(|k| matches!(k, Kind::Related | Kind::Comments))?;
     let end = dom.nodes[i].end as usize;
     if (i..end).any(|j| dom.nodes[j].tag == Tag::H(1) || dom.nodes[j].body_hint) {
         return None;

@@ -2,7 +2,7 @@
 //! `rel=tag` links and class-named link lists ("cat-links", "post-tags"),
 //! with the rules that keep menus, widgets and share bars out.
 
-use crate::html::tree::{Element, ElementRef};
+use crate::markup::tree::{Element, ElementRef};
 
 use super::clean;
 use super::html::{text_of, words_cow};
@@ -220,7 +220,7 @@ mod tests {
     use super::*;
 
     fn first_div_class(html: &str, kinds: &[&str]) -> bool {
-        let doc = crate::html::tree::parse(html);
+        let doc = crate::markup::tree::parse(html);
         let el = doc
             .root_element()
             .descendants()

@@ -8,8 +8,8 @@
 //! inside glued text. Nothing is guessed: a field no line states stays `None`.
 
 use super::Metadata;
-use crate::block::{Block, BlockTag, word_count, word_count_upto};
-use crate::boilerplate::vocab;
+use crate::lexicon::vocab;
+use crate::model::block::{Block, BlockTag, word_count, word_count_upto};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -160,7 +160,8 @@ const CJK_BY: &[&str] = &["作者", "记者", "文/", "文／", "编辑"];
 /// ASCII (most lines) opens with none, and is not trimmed or compared
 /// further.
 fn starts_cjk_by(line: &str) -> bool {
-    let t = line.trim_start_matches(|c: char| c.is_ascii() && crate::block::is_space_byte(c as u8));
+    let t = line
+        .trim_start_matches(|c: char| c.is_ascii() && crate::model::block::is_space_byte(c as u8));
     if t.as_bytes().first().is_none_or(u8::is_ascii) {
         debug_assert!(!CJK_BY.iter().any(|b| line.trim_start().starts_with(b)));
         return false;
@@ -180,7 +181,7 @@ fn cjk_byline(line: &str) -> Option<String> {
     let rest = rest.trim_start_matches(['：', ':', ' ', '\u{3000}']);
     let name: String = rest
         .chars()
-        .take_while(|&c| crate::block::is_cjk(c))
+        .take_while(|&c| crate::model::block::is_cjk(c))
         .collect();
     (2..=CJK_NAME_MAX)
         .contains(&name.chars().count())
@@ -355,7 +356,7 @@ pub fn headline_like(line: &str) -> bool {
         && !line.ends_with([',', ':', ';', '.'])
         && find_date(line).is_none()
         && byline_author(line).is_none()
-        && crate::boilerplate::wording_kind(&Block::new(BlockTag::Paragraph, line)).is_none()
+        && crate::rules::wording_kind(&Block::new(BlockTag::Paragraph, line)).is_none()
 }
 
 /// Metadata stated in the header zone of a dump.

@@ -17,11 +17,12 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::lines::Unit;
-use super::stopwords;
-use crate::batch::Template;
-use crate::block::{self, BlockTag, Kind, is_cjk, word_count, word_count_upto};
-use crate::boilerplate::{self, vocab};
+use crate::lexicon::stopwords;
+use crate::lexicon::vocab;
 use crate::metadata;
+use crate::model::block::{self, BlockTag, Kind, is_cjk, word_count, word_count_upto};
+use crate::rules;
+use crate::text::template::Template;
 
 /// Below this many (CJK-weighted) characters a unit is *short*: it cannot be
 /// judged alone (jusText's `length_low`).
@@ -182,12 +183,12 @@ const EMBED_NOTICE_WORDS: usize = 60;
 fn unit_kind(u: &Unit, lowers: &Lowers, i: usize, words: usize) -> Option<Kind> {
     // The wording rules read short units only (`wording_kind_of` none of
     // more than `PITCH_MAX_WORDS` words).
-    if (1..=boilerplate::PITCH_MAX_WORDS).contains(&words)
-        && let Some(k) = boilerplate::wording_kind_of(&lowers[i], words)
+    if (1..=rules::PITCH_MAX_WORDS).contains(&words)
+        && let Some(k) = rules::wording_kind_of(&lowers[i], words)
     {
         return Some(k);
     }
-    if words <= 20 && boilerplate::is_copyright(&lowers[i]) {
+    if words <= 20 && rules::is_copyright(&lowers[i]) {
         return Some(Kind::Footer);
     }
     let t = &*u.text;
@@ -698,9 +699,9 @@ fn lower_case(text: &str) -> String {
 
 /// The lower case of a common non-ASCII character, a single character,
 /// without the Unicode tables; `None` leaves it to them. Punctuation and
-/// the other characters [`crate::block::fold_common`] drops have no case.
+/// the other characters [`crate::model::block::fold_common`] drops have no case.
 fn lower_common(c: char) -> Option<char> {
-    crate::block::fold_common(c).map(|folded| folded.unwrap_or(c))
+    crate::model::block::fold_common(c).map(|folded| folded.unwrap_or(c))
 }
 
 /// Context-free features and class of every unit.
@@ -969,7 +970,7 @@ fn leads_with_quantity(text: &str) -> bool {
 /// neither can hold; a non-ASCII byte where a word might end (it could be
 /// a Unicode space) answers `true`.
 fn may_lead_with_a_number(text: &str) -> bool {
-    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::block::is_space_byte(c);
+    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::model::block::is_space_byte(c);
     text.as_bytes().first().is_some_and(|&c| open(c))
         || vocab::second_word_may_open_with_digit(text)
 }
@@ -1245,7 +1246,7 @@ fn ends_article(u: &Unit, lowers: &Lowers, i: usize, f: &Features) -> Option<Kin
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words <= boilerplate::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lowers[i]) {
+    if f.words <= rules::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lowers[i]) {
         return Some(Kind::Subscribe);
     }
     if vocab::is_author_bio(&u.text) {
@@ -1436,7 +1437,7 @@ pub fn decide(units: &[Unit]) -> Vec<Decision> {
     decide_with(units, &Template::default())
 }
 
-/// As [`decide`], with the batch's template lines (see [`crate::batch`])
+/// As [`decide`], with the batch's template lines (see [`crate::text::template`])
 /// counted as boilerplate.
 pub fn decide_with(units: &[Unit], template: &Template) -> Vec<Decision> {
     let lowers = Lowers::new(units);

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::block::BlockTag;
+use crate::model::block::BlockTag;
 
 /// One logical line of the dump: a paragraph, list item, table row or a short
 /// piece of page furniture.
@@ -161,7 +161,12 @@ impl Width {
             line.chars().count()
         };
         debug_assert!(
-            chars + line.chars().filter(|&c| crate::block::is_cjk(c)).count() <= line.len()
+            chars
+                + line
+                    .chars()
+                    .filter(|&c| crate::model::block::is_cjk(c))
+                    .count()
+                <= line.len()
         );
         Width {
             chars,
@@ -246,7 +251,7 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
     for (raw, width) in lines.iter().zip(&widths) {
         // A blank line (a third of a dump's lines; most are empty) is not
         // parsed: its text would be empty.
-        let (text, tag, indent) = if raw.bytes().all(crate::block::is_space_byte) {
+        let (text, tag, indent) = if raw.bytes().all(crate::model::block::is_space_byte) {
             debug_assert!(parse_line(raw).0.is_empty());
             (Cow::Borrowed(""), BlockTag::Paragraph, 0)
         } else {

@@ -7,12 +7,12 @@
 
 pub mod classify;
 pub mod lines;
-pub mod stopwords;
+pub mod template;
 
-use crate::batch::Template;
-use crate::block::{Block, BlockTag, Kind};
 use crate::extract::Article;
 use crate::metadata;
+use crate::model::block::{Block, BlockTag, Kind};
+use crate::text::template::Template;
 
 /// How many of the first kept blocks are checked for a repeat of the title.
 const TITLE_REPEAT_WINDOW: usize = 3;
@@ -23,7 +23,7 @@ pub fn extract(text: &str) -> Article {
 }
 
 /// As [`extract`], with the lines of the batch's template (see
-/// [`crate::batch`]) counted as boilerplate.
+/// [`crate::text::template`]) counted as boilerplate.
 pub fn extract_with(text: &str, template: &Template) -> Article {
     let units = lines::split(text);
     let mut decisions = classify::decide_with(&units, template);

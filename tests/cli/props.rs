@@ -105,7 +105,8 @@ fn csv_header_matches_the_serialised_row() {
                 debate, and the mayor spoke.</p></article>";
     let doc = deboil::extract::process_bytes(&input, page.as_bytes(), &Config::default()).unwrap();
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.serialize(deboil::document::CsvRow::from(&doc)).unwrap();
+    w.serialize(deboil::model::document::CsvRow::from(&doc))
+        .unwrap();
     let bytes = w.into_inner().unwrap();
     let header = String::from_utf8(bytes).unwrap();
     let header = header.lines().next().unwrap();

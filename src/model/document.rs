@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::block::Removed;
+use crate::model::block::Removed;
 
 /// One cleaned page. Field order is the column order of both outputs.
 #[derive(Debug, Clone, PartialEq, Serialize)]

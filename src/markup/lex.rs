@@ -148,7 +148,7 @@ fn is_formatting(name: &LocalName) -> bool {
 }
 
 /// Attributes built in full, each with whether the tree keeps it: those
-/// deboil reads (the arena build, [`crate::html::dom`], and the metadata
+/// deboil reads (the arena build, [`crate::markup::dom`], and the metadata
 /// walk, [`crate::metadata::html`]), kept, and those html5ever's tree
 /// builder reads, not kept. The one list of both: [`super::tree::kept`]
 /// reads it too.
@@ -1177,11 +1177,11 @@ mod tests {
     #[test]
     fn short_and_long_slices() {
         let page = "<p class=ab title=\"a title of some length\">x</p>\n <i>é</i>";
-        let tree = crate::html::tree::parse(page);
+        let tree = crate::markup::tree::parse(page);
         let element = |name: &str| {
             tree.root()
                 .descendants()
-                .filter_map(crate::html::tree::ElementRef::wrap)
+                .filter_map(crate::markup::tree::ElementRef::wrap)
                 .find(|e| e.value().name() == name)
                 .unwrap()
         };

@@ -17,7 +17,7 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 
-use crate::document::Document;
+use crate::model::document::Document;
 
 /// Rows buffered before a row group is written.
 pub const ROW_GROUP_ROWS: usize = 8192;

@@ -84,7 +84,7 @@ impl Element {
 }
 
 /// Whether an attribute is kept: un-namespaced, and read by the arena
-/// build ([`crate::html::dom`]) or the metadata walk
+/// build ([`crate::markup::dom`]) or the metadata walk
 /// ([`crate::metadata::html`]), as the list of the attributes
 /// [`super::lex`] builds says.
 pub fn kept(name: &QualName) -> bool {

@@ -13,6 +13,11 @@
 //! next run into that folder (under the lock) finishes the renames before
 //! anything else, so readers see the old set or the new set.
 
+pub mod lock;
+pub mod manifest;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -20,8 +25,8 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 use crate::config::{Compress, Table};
-use crate::document::{CsvRow, Document, ErrorRecord};
 use crate::error::Error;
+use crate::model::document::{CsvRow, Document, ErrorRecord};
 
 /// File names inside the output folder.
 pub const ARTICLES_JSONL: &str = "articles.jsonl";
@@ -46,7 +51,7 @@ pub const ARTICLES_PARQUET: &str = "articles.parquet";
 enum TableOut {
     Csv(csv::Writer<BufWriter<File>>),
     #[cfg(feature = "parquet")]
-    Parquet(crate::parquet_out::ParquetTable),
+    Parquet(crate::output::parquet::ParquetTable),
 }
 
 /// `articles.jsonl`, plain or compressed.
@@ -115,7 +120,7 @@ pub struct Outputs {
 impl Outputs {
     /// Create the output folder if needed, finish or clean up what an
     /// earlier run that died left behind, and open the temporary files.
-    /// Call it with the folder's [lock](crate::lock) held.
+    /// Call it with the folder's [lock](crate::output::lock) held.
     ///
     /// # Errors
     /// The folder cannot be created or written.
@@ -172,12 +177,12 @@ impl Outputs {
             }
             #[cfg(feature = "parquet")]
             Table::Parquet => TableOut::Parquet(
-                crate::parquet_out::ParquetTable::new(open(ARTICLES_PARQUET)?).map_err(|e| {
-                    Error::Write {
+                crate::output::parquet::ParquetTable::new(open(ARTICLES_PARQUET)?).map_err(
+                    |e| Error::Write {
                         path: dir.join(ARTICLES_PARQUET),
                         message: e.to_string(),
-                    }
-                })?,
+                    },
+                )?,
             ),
             #[cfg(not(feature = "parquet"))]
             Table::Parquet => {

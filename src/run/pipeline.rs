@@ -15,17 +15,17 @@ use std::time::{Duration, Instant};
 
 use std::io::Write;
 
-use crate::batch::Template;
 use crate::config::Config;
 use crate::dedup::{self, Index};
-use crate::document::{Document, ErrorRecord, StreamError};
 use crate::error::{Error, PageError};
 use crate::extract;
 use crate::input::{self, Container, Input, Item, Page};
-use crate::lock;
-use crate::manifest::{self, Carried, Entry, Previous, Stamp};
+use crate::model::document::{Document, ErrorRecord, StreamError};
+use crate::output::lock;
+use crate::output::manifest::{self, Carried, Entry, Previous, Stamp};
 use crate::output::{MANIFEST, Outputs, SUMMARY_JSON};
-use crate::shard;
+use crate::run::shard;
+use crate::text::template::Template;
 
 /// How many inputs a worker may run ahead of the writer, per thread.
 pub const WINDOW_PER_THREAD: usize = 32;

@@ -5,9 +5,8 @@
 //! copyright lines). Structure-specific rules (DOM attributes, bullet runs)
 //! live with their path and use the same [`vocab`].
 
-pub mod vocab;
-
-use crate::block::{Block, BlockTag, Kind, Removed, word_count_upto};
+use crate::lexicon::vocab;
+use crate::model::block::{Block, BlockTag, Kind, Removed, word_count_upto};
 
 /// Blocks longer than this many words are never judged by their wording:
 /// an article sentence may mention "comments" or "cookies".

@@ -261,7 +261,7 @@ fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
             break;
         };
         at += c.len_utf8();
-        if let Some(folded) = crate::block::fold_common(c) {
+        if let Some(folded) = crate::model::block::fold_common(c) {
             if let Some(l) = folded {
                 let mut buf = [0; 4];
                 norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());

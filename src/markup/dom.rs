@@ -11,8 +11,8 @@
 
 use super::tree::{Data, Edge, Element, Tree};
 
-use crate::block::Kind;
-use crate::boilerplate::vocab;
+use crate::lexicon::vocab;
+use crate::model::block::Kind;
 
 /// The tags the extractor distinguishes. Everything else is `Inline` or `Block`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

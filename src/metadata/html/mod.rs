@@ -29,8 +29,8 @@ use super::lists::{
     push_items,
 };
 use super::{Metadata, clean, date, jsonld, title};
-use crate::html::dom::Attrs;
-use crate::html::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
+use crate::markup::dom::Attrs;
+use crate::markup::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
 use html5ever::{LocalName, local_name};
 
 /// `<meta>` names for the publication date, most specific first
@@ -237,7 +237,7 @@ pub(super) fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
 /// question ("is any word one of [`FOREIGN_WORDS`]?"). Every question is
 /// "does any word ...", so the bits of the class and of the id, read
 /// apart, combine with `|`; the arena build caches them per value
-/// ([`crate::html::dom`]) beside the boilerplate reading.
+/// ([`crate::markup::dom`]) beside the boilerplate reading.
 pub mod word_bits {
     /// One of [`super::FOREIGN_WORDS`].
     pub const FOREIGN: u16 = 1;
@@ -321,10 +321,10 @@ static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static [u8], u16>> =
         m
     });
 
-/// The [`Shapes`](crate::boilerplate::vocab::Shapes) of the words of
+/// The [`Shapes`](crate::lexicon::vocab::Shapes) of the words of
 /// [`LIST_BITS`].
-static LIST_SHAPES: std::sync::LazyLock<crate::boilerplate::vocab::Shapes> =
-    std::sync::LazyLock::new(|| crate::boilerplate::vocab::Shapes::of(LIST_BITS.keys().copied()));
+static LIST_SHAPES: std::sync::LazyLock<crate::lexicon::vocab::Shapes> =
+    std::sync::LazyLock::new(|| crate::lexicon::vocab::Shapes::of(LIST_BITS.keys().copied()));
 
 /// The [`word_bits`] of a list of words.
 fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
@@ -859,7 +859,7 @@ const MAX_CANDIDATES: usize = 30;
 /// The candidate-collecting walk over the document, fed one element at a
 /// time in document order: [`Walk::open`] on each element's start,
 /// [`Walk::close`] on its end. It rides along the arena build
-/// ([`crate::html::dom::Dom::build_with_meta`]), so the page is walked once.
+/// ([`crate::markup::dom::Dom::build_with_meta`]), so the page is walked once.
 pub struct Walk {
     f: Found,
     index: usize,
@@ -1865,8 +1865,8 @@ mod tests {
 
     /// The metadata as production reads it: in the arena build's walk.
     fn meta_of(html: &str) -> Metadata {
-        let doc = crate::html::tree::parse(html);
-        let (_, meta) = crate::html::dom::Dom::build_with_meta(&doc);
+        let doc = crate::markup::tree::parse(html);
+        let (_, meta) = crate::markup::dom::Dom::build_with_meta(&doc);
         assert_eq!(meta, extract(&doc), "one walk and two walks agree");
         meta
     }

@@ -1,0 +1,4 @@
+//! The vocabulary as data: boilerplate words and phrases, function words.
+
+pub mod stopwords;
+pub mod vocab;
