@@ -98,7 +98,7 @@ fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
         i += c.len_utf8();
         // Common letters (Latin-1, basic Cyrillic) and punctuation without
         // the Unicode tables.
-        let folded = crate::model::block::fold_common(c);
+        let folded = crate::util::chars::fold_common(c);
         let cjk = is_cjk(c);
         if cjk || !folded.map_or_else(|| c.is_alphanumeric(), |f| f.is_some()) {
             close(&mut joined, &mut spans, &mut start);

@@ -4,30 +4,12 @@
 use crate::config::Config;
 use crate::decode;
 use crate::error::PageError;
+use crate::input::sniff::sniff;
 use crate::input::{self, Format, Input};
 use crate::markup::tree::{Exceeded, Limits};
-use crate::metadata::Metadata;
-use crate::model::block::{self, Block, Removed};
+use crate::model::article::Article;
 use crate::model::document::Document;
 use crate::text::template::Template;
-
-/// What an extractor found on one page.
-#[derive(Debug, Clone, Default)]
-pub struct Article {
-    /// The article's blocks, in page order.
-    pub blocks: Vec<Block>,
-    /// Boilerplate dropped, by kind.
-    pub removed: Removed,
-    /// Title, author, date, ...
-    pub meta: Metadata,
-}
-
-impl Article {
-    /// The article text as written to the record.
-    pub fn text(&self) -> String {
-        block::render(&self.blocks)
-    }
-}
 
 /// Extract the article from a decoded page of the given format.
 pub fn extract_str(text: &str, format: Format) -> Article {
@@ -146,7 +128,7 @@ pub fn process_bytes_with(
         tags: m.tags,
         image: m.image,
         reading_time_minutes: m.reading_time_minutes,
-        word_count: block::word_count(&text),
+        word_count: crate::util::words::word_count(&text),
         text_hash,
         simhash,
         text,
@@ -179,36 +161,5 @@ pub fn fuzz_page(bytes: &[u8]) {
             format,
         };
         let _ = process_bytes(&input, &bytes, &config);
-    }
-}
-
-/// Guess the format of a file whose name does not tell: markup near the
-/// start means HTML.
-pub fn sniff(bytes: &[u8]) -> Format {
-    let head = &bytes[..bytes.len().min(2048)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
-    let start = lower
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .map(|i| &lower[i..])
-        .unwrap_or(&[]);
-    let markup = has(b"<html") || has(b"<!doctype html") || has(b"<head") || has(b"<body");
-    if markup || (start.starts_with(b"<") && (has(b"<div") || has(b"<p>") || has(b"</"))) {
-        Format::Html
-    } else {
-        Format::Text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sniffs() {
-        assert_eq!(sniff(b"  <!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(sniff(b"<div><p>hi</p></div>"), Format::Html);
-        assert_eq!(sniff(b"Home\n  * Menu\nSome text."), Format::Text);
     }
 }

@@ -43,8 +43,10 @@ pub mod output;
 pub mod rules;
 pub mod run;
 pub mod text;
+pub mod util;
 
 pub use config::Config;
 pub use error::{Error, PageError};
-pub use extract::{Article, extract_str};
+pub use extract::extract_str;
+pub use model::article::Article;
 pub use model::document::Document;

@@ -3,7 +3,9 @@
 //! table rows become one `TableRow` each (cells joined by `" | "`), and
 //! headings, list items, quotes and preformatted text keep their role.
 
-use crate::model::block::{Block, BlockTag, is_invisible, utf8_len};
+use crate::model::block::{Block, BlockTag};
+use crate::util::bytes::utf8_len;
+use crate::util::chars::is_invisible;
 
 use super::select::Analysis;
 use crate::markup::dom::{Dom, Tag};

@@ -15,9 +15,10 @@ pub mod select;
 
 use crate::markup::{dom, tree};
 
-use crate::extract::Article;
-use crate::model::block::{Block, BlockTag, Kind, Removed, word_count_upto};
+use crate::model::article::Article;
+use crate::model::block::{Block, BlockTag, Kind, Removed};
 use crate::rules;
+use crate::util::words::word_count_upto;
 
 use dom::{Dom, Tag};
 

@@ -12,8 +12,9 @@
 //!    candidate, which is then widened to a common ancestor or joined with
 //!    worthy siblings.
 
-use crate::model::block::{Block, BlockTag, Kind, utf8_len};
+use crate::model::block::{Block, BlockTag, Kind};
 use crate::rules;
+use crate::util::bytes::utf8_len;
 
 use crate::markup::dom::{Dom, Tag};
 

@@ -94,7 +94,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
 }
 
 fn page(input: &Input, config: &Config, line_bytes: &[u8], line: u64) -> Item {
-    crate::run::pipeline::test_reader_panic_hook(line_bytes);
+    crate::input::test_hooks::test_reader_panic_hook(line_bytes);
     let obj: Result<Map<String, Value>, _> = serde_json::from_slice(line_bytes);
     let id_of = |obj: Option<&Map<String, Value>>| match obj.and_then(|o| o.get(&config.id_field)) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),

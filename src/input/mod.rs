@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, PageError};
 
 pub mod jsonl;
+pub mod sniff;
+pub(crate) mod test_hooks;
 pub mod warc;
 
 /// The path that stands for standard input (JSON Lines pages).

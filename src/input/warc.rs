@@ -419,7 +419,7 @@ fn http_page(mut page: Page, block: &[u8]) -> Item {
                 .and_then(|(_, v)| Encoding::for_label(v.trim().trim_matches('"').as_bytes()));
         }
         None => {
-            if crate::extract::sniff(&sniff_prefix(body)) != Format::Html {
+            if crate::input::sniff::sniff(&sniff_prefix(body)) != Format::Html {
                 return Item::Skipped(NOT_HTML);
             }
         }
@@ -453,7 +453,7 @@ fn header_end(block: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// How much of a body without a Content-Type is decompressed to tell
-/// whether it is HTML ([`crate::extract::sniff`] looks at less).
+/// whether it is HTML ([`crate::input::sniff::sniff`] looks at less).
 const SNIFF_BYTES: u64 = 8 * 1024;
 
 /// The start of `body` to sniff: at most [`SNIFF_BYTES`], decompressed
@@ -709,7 +709,7 @@ mod tests {
         let bomb = e.finish().unwrap();
         let prefix = sniff_prefix(&bomb);
         assert_eq!(prefix.len() as u64, SNIFF_BYTES);
-        assert_eq!(crate::extract::sniff(&prefix), Format::Html);
+        assert_eq!(crate::input::sniff::sniff(&prefix), Format::Html);
         assert_eq!(&*sniff_prefix(b"<p>plain</p>"), b"<p>plain</p>");
         // A cut stream keeps what it inflated.
         assert!(sniff_prefix(&bomb[..200]).starts_with(b"<!doctype html>"));

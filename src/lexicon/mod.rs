@@ -1,4 +1,5 @@
 //! The vocabulary as data: boilerplate words and phrases, function words.
 
+pub mod class_words;
 pub mod stopwords;
 pub mod vocab;

@@ -10,7 +10,7 @@
 
 use foldhash::HashSet;
 
-use crate::model::block::{is_space_byte, utf8_len};
+use crate::util::bytes::{is_space_byte, utf8_len};
 use std::sync::LazyLock;
 
 /// The union of the lists below, built once.
@@ -179,7 +179,7 @@ fn judge(tok: &str) -> (bool, bool) {
             PACKED.contains(&pack(t))
         } else {
             t.len() <= *MAX_BYTES
-                && crate::model::block::with_ascii_lower(&tok[first..=last], is_stopword)
+                && crate::util::chars::with_ascii_lower(&tok[first..=last], is_stopword)
                     == Some(true)
         };
         return (hit, true);

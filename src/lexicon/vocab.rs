@@ -387,7 +387,7 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
 /// read as slices of `lower`, without a copy per character or per word.
 pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
     debug_assert!(value.is_ascii() && lower == value.to_ascii_lowercase());
-    let space = crate::model::block::is_space_byte;
+    let space = crate::util::bytes::is_space_byte;
     let mut hiding = false;
     let mut fold = InfoFold::default();
     let b = value.as_bytes();
@@ -953,7 +953,7 @@ fn phrase_starts_word(text: &str, at: usize, phrase: &str) -> bool {
         || phrase
             .chars()
             .next()
-            .is_some_and(crate::model::block::is_cjk)
+            .is_some_and(crate::util::chars::is_cjk)
 }
 
 /// Words that open a byline, lower-case ("By Jane Doe", "Von ...", "Par ...").
@@ -1777,7 +1777,7 @@ pub fn is_gallery_counter(lower: &str) -> bool {
 /// Unicode space) answers `true`.
 pub fn second_word_may_open_with_digit(text: &str) -> bool {
     let b = text.as_bytes();
-    let space = crate::model::block::is_space_byte;
+    let space = crate::util::bytes::is_space_byte;
     // Past leading spaces, to the end of the first word.
     let Some(start) = b.iter().position(|&c| !space(c)) else {
         return false;
@@ -2327,7 +2327,7 @@ mod tests {
     fn calls_to_action_fit_their_word_bound() {
         for e in CALL_TO_ACTION_ENDINGS {
             assert!(
-                crate::model::block::word_count(e) <= CALL_TO_ACTION_MAX_WORDS,
+                crate::util::words::word_count(e) <= CALL_TO_ACTION_MAX_WORDS,
                 "{e}"
             );
         }

@@ -248,7 +248,7 @@ impl Dom {
 
     /// Build the arena and, in the same walk, collect the page's metadata
     /// (see [`crate::metadata::html::Walk`]): the page is walked once.
-    pub fn build_with_meta(doc: &Tree) -> (Dom, crate::metadata::Metadata) {
+    pub fn build_with_meta(doc: &Tree) -> (Dom, crate::model::metadata::Metadata) {
         let mut meta = crate::metadata::html::Walk::new();
         let dom = Dom::walk(doc, Some(&mut meta));
         (dom, meta.finish())
@@ -374,7 +374,7 @@ const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
     /// [`vocab::attr_info_in`] and the metadata walk's
-    /// [`crate::metadata::html::class_bits`] of class and id values seen
+    /// [`crate::lexicon::class_words::class_bits`] of class and id values seen
     /// before. Pages repeat the same class strings hundreds of times, and
     /// the pages of one site share them: each distinct value is read once.
     static ATTR_CACHE: std::cell::RefCell<AttrCache> =
@@ -415,12 +415,12 @@ fn read_facts(value: &str, scratch: &mut Scratch) -> ClassFacts {
         lower.make_ascii_lowercase();
         return (
             vocab::attr_info_ascii(value, lower),
-            crate::metadata::html::class_bits_lower(lower),
+            crate::lexicon::class_words::class_bits_lower(lower),
         );
     }
     (
         vocab::attr_info_in(value, &mut scratch.attr),
-        crate::metadata::html::class_bits(value),
+        crate::lexicon::class_words::class_bits(value),
     )
 }
 
@@ -507,7 +507,12 @@ mod tests {
     #[test]
     fn facts_of_ascii_values_equal_the_plain_readings() {
         use proptest::prelude::*;
-        let plain = |v: &str| (vocab::attr_info(v), crate::metadata::html::class_bits(v));
+        let plain = |v: &str| {
+            (
+                vocab::attr_info(v),
+                crate::lexicon::class_words::class_bits(v),
+            )
+        };
         let mut scratch = Scratch::default();
         for v in [
             "Entry-Title post-Date",

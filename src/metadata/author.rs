@@ -199,7 +199,7 @@ const STOP_WORDS: &[&str] = &[
 /// assert_eq!(clean_author("admin", &[]), None);
 /// ```
 pub fn clean_author(raw: &str, site_hints: &[String]) -> Option<String> {
-    let raw = super::clean(raw)?;
+    let raw = crate::util::spaces::clean(raw)?;
     if raw.chars().count() > 120 {
         return None;
     }
@@ -340,7 +340,7 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
                     | '»'
             )
     });
-    let mut name = super::clean(s)?;
+    let mut name = crate::util::spaces::clean(s)?;
     // A trailing lower-case handle naming the site ("Matthias herrpfleger"
     // on herrpfleger.de: the name, then the author box's social link).
     if let Some((head, last)) = name.rsplit_once(' ')

@@ -324,7 +324,7 @@ const WEEKDAY_ABBREVIATIONS: &[&str] = &[
 pub fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     // As in [`month_number`]: ASCII words without allocating.
-    crate::model::block::with_ascii_lower(w, |l| WEEKDAYS.contains(&l))
+    crate::util::chars::with_ascii_lower(w, |l| WEEKDAYS.contains(&l))
         .unwrap_or_else(|| WEEKDAYS.contains(&w.to_lowercase().as_str()))
 }
 
@@ -366,7 +366,7 @@ pub fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     // ASCII words are lower-cased without allocating.
-    crate::model::block::with_ascii_lower(w, |l| MONTH_INDEX.get(l).copied())
+    crate::util::chars::with_ascii_lower(w, |l| MONTH_INDEX.get(l).copied())
         .unwrap_or_else(|| MONTH_INDEX.get(w.to_lowercase().as_str()).copied())
 }
 

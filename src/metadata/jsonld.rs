@@ -161,7 +161,7 @@ fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>, 
 
 fn text(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => super::clean(&super::html::unescape(s)),
+        Value::String(s) => crate::util::spaces::clean(&super::html::entities::unescape(s)),
         Value::Array(a) => a.iter().find_map(text),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -174,7 +174,7 @@ fn list(v: &Value) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: &str| {
         for part in s.split(',') {
-            if let Some(c) = super::clean(&super::html::unescape(part))
+            if let Some(c) = crate::util::spaces::clean(&super::html::entities::unescape(part))
                 && !out.contains(&c)
             {
                 out.push(c);
@@ -193,7 +193,7 @@ fn list(v: &Value) -> Vec<String> {
 /// of a list.
 fn image_url(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => super::clean(s).filter(|u| u.starts_with("http")),
+        Value::String(s) => crate::util::spaces::clean(s).filter(|u| u.starts_with("http")),
         Value::Array(a) => a.iter().find_map(image_url),
         Value::Object(o) => o
             .get("url")
@@ -207,7 +207,7 @@ type Ids<'a> = HashMap<&'a str, &'a serde_json::Map<String, Value>>;
 
 fn name_of(v: &Value, ids: &Ids<'_>) -> Option<String> {
     match v {
-        Value::String(s) => super::clean(&super::html::unescape(s)),
+        Value::String(s) => crate::util::spaces::clean(&super::html::entities::unescape(s)),
         Value::Object(o) => name_of_obj(o, ids, 0),
         _ => None,
     }

@@ -4,24 +4,9 @@
 
 use crate::markup::tree::{Element, ElementRef};
 
-use super::clean;
-use super::html::{text_of, words_cow};
-
-/// Class or id words of a region whose tag and category links are not the
-/// post's own: widgets, menus, comments, related posts.
-pub(super) const LIST_FOREIGN_WORDS: &[&str] = &[
-    "sidebar",
-    "widget",
-    "widgets",
-    "menu",
-    "comment",
-    "comments",
-    "related",
-    "recommended",
-    "popular",
-    "teaser",
-    "promo",
-];
+use super::html::element::text_of;
+use crate::lexicon::class_words::words_cow;
+use crate::util::spaces::clean;
 
 /// True when a tag or category link sits in a navigation, an aside or a
 /// widget area. Unlike [`in_foreign_region`], an article's footer (where
@@ -37,43 +22,15 @@ pub(super) fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
             "article" => aside = false,
             _ => {}
         }
-        if super::html::class_id_words(&e)
+        if super::html::element::class_id_words(&e)
             .iter()
-            .any(|w| LIST_FOREIGN_WORDS.contains(&w.as_str()))
+            .any(|w| crate::lexicon::class_words::LIST_FOREIGN_WORDS.contains(&w.as_str()))
         {
             return true;
         }
     }
     aside
 }
-
-/// Class or id words of a container whose links are the post's tags
-/// ("tags-links" in WordPress themes, "post-tags", German "schlagworte").
-pub(super) const TAG_LIST_WORDS: &[&str] = &[
-    "tags",
-    "tagged",
-    "tagcloud", // per-post clouds; site-wide ones sit in sidebars
-    "taglist",
-    "taglinks",
-    "keywords",
-    "schlagworte",
-    "schlagwörter",
-    "stichworte",
-    "etiquetas",
-];
-
-/// Class or id words of a container whose links are the post's categories
-/// ("cat-links" in WordPress themes, "post-categories").
-pub(super) const CATEGORY_LIST_WORDS: &[&str] = &[
-    "cat",
-    "cats",
-    "categories",
-    "category",
-    "catlinks",
-    "kategorie",
-    "kategorien",
-    "rubrik",
-];
 
 /// Words that may follow the kind word in a list's class ("cat-links",
 /// "tags-list", "post-categories-wrap").
@@ -218,6 +175,7 @@ pub(super) fn fullest<'a>(first: &'a Vec<String>, lists: &[&'a Vec<String>]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::class_words::{CATEGORY_LIST_WORDS, TAG_LIST_WORDS};
 
     fn first_div_class(html: &str, kinds: &[&str]) -> bool {
         let doc = crate::markup::tree::parse(html);

@@ -7,9 +7,10 @@
 //! elements run together in dumps, so the parsers here find their pieces
 //! inside glued text. Nothing is guessed: a field no line states stays `None`.
 
-use super::Metadata;
 use crate::lexicon::vocab;
-use crate::model::block::{Block, BlockTag, word_count, word_count_upto};
+use crate::model::block::{Block, BlockTag};
+use crate::model::metadata::Metadata;
+use crate::util::words::{word_count, word_count_upto};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -161,7 +162,7 @@ const CJK_BY: &[&str] = &["作者", "记者", "文/", "文／", "编辑"];
 /// further.
 fn starts_cjk_by(line: &str) -> bool {
     let t = line
-        .trim_start_matches(|c: char| c.is_ascii() && crate::model::block::is_space_byte(c as u8));
+        .trim_start_matches(|c: char| c.is_ascii() && crate::util::bytes::is_space_byte(c as u8));
     if t.as_bytes().first().is_none_or(u8::is_ascii) {
         debug_assert!(!CJK_BY.iter().any(|b| line.trim_start().starts_with(b)));
         return false;
@@ -181,7 +182,7 @@ fn cjk_byline(line: &str) -> Option<String> {
     let rest = rest.trim_start_matches(['：', ':', ' ', '\u{3000}']);
     let name: String = rest
         .chars()
-        .take_while(|&c| crate::model::block::is_cjk(c))
+        .take_while(|&c| crate::util::chars::is_cjk(c))
         .collect();
     (2..=CJK_NAME_MAX)
         .contains(&name.chars().count())
@@ -223,7 +224,7 @@ fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
         end += 1;
     }
     let name: String = s[i..end].iter().collect();
-    let name = super::clean(&name)?;
+    let name = crate::util::spaces::clean(&name)?;
     // Trailing words that start the next field: "Jane Doe on", "Max am",
     // "Moritz Bachmann publiziert am": a name ends with a capitalised word
     // ("Ursula von der Leyen"); a lone lower-case name stays ("By admin").
@@ -324,7 +325,10 @@ pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let sep = CRUMB_SEPS.iter().find(|&&c| line.contains(c))?;
-    let items: Vec<String> = line.split(*sep).filter_map(super::clean).collect();
+    let items: Vec<String> = line
+        .split(*sep)
+        .filter_map(crate::util::spaces::clean)
+        .collect();
     if items.len() < 3 || word_count(&items[0]) > 3 {
         return None;
     }
@@ -369,7 +373,7 @@ pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
     let mut byline_at = None;
     for line in header {
         if meta.site_name.is_none() {
-            meta.site_name = doubled(line).and_then(super::clean);
+            meta.site_name = doubled(line).and_then(crate::util::spaces::clean);
         }
         if let Some(items) = breadcrumb(line) {
             let n = items.len();
@@ -405,7 +409,7 @@ pub fn extract(header: &[&str], headline: Option<&str>) -> Metadata {
         meta.title = above_byline
             .map(|s| s.to_string())
             .or_else(|| headline.filter(|h| headline_like(h)).map(str::to_string))
-            .and_then(|t| super::clean(&t));
+            .and_then(|t| crate::util::spaces::clean(&t));
     }
     meta
 }

@@ -68,7 +68,7 @@ pub fn clean_title(title: &str, hints: &[String]) -> (String, Option<String>) {
 }
 
 fn clean_title_with(title: &str, hints: &[String], guess: bool) -> (String, Option<String>) {
-    let title = super::clean(title).unwrap_or_default();
+    let title = crate::util::spaces::clean(title).unwrap_or_default();
     let strong = split_by(&title, STRONG);
     let parts = if strong.len() >= 2 {
         strong.clone()

@@ -1,5 +1,7 @@
 //! The data every layer above shares: a page as [`block::Block`]s, the
 //! boilerplate [`block::Kind`]s and their counts, and the output record.
 
+pub mod article;
 pub mod block;
 pub mod document;
+pub mod metadata;

@@ -6,7 +6,8 @@
 //! live with their path and use the same [`vocab`].
 
 use crate::lexicon::vocab;
-use crate::model::block::{Block, BlockTag, Kind, Removed, word_count_upto};
+use crate::model::block::{Block, BlockTag, Kind, Removed};
+use crate::util::words::word_count_upto;
 
 /// Blocks longer than this many words are never judged by their wording:
 /// an article sentence may mention "comments" or "cookies".

@@ -20,9 +20,12 @@ use super::lines::Unit;
 use crate::lexicon::stopwords;
 use crate::lexicon::vocab;
 use crate::metadata;
-use crate::model::block::{self, BlockTag, Kind, is_cjk, word_count, word_count_upto};
+use crate::model::block::{BlockTag, Kind};
 use crate::rules;
 use crate::text::template::Template;
+use crate::util::chars::is_cjk;
+use crate::util::sentence::ends_sentence;
+use crate::util::words::{word_count, word_count_upto};
 
 /// Below this many (CJK-weighted) characters a unit is *short*: it cannot be
 /// judged alone (jusText's `length_low`).
@@ -92,28 +95,6 @@ pub struct Decision {
     pub heading: bool,
     /// Why it was dropped, when it was.
     pub kind: Option<Kind>,
-}
-
-/// Whether `text` ends like a sentence.
-pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '」' | '』' | '）'
-        ) || c.is_whitespace()
-            || is_invisible_at_end(c)
-    });
-    if t.ends_with("...") {
-        return false; // teasers and truncated excerpts
-    }
-    t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
-}
-
-/// Invisible format characters that editors leave at line ends: those
-/// [`block::is_invisible`] drops from text, and the zero-width joiners and
-/// the invisible separator, which it keeps inside words.
-fn is_invisible_at_end(c: char) -> bool {
-    block::is_invisible(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{2063}')
 }
 
 /// A line made only of a date, a time, numbers and separators ("January 15,
@@ -699,9 +680,9 @@ fn lower_case(text: &str) -> String {
 
 /// The lower case of a common non-ASCII character, a single character,
 /// without the Unicode tables; `None` leaves it to them. Punctuation and
-/// the other characters [`crate::model::block::fold_common`] drops have no case.
+/// the other characters [`crate::util::chars::fold_common`] drops have no case.
 fn lower_common(c: char) -> Option<char> {
-    crate::model::block::fold_common(c).map(|folded| folded.unwrap_or(c))
+    crate::util::chars::fold_common(c).map(|folded| folded.unwrap_or(c))
 }
 
 /// Context-free features and class of every unit.
@@ -970,7 +951,7 @@ fn leads_with_quantity(text: &str) -> bool {
 /// neither can hold; a non-ASCII byte where a word might end (it could be
 /// a Unicode space) answers `true`.
 fn may_lead_with_a_number(text: &str) -> bool {
-    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::model::block::is_space_byte(c);
+    let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::util::bytes::is_space_byte(c);
     text.as_bytes().first().is_some_and(|&c| open(c))
         || vocab::second_word_may_open_with_digit(text)
 }

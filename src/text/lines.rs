@@ -113,12 +113,12 @@ fn parse_expanded(line: &str) -> (Cow<'_, str>, BlockTag, usize) {
     if has_box_char(line) {
         let cells: Vec<String> = line
             .split(is_box_char)
-            .filter_map(crate::metadata::clean)
+            .filter_map(crate::util::spaces::clean)
             .collect();
         return (Cow::Owned(cells.join(" | ")), BlockTag::TableRow, indent);
     }
     let (bullet, rest) = strip_bullet(line);
-    let text = crate::metadata::clean_cow(rest).unwrap_or_default();
+    let text = crate::util::spaces::clean_cow(rest).unwrap_or_default();
     let tag = if bullet {
         BlockTag::ListItem
     } else if is_pipe_row(&text) {
@@ -164,7 +164,7 @@ impl Width {
             chars
                 + line
                     .chars()
-                    .filter(|&c| crate::model::block::is_cjk(c))
+                    .filter(|&c| crate::util::chars::is_cjk(c))
                     .count()
                 <= line.len()
         );
@@ -251,7 +251,7 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
     for (raw, width) in lines.iter().zip(&widths) {
         // A blank line (a third of a dump's lines; most are empty) is not
         // parsed: its text would be empty.
-        let (text, tag, indent) = if raw.bytes().all(crate::model::block::is_space_byte) {
+        let (text, tag, indent) = if raw.bytes().all(crate::util::bytes::is_space_byte) {
             debug_assert!(parse_line(raw).0.is_empty());
             (Cow::Borrowed(""), BlockTag::Paragraph, 0)
         } else {
@@ -299,7 +299,7 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
                 .last()
                 .is_some_and(|u| matches!(u.tag, BlockTag::Paragraph | BlockTag::ListItem));
         prev_full = full;
-        prev_sentence = crate::text::classify::ends_sentence(&text);
+        prev_sentence = crate::util::sentence::ends_sentence(&text);
         if continues && let Some(u) = units.last_mut() {
             let joined = u.text.to_mut();
             joined.push(' ');

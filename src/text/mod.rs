@@ -9,8 +9,8 @@ pub mod classify;
 pub mod lines;
 pub mod template;
 
-use crate::extract::Article;
 use crate::metadata;
+use crate::model::article::Article;
 use crate::model::block::{Block, BlockTag, Kind};
 use crate::text::template::Template;
 

@@ -103,7 +103,9 @@ impl Template {
                 return None;
             }
             let bytes = input::read(&i.path, config.max_bytes).ok()?;
-            let format = i.format.unwrap_or_else(|| crate::extract::sniff(&bytes));
+            let format = i
+                .format
+                .unwrap_or_else(|| crate::input::sniff::sniff(&bytes));
             if format != Format::Text || crate::decode::looks_binary(&bytes) {
                 return None;
             }
@@ -261,7 +263,7 @@ fn key_in(text: &str, norm: &mut Vec<u8>) -> Option<u64> {
             break;
         };
         at += c.len_utf8();
-        if let Some(folded) = crate::model::block::fold_common(c) {
+        if let Some(folded) = crate::util::chars::fold_common(c) {
             if let Some(l) = folded {
                 let mut buf = [0; 4];
                 norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());

@@ -18,19 +18,26 @@
 //! class-named link lists (in that order, the fullest list holding the
 //! first one winning); `<meta name=keywords>` only when nothing else.
 
+pub mod element;
+pub mod entities;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::author::clean_author;
-use super::lists::{
-    CATEGORY_LIST_WORDS, LIST_FOREIGN_WORDS, TAG_LIST_WORDS, fullest, link_texts, list_class,
-    push_items,
+use super::lists::{fullest, link_texts, list_class, push_items};
+use super::{date, jsonld, title};
+use crate::lexicon::class_words::{
+    CATEGORY_LIST_WORDS, TAG_LIST_WORDS, class_bits, word_bits, words,
 };
-use super::{Metadata, clean, date, jsonld, title};
 use crate::markup::dom::Attrs;
 use crate::markup::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
+use crate::model::metadata::Metadata;
+use crate::util::spaces::{clean, clean_short, is_blank};
+use element::{class_id_words, text_of};
+use entities::unescape;
 use html5ever::{LocalName, local_name};
 
 /// `<meta>` names for the publication date, most specific first
@@ -96,27 +103,6 @@ const AUTHOR_META: &[&str] = &[
     "citation_author",
 ];
 
-/// Class or id words marking a region whose dates and names are not the
-/// article's: comments, sidebars, related lists, footers.
-const FOREIGN_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "respond",
-    "reply",
-    "replies",
-    "sidebar",
-    "related",
-    "footer",
-    "teaser",
-    "recommended",
-    "popular",
-    "promo",
-];
-
-/// Words of a class or id that mark an author element.
-const AUTHOR_WORDS: &[&str] = &["author", "byline", "writtenby", "autor", "authors", "byl"];
-
 /// Lead-ins that introduce a byline, lower-case.
 const BYLINE_LABELS: &[&str] = &[
     "by",
@@ -165,286 +151,6 @@ fn short_byline(el: &ElementRef<'_>, own_lower: &str, foreign: bool) -> Option<S
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     ((2..=4).contains(&words.len()) && capitalised && full[..lead.len()].eq_ignore_ascii_case(lead))
         .then(|| rest.to_string())
-}
-
-/// Words that, beside an author word, mark an element that is not the name
-/// itself (an avatar, a biography box, a list of the author's posts).
-const AUTHOR_NOISE: &[&str] = &[
-    "avatar",
-    "bio",
-    "box",
-    "description",
-    "desc",
-    "image",
-    "img",
-    "photo",
-    "picture",
-    "pic",
-    "social",
-    "follow",
-    "more",
-    "posts",
-    "title",
-    "role",
-    "job",
-    "about",
-];
-
-/// Words of a class or id that mark an element holding a date.
-const DATE_WORDS: &[&str] = &[
-    "date",
-    "dates",
-    "datum",
-    "fecha",
-    "data",
-    "time",
-    "timestamp",
-    "datetime",
-    "published",
-    "publish",
-    "posted",
-    "pubdate",
-    "dateline",
-    "meta",
-    "byline",
-    "info",
-    "created",
-    "author",
-];
-
-/// Class or id words of a widget that shows today's date or the time, not
-/// the article's.
-const CLOCK_WORDS: &[&str] = &["widget", "today", "current", "clock", "heute", "weather"];
-
-/// Split a class or id into lower-case words at spaces, `-` and `_`.
-pub(super) fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    words_cow(s).map(Cow::into_owned)
-}
-
-/// Like [`words`], without allocating for words that are already
-/// lower-case ASCII (nearly all class names).
-pub(super) fn words_cow(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    SplitWords::new(s).map(|w| {
-        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Cow::Borrowed(w)
-        } else {
-            Cow::Owned(w.to_lowercase())
-        }
-    })
-}
-
-/// What the walk asks of an element's class and id words, one bit per
-/// question ("is any word one of [`FOREIGN_WORDS`]?"). Every question is
-/// "does any word ...", so the bits of the class and of the id, read
-/// apart, combine with `|`; the arena build caches them per value
-/// ([`crate::markup::dom`]) beside the boilerplate reading.
-pub mod word_bits {
-    /// One of [`super::FOREIGN_WORDS`].
-    pub const FOREIGN: u16 = 1;
-    /// One of [`super::super::lists::LIST_FOREIGN_WORDS`].
-    pub const LIST_FOREIGN: u16 = 1 << 1;
-    /// Contains "title" or "headline".
-    pub const TITLE: u16 = 1 << 2;
-    /// Contains "publish".
-    pub const PUBLISH: u16 = 1 << 3;
-    /// Contains "updated" or "modified".
-    pub const UPDATED: u16 = 1 << 4;
-    /// "entry" or "post".
-    pub const ENTRY: u16 = 1 << 5;
-    /// Contains "breadcrumb".
-    pub const BREADCRUMB: u16 = 1 << 6;
-    /// One of [`super::super::lists::TAG_LIST_WORDS`].
-    pub const TAG_LIST: u16 = 1 << 7;
-    /// One of [`super::super::lists::CATEGORY_LIST_WORDS`].
-    pub const CATEGORY_LIST: u16 = 1 << 8;
-    /// An author word ([`super::AUTHOR_WORDS`], "author…", "autor…").
-    pub const AUTHOR: u16 = 1 << 9;
-    /// One of [`super::AUTHOR_NOISE`].
-    pub const AUTHOR_NOISE: u16 = 1 << 10;
-    /// "byline".
-    pub const BYLINE: u16 = 1 << 11;
-    /// A date word ([`super::DATE_WORDS`], or containing "date").
-    pub const DATE: u16 = 1 << 12;
-    /// One of [`super::CLOCK_WORDS`].
-    pub const CLOCK: u16 = 1 << 13;
-}
-
-/// The [`word_bits`] of one class or id value.
-pub fn class_bits(value: &str) -> u16 {
-    bits_of(words_cow(value))
-}
-
-/// [`class_bits`] of an ASCII value, given it lower-cased: its words are
-/// slices of `lower`.
-pub fn class_bits_lower(lower: &str) -> u16 {
-    debug_assert!(lower.is_ascii() && !lower.bytes().any(|b| b.is_ascii_uppercase()));
-    // The words of `SplitWords`, read in place.
-    let b = lower.as_bytes();
-    let mut bits = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if SplitWords::ascii_sep(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && !SplitWords::ascii_sep(b[i]) {
-            i += 1;
-        }
-        bits |= word_bits_of(&b[start..i]);
-    }
-    bits
-}
-
-/// The [`word_bits`] that whole words set: every word of the lists, with
-/// the bits of the lists it is in.
-static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static [u8], u16>> =
-    std::sync::LazyLock::new(|| {
-        use word_bits as b;
-        let mut m = foldhash::HashMap::default();
-        for (list, bit) in [
-            (FOREIGN_WORDS, b::FOREIGN),
-            (LIST_FOREIGN_WORDS, b::LIST_FOREIGN),
-            (&["entry", "post"][..], b::ENTRY),
-            (TAG_LIST_WORDS, b::TAG_LIST),
-            (CATEGORY_LIST_WORDS, b::CATEGORY_LIST),
-            (AUTHOR_WORDS, b::AUTHOR),
-            (AUTHOR_NOISE, b::AUTHOR_NOISE),
-            (&["byline"][..], b::BYLINE),
-            (DATE_WORDS, b::DATE),
-            (CLOCK_WORDS, b::CLOCK),
-        ] {
-            for &w in list {
-                *m.entry(w.as_bytes()).or_default() |= bit;
-            }
-        }
-        m
-    });
-
-/// The [`Shapes`](crate::lexicon::vocab::Shapes) of the words of
-/// [`LIST_BITS`].
-static LIST_SHAPES: std::sync::LazyLock<crate::lexicon::vocab::Shapes> =
-    std::sync::LazyLock::new(|| crate::lexicon::vocab::Shapes::of(LIST_BITS.keys().copied()));
-
-/// The [`word_bits`] of a list of words.
-fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {
-    words
-        .into_iter()
-        .fold(0, |bits, w| bits | word_bits_of(w.as_ref().as_bytes()))
-}
-
-/// The [`word_bits`] of one word.
-fn word_bits_of(w: &[u8]) -> u16 {
-    use word_bits as b;
-    let mut bits = 0;
-    if LIST_SHAPES.may_hold(w) {
-        bits |= LIST_BITS.get(w).copied().unwrap_or_default();
-    }
-    bits |= substring_bits(w);
-    if (w.starts_with(b"author") || w.starts_with(b"autor")) && !w.starts_with(b"authorit") {
-        bits |= b::AUTHOR;
-    }
-    bits
-}
-
-/// The [`word_bits`] that words containing a needle set: "title" or
-/// "headline", "publish", "updated" or "modified", "breadcrumb", and
-/// "date" but none of "update", "candidat", "validat". One pass over the
-/// word, comparing a needle only where its first letter stands (a
-/// `contains` per needle would pass over the word seven times).
-fn substring_bits(w: &[u8]) -> u16 {
-    use word_bits as b;
-    let mut bits = 0;
-    let mut date = false;
-    // No needle is shorter than "date".
-    for i in 0..w.len().saturating_sub(3) {
-        let rest = &w[i..];
-        match rest[0] {
-            b't' if rest.starts_with(b"title") => bits |= b::TITLE,
-            b'h' if rest.starts_with(b"headline") => bits |= b::TITLE,
-            b'p' if rest.starts_with(b"publish") => bits |= b::PUBLISH,
-            b'u' if rest.starts_with(b"updated") => bits |= b::UPDATED,
-            b'm' if rest.starts_with(b"modified") => bits |= b::UPDATED,
-            b'b' if rest.starts_with(b"breadcrumb") => bits |= b::BREADCRUMB,
-            b'd' if rest.starts_with(b"date") => date = true,
-            _ => {}
-        }
-    }
-    if date && !has(w, b"update") && !has(w, b"candidat") && !has(w, b"validat") {
-        bits |= b::DATE;
-    }
-    bits
-}
-
-/// The words of `s` split at whitespace, `-` and `_` (as
-/// `s.split(..).filter(non-empty)`), reading ASCII byte by byte.
-struct SplitWords<'a> {
-    s: &'a str,
-    pos: usize,
-    ascii: bool,
-}
-
-impl<'a> SplitWords<'a> {
-    fn new(s: &'a str) -> Self {
-        SplitWords {
-            s,
-            pos: 0,
-            ascii: s.is_ascii(),
-        }
-    }
-
-    fn ascii_sep(b: u8) -> bool {
-        matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-' | b'_')
-    }
-
-    /// The byte length of the character at `i`, and whether it separates
-    /// words.
-    fn at(&self, i: usize) -> (usize, bool) {
-        let b = self.s.as_bytes()[i];
-        if b < 0x80 {
-            (1, Self::ascii_sep(b))
-        } else {
-            let c = self.s[i..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), c.is_whitespace())
-        }
-    }
-}
-
-impl<'a> Iterator for SplitWords<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let n = self.s.len();
-        if self.ascii {
-            let b = self.s.as_bytes();
-            let start = self.pos + b[self.pos..].iter().position(|&c| !Self::ascii_sep(c))?;
-            let end = b[start..]
-                .iter()
-                .position(|&c| Self::ascii_sep(c))
-                .map_or(n, |e| start + e);
-            self.pos = end;
-            return self.s.get(start..end);
-        }
-        while self.pos < n {
-            let (len, sep) = self.at(self.pos);
-            if !sep {
-                break;
-            }
-            self.pos += len;
-        }
-        if self.pos >= n {
-            return None;
-        }
-        let start = self.pos;
-        while self.pos < n {
-            let (len, sep) = self.at(self.pos);
-            if sep {
-                break;
-            }
-            self.pos += len;
-        }
-        Some(&self.s[start..self.pos])
-    }
 }
 
 /// What [`walk`] knows of one element: its attributes, what its class and
@@ -510,18 +216,6 @@ impl Frame {
     }
 }
 
-pub(super) fn class_id_words(el: &ElementRef<'_>) -> Vec<String> {
-    let v = el.value();
-    let mut out: Vec<String> = v
-        .attr("class")
-        .map(|c| words(c).collect())
-        .unwrap_or_default();
-    if let Some(id) = v.attr("id") {
-        out.extend(words(id));
-    }
-    out
-}
-
 /// True when the element sits in (or is) a comment section, sidebar,
 /// footer, aside or navigation.
 /// An `<aside>` or `<footer>` inside an `<article>` belongs to it (its
@@ -542,7 +236,7 @@ fn in_foreign_region(el: &ElementRef<'_>) -> bool {
             }
             if class_id_words(&e)
                 .iter()
-                .any(|w| FOREIGN_WORDS.contains(&w.as_str()))
+                .any(|w| crate::lexicon::class_words::FOREIGN_WORDS.contains(&w.as_str()))
             {
                 return true;
             }
@@ -638,99 +332,6 @@ fn in_header(el: &ElementRef<'_>) -> bool {
     })
 }
 
-pub(super) fn text_of(el: &ElementRef<'_>) -> String {
-    let mut s = String::new();
-    for t in el.text() {
-        s.push_str(t);
-        if s.len() > 2000 {
-            break;
-        }
-    }
-    clean_short(&s).unwrap_or_default()
-}
-
-/// Named entities that double-escaped `content` attributes leave behind
-/// ("Redacci&oacute;n"), beside numeric ones.
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("nbsp", " "),
-    ("aacute", "á"),
-    ("eacute", "é"),
-    ("iacute", "í"),
-    ("oacute", "ó"),
-    ("uacute", "ú"),
-    ("Aacute", "Á"),
-    ("Eacute", "É"),
-    ("Iacute", "Í"),
-    ("Oacute", "Ó"),
-    ("Uacute", "Ú"),
-    ("ntilde", "ñ"),
-    ("Ntilde", "Ñ"),
-    ("ccedil", "ç"),
-    ("auml", "ä"),
-    ("ouml", "ö"),
-    ("uuml", "ü"),
-    ("Auml", "Ä"),
-    ("Ouml", "Ö"),
-    ("Uuml", "Ü"),
-    ("szlig", "ß"),
-    ("agrave", "à"),
-    ("egrave", "è"),
-    ("ograve", "ò"),
-    ("atilde", "ã"),
-    ("otilde", "õ"),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("rsquo", "’"),
-    ("lsquo", "‘"),
-    ("raquo", "»"),
-];
-
-/// Decode the character references left in an already-parsed attribute.
-pub(super) fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('&') {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
-            let name = &rest[1..e];
-            let ch = if let Some(num) = name.strip_prefix('#') {
-                let code = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => num.parse().ok(),
-                };
-                code.and_then(char::from_u32).map(String::from)
-            } else {
-                ENTITIES
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, c)| c.to_string())
-            };
-            ch.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push_str(&c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.into()
-}
-
 /// A `<time>` element or other date carrier, with how much it is trusted.
 struct DateCand {
     value: String,
@@ -821,39 +422,6 @@ fn clean_own(raw: &str) -> Option<String> {
     clean_short(raw).filter(|t| t.chars().count() <= 120)
 }
 
-/// [`clean`], copying ASCII text that is already single-spaced as is
-/// (the same result, without a word-by-word rebuild).
-fn clean_short(s: &str) -> Option<String> {
-    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let b = s.as_bytes();
-    let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|c| !space(c)).map_or(start, |e| e + 1);
-    let inner = &b[start..end];
-    let plain = inner.iter().all(|&c| c == b' ' || c.is_ascii_graphic())
-        && !inner.windows(2).any(|w| w == b"  ");
-    if plain {
-        // Only ASCII whitespace was cut, at character boundaries.
-        s.get(start..end)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-    } else {
-        clean(s)
-    }
-}
-
-/// `s.trim().is_empty()`, with a fast answer for ASCII text.
-fn is_blank(s: &str) -> bool {
-    // The ASCII whitespace of `char::is_whitespace` (tab to carriage
-    // return, space) as a bit mask: one shift and test per byte.
-    const WHITE: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
-    for &b in s.as_bytes() {
-        if b > b' ' || WHITE >> b & 1 == 0 {
-            return b >= 0x80 && s.trim().is_empty();
-        }
-    }
-    true
-}
-
 const MAX_CANDIDATES: usize = 30;
 
 /// The candidate-collecting walk over the document, fed one element at a
@@ -921,7 +489,10 @@ impl Walk {
         {
             assert_eq!(info.foreign, in_foreign_region(&el));
             assert_eq!(info.list_foreign, super::lists::in_list_foreign_region(&el));
-            assert_eq!(bits, bits_of(class_id_words(&el)));
+            assert_eq!(
+                bits,
+                crate::lexicon::class_words::bits_of(class_id_words(&el))
+            );
         }
         *index += 1;
         if !matches!(
@@ -1218,13 +789,6 @@ fn time_score(v: &Element, bits: u16, in_header: impl FnOnce() -> bool) -> u8 {
     } else {
         1
     }
-}
-
-/// `word.contains(needle)` for the short words of class names, without
-/// setting up a substring searcher for each.
-fn has(w: &[u8], n: &[u8]) -> bool {
-    // Compare whole windows only where the first byte matches.
-    w.windows(n.len()).any(|x| x[0] == n[0] && x == n)
 }
 
 /// Author, date and breadcrumb candidates marked by attributes.
@@ -1873,114 +1437,6 @@ mod tests {
 
     /// Each [`word_bits`] bit answers its question as the walk asked it
     /// word by word: list membership and substrings.
-    #[test]
-    fn word_bits_answer_each_question() {
-        use word_bits as b;
-        type Question<'q> = (u16, &'q dyn Fn(&str) -> bool);
-        let questions: [Question; 14] = [
-            (b::FOREIGN, &|w| FOREIGN_WORDS.contains(&w)),
-            (b::LIST_FOREIGN, &|w| LIST_FOREIGN_WORDS.contains(&w)),
-            (b::TITLE, &|w| w.contains("title") || w.contains("headline")),
-            (b::PUBLISH, &|w| w.contains("publish")),
-            (b::UPDATED, &|w| {
-                w.contains("updated") || w.contains("modified")
-            }),
-            (b::ENTRY, &|w| w == "entry" || w == "post"),
-            (b::BREADCRUMB, &|w| w.contains("breadcrumb")),
-            (b::TAG_LIST, &|w| TAG_LIST_WORDS.contains(&w)),
-            (b::CATEGORY_LIST, &|w| CATEGORY_LIST_WORDS.contains(&w)),
-            (b::AUTHOR, &|w| {
-                AUTHOR_WORDS.contains(&w)
-                    || ((w.starts_with("author") || w.starts_with("autor"))
-                        && !w.starts_with("authorit"))
-            }),
-            (b::AUTHOR_NOISE, &|w| AUTHOR_NOISE.contains(&w)),
-            (b::BYLINE, &|w| w == "byline"),
-            (b::DATE, &|w| {
-                DATE_WORDS.contains(&w)
-                    || (w.contains("date")
-                        && !w.contains("update")
-                        && !w.contains("candidat")
-                        && !w.contains("validat"))
-            }),
-            (b::CLOCK, &|w| CLOCK_WORDS.contains(&w)),
-        ];
-        let lists = [
-            FOREIGN_WORDS,
-            LIST_FOREIGN_WORDS,
-            TAG_LIST_WORDS,
-            CATEGORY_LIST_WORDS,
-            AUTHOR_WORDS,
-            AUTHOR_NOISE,
-            DATE_WORDS,
-            CLOCK_WORDS,
-        ];
-        let more = [
-            "entrytitle",
-            "headlines",
-            "publishdate",
-            "unpublished",
-            "lastupdated",
-            "modified",
-            "breadcrumbs",
-            "authority",
-            "authorbox",
-            "autorin",
-            "postdate",
-            "updatedate",
-            "candidate",
-            "validation",
-            "mandate",
-            "entry",
-            "post",
-            "byline",
-            "bylines",
-            "ünïcode",
-            "",
-        ];
-        let mut n = 0;
-        for w in lists.iter().flat_map(|l| l.iter()).chain(&more) {
-            for (bit, q) in &questions {
-                assert_eq!(bits_of([*w]) & bit != 0, q(w), "{w} bit {bit}");
-            }
-            n += 1;
-        }
-        assert!(n > 60);
-        proptest::proptest!(|(w in "(title|headline|publish|updated|modified|breadcrumb|date|\
-            update|candidat|validat|autor|author|[a-z]{1,3}|é){0,4}")| {
-            for (bit, q) in &questions {
-                proptest::prop_assert_eq!(bits_of([w.as_str()]) & bit != 0, q(&w), "{} bit {}", w, bit);
-            }
-        });
-        // The bits of a value are those of its words together.
-        assert_eq!(
-            class_bits("post-Date author_box"),
-            bits_of(["post", "date", "author", "box"])
-        );
-    }
-
-    #[test]
-    fn class_words_split_like_str_split() {
-        for s in [
-            "",
-            "  ",
-            "a",
-            "entry-title  post_header",
-            "--x__y- z\tw\n",
-            "Byline\u{a0}Autor\u{3000}datum-é ÄB",
-            "ñ-\u{2003}-ß",
-        ] {
-            let words: Vec<&str> = SplitWords::new(s).collect();
-            let expected: Vec<&str> = s
-                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(words, expected, "{s:?}");
-            let cows: Vec<String> = words_cow(s).map(Cow::into_owned).collect();
-            let lowered: Vec<String> = expected.iter().map(|w| w.to_lowercase()).collect();
-            assert_eq!(cows, lowered, "{s:?}");
-        }
-    }
 
     #[test]
     fn blank_and_label_prefilters() {

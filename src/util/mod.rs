@@ -1,0 +1,8 @@
+//! Helpers over bytes, characters and words that every layer uses; std
+//! only, and no knowledge of pages.
+
+pub mod bytes;
+pub mod chars;
+pub mod sentence;
+pub mod spaces;
+pub mod words;
