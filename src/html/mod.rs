@@ -54,7 +54,9 @@ pub fn extract_page(
 
 /// The article of a parsed page.
 fn extract_tree(doc: tree::Tree) -> Article {
-    let (dom, meta) = Dom::build_with_meta(&doc);
+    let mut walk = crate::metadata::html::Walk::new();
+    let dom = Dom::build_observed(&doc, &mut walk);
+    let meta = walk.finish();
     drop(doc);
     let mut an = select::analyse(&dom, true);
     let mut roots = select::select(&dom, &an);
@@ -253,5 +255,48 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains("swimming pool"));
         assert!(!text.contains("Unlimited access"));
+    }
+
+    /// The one walk gives the same arena and the same metadata as the arena
+    /// build and the metadata walk run on their own.
+    #[test]
+    fn one_walk_equals_two() {
+        for (path, html) in crate::html::fixture_pages() {
+            let doc = tree::parse(&html);
+            let mut walk = crate::metadata::html::Walk::new();
+            let dom = Dom::build_observed(&doc, &mut walk);
+            let meta = walk.finish();
+            let alone = Dom::build(&doc);
+            assert_eq!(dom.text, alone.text, "{}", path.display());
+            assert_eq!(dom.nodes.len(), alone.nodes.len(), "{}", path.display());
+            for (a, b) in dom.nodes.iter().zip(&alone.nodes) {
+                assert_eq!(
+                    (
+                        a.tag,
+                        a.parent,
+                        a.end,
+                        a.text,
+                        a.kind,
+                        a.weight,
+                        a.body_hint
+                    ),
+                    (
+                        b.tag,
+                        b.parent,
+                        b.end,
+                        b.text,
+                        b.kind,
+                        b.weight,
+                        b.body_hint
+                    )
+                );
+            }
+            assert_eq!(
+                meta,
+                crate::metadata::html::extract(&doc),
+                "{}",
+                path.display()
+            );
+        }
     }
 }

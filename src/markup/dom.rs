@@ -9,7 +9,7 @@
 //! class/id/role, a content-hint weight, and the index one past its last
 //! descendant, so a subtree is the contiguous range `i..end`.
 
-use super::tree::{Data, Edge, Element, Tree};
+use super::tree::{Data, Edge, Element, ElementRef, Tree};
 
 use crate::lexicon::vocab;
 use crate::model::block::Kind;
@@ -212,6 +212,31 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// What the walk that builds the arena hands each element to, besides
+/// the arena: the metadata reader implements it, so one walk over the
+/// tree serves both, and markup never imports metadata.
+pub trait Observer {
+    /// An element opens, in document order, also inside the subtrees the
+    /// arena skips (`<head>`, scripts holding JSON-LD). `bits` are the
+    /// [`class_bits`](crate::lexicon::class_words::class_bits) of its class
+    /// and id, read once for both.
+    fn open(&mut self, el: ElementRef<'_>, attrs: &Attrs<'_>, bits: u16);
+    /// The element opened last closes.
+    fn close(&mut self);
+}
+
+/// No observer: the arena alone.
+enum Unobserved {}
+
+impl Observer for Unobserved {
+    fn open(&mut self, _: ElementRef<'_>, _: &Attrs<'_>, _: u16) {
+        match *self {}
+    }
+    fn close(&mut self) {
+        match *self {}
+    }
+}
+
 /// One node of the arena.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -243,18 +268,16 @@ pub struct Dom {
 impl Dom {
     /// Build the arena from a parsed document.
     pub fn build(doc: &Tree) -> Dom {
-        Dom::walk(doc, None)
+        Dom::walk::<Unobserved>(doc, None)
     }
 
-    /// Build the arena and, in the same walk, collect the page's metadata
-    /// (see [`crate::metadata::html::Walk`]): the page is walked once.
-    pub fn build_with_meta(doc: &Tree) -> (Dom, crate::model::metadata::Metadata) {
-        let mut meta = crate::metadata::html::Walk::new();
-        let dom = Dom::walk(doc, Some(&mut meta));
-        (dom, meta.finish())
+    /// Build the arena and, in the same walk, hand every element to
+    /// `observer` (the metadata reader): the page is walked once.
+    pub fn build_observed(doc: &Tree, observer: &mut impl Observer) -> Dom {
+        Dom::walk(doc, Some(observer))
     }
 
-    fn walk(doc: &Tree, mut meta: Option<&mut crate::metadata::html::Walk>) -> Dom {
+    fn walk<O: Observer>(doc: &Tree, mut meta: Option<&mut O>) -> Dom {
         // At most one arena node per tree node, and at most the tree's text.
         let mut dom = Dom {
             nodes: Vec::with_capacity(doc.len()),
@@ -272,8 +295,7 @@ impl Dom {
                         let class = attrs.class.map(attr_info_cached);
                         let id = attrs.id.map(attr_info_cached);
                         if let Some(meta) = meta.as_deref_mut() {
-                            let el_ref =
-                                super::tree::ElementRef::wrap(node).expect("an element node");
+                            let el_ref = ElementRef::wrap(node).expect("an element node");
                             let bits = class.map_or(0, |c| c.1) | id.map_or(0, |c| c.1);
                             meta.open(el_ref, &attrs, bits);
                         }
@@ -527,46 +549,5 @@ mod tests {
             Entry|content|[a-zA-Z0-9]{1,3}|[ _:.-]|é){0,8}")| {
             prop_assert_eq!(read_facts(&v, &mut Scratch::default()), plain(&v));
         });
-    }
-
-    /// The one walk gives the same arena and the same metadata as the arena
-    /// build and the metadata walk run on their own.
-    #[test]
-    fn one_walk_equals_two() {
-        for (path, html) in crate::html::fixture_pages() {
-            let doc = super::super::tree::parse(&html);
-            let (dom, meta) = Dom::build_with_meta(&doc);
-            let alone = Dom::build(&doc);
-            assert_eq!(dom.text, alone.text, "{}", path.display());
-            assert_eq!(dom.nodes.len(), alone.nodes.len(), "{}", path.display());
-            for (a, b) in dom.nodes.iter().zip(&alone.nodes) {
-                assert_eq!(
-                    (
-                        a.tag,
-                        a.parent,
-                        a.end,
-                        a.text,
-                        a.kind,
-                        a.weight,
-                        a.body_hint
-                    ),
-                    (
-                        b.tag,
-                        b.parent,
-                        b.end,
-                        b.text,
-                        b.kind,
-                        b.weight,
-                        b.body_hint
-                    )
-                );
-            }
-            assert_eq!(
-                meta,
-                crate::metadata::html::extract(&doc),
-                "{}",
-                path.display()
-            );
-        }
     }
 }

@@ -32,7 +32,7 @@ use super::{date, jsonld, title};
 use crate::lexicon::class_words::{
     CATEGORY_LIST_WORDS, TAG_LIST_WORDS, class_bits, word_bits, words,
 };
-use crate::markup::dom::Attrs;
+use crate::markup::dom::{Attrs, Observer};
 use crate::markup::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
 use crate::model::metadata::Metadata;
 use crate::util::spaces::{clean, clean_short, is_blank};
@@ -427,7 +427,7 @@ const MAX_CANDIDATES: usize = 30;
 /// The candidate-collecting walk over the document, fed one element at a
 /// time in document order: [`Walk::open`] on each element's start,
 /// [`Walk::close`] on its end. It rides along the arena build
-/// ([`crate::markup::dom::Dom::build_with_meta`]), so the page is walked once.
+/// ([`crate::markup::dom::Dom::build_observed`]), so the page is walked once.
 pub struct Walk {
     f: Found,
     index: usize,
@@ -683,6 +683,15 @@ impl Walk {
     /// Pick each field from the candidates collected.
     pub fn finish(self) -> Metadata {
         pick(self.f)
+    }
+}
+
+impl Observer for Walk {
+    fn open(&mut self, el: ElementRef<'_>, attrs: &Attrs<'_>, bits: u16) {
+        Walk::open(self, el, attrs, bits);
+    }
+    fn close(&mut self) {
+        Walk::close(self);
     }
 }
 
@@ -1430,7 +1439,9 @@ mod tests {
     /// The metadata as production reads it: in the arena build's walk.
     fn meta_of(html: &str) -> Metadata {
         let doc = crate::markup::tree::parse(html);
-        let (_, meta) = crate::markup::dom::Dom::build_with_meta(&doc);
+        let mut walk = Walk::new();
+        crate::markup::dom::Dom::build_observed(&doc, &mut walk);
+        let meta = walk.finish();
         assert_eq!(meta, extract(&doc), "one walk and two walks agree");
         meta
     }
