@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, PageError};
 
 pub mod jsonl;
+pub use crate::model::format::Format;
+
 pub mod sniff;
 pub(crate) mod test_hooks;
 pub mod warc;
@@ -71,25 +73,6 @@ pub enum Item {
     Page(Page),
     /// A record that is not a page, by reason (counted in the summary).
     Skipped(&'static str),
-}
-
-/// What kind of dump a file holds, as far as its name tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// An HTML page.
-    Html,
-    /// A plain-text dump of a rendered page.
-    Text,
-}
-
-impl Format {
-    /// The name used in the record's `format` field.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Text => "text",
-        }
-    }
 }
 
 /// One input file to process.

@@ -4,4 +4,5 @@
 pub mod article;
 pub mod block;
 pub mod document;
+pub mod format;
 pub mod metadata;

@@ -17,6 +17,7 @@ pub mod lock;
 pub mod manifest;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+pub mod record;
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -26,7 +27,8 @@ use tempfile::TempDir;
 
 use crate::config::{Compress, Table};
 use crate::error::Error;
-use crate::model::document::{CsvRow, Document, ErrorRecord};
+use crate::model::document::Document;
+use crate::output::record::{CsvRow, ErrorRecord};
 
 /// File names inside the output folder.
 pub const ARTICLES_JSONL: &str = "articles.jsonl";

@@ -105,7 +105,7 @@ fn csv_header_matches_the_serialised_row() {
                 debate, and the mayor spoke.</p></article>";
     let doc = deboil::extract::process_bytes(&input, page.as_bytes(), &Config::default()).unwrap();
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.serialize(deboil::model::document::CsvRow::from(&doc))
+    w.serialize(deboil::output::record::CsvRow::from(&doc))
         .unwrap();
     let bytes = w.into_inner().unwrap();
     let header = String::from_utf8(bytes).unwrap();
