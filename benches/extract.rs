@@ -13,11 +13,10 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use deboil::config::Config;
-use deboil::input::{Format, Input};
 use deboil::markup::tree;
+use deboil::{Format, PageOptions};
 
-fn pages() -> Vec<(Input, Vec<u8>)> {
+fn pages() -> Vec<(PageOptions, Vec<u8>)> {
     let dir = std::env::var_os("DEBOIL_BENCH_PAGES").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/scrapinghub/html"),
         PathBuf::from,
@@ -31,12 +30,13 @@ fn pages() -> Vec<(Input, Vec<u8>)> {
         .into_iter()
         .map(|path| {
             let bytes = deboil::input::read(&path, u64::MAX).unwrap();
-            let input = Input {
+            let options = PageOptions {
                 id: path.file_name().unwrap().to_string_lossy().into_owned(),
-                path,
+                source: path.to_string_lossy().into_owned(),
                 format: Some(Format::Html),
+                ..PageOptions::default()
             };
-            (input, bytes)
+            (options, bytes)
         })
         .collect()
 }
@@ -48,7 +48,6 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|(_, b)| deboil::decode::decode(b, true).text)
         .collect();
-    let config = Config::default();
     let mut group = c.benchmark_group("pages");
     group.throughput(Throughput::Bytes(total));
     group.sample_size(10);
@@ -75,8 +74,8 @@ fn bench(c: &mut Criterion) {
     }
     group.bench_function("full_page", |b| {
         b.iter(|| {
-            for (input, bytes) in &pages {
-                let doc = deboil::extract::process_bytes(input, bytes, &config);
+            for (options, bytes) in &pages {
+                let doc = deboil::extract_page(bytes, options);
                 if let Ok(doc) = doc {
                     std::hint::black_box(serde_json::to_string(&doc).unwrap());
                 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::config::{Compress, Config, Table};
+use crate::config::{Compress, Config, PageOptions, Table};
 
 /// Turn raw scraped page dumps (HTML or rendered text) into clean article
 /// records: `articles.jsonl`, `articles.csv` and `errors.jsonl`.
@@ -78,17 +78,17 @@ pub struct Args {
     pub no_progress: bool,
 
     /// Largest page accepted, in bytes after decompression.
-    #[arg(long, default_value_t = Config::default().max_bytes)]
+    #[arg(long, default_value_t = PageOptions::default().max_bytes)]
     pub max_bytes: u64,
 
     /// Deepest element nesting accepted in an HTML page; deeper pages become
     /// error records.
-    #[arg(long, default_value_t = Config::default().max_depth)]
+    #[arg(long, default_value_t = PageOptions::default().max_depth)]
     pub max_depth: usize,
 
     /// Most HTML elements accepted in one page (estimated from its start
     /// tags before parsing); larger pages become error records.
-    #[arg(long, default_value_t = Config::default().max_nodes)]
+    #[arg(long, default_value_t = PageOptions::default().max_nodes)]
     pub max_nodes: usize,
 
     /// Reprocess only inputs new or changed since the last completed run
@@ -217,9 +217,12 @@ impl Args {
             output_dir,
             threads: self.threads,
             progress: !self.no_progress && !self.quiet,
-            max_bytes: self.max_bytes,
-            max_depth: self.max_depth,
-            max_nodes: self.max_nodes,
+            page: PageOptions {
+                max_bytes: self.max_bytes,
+                max_depth: self.max_depth,
+                max_nodes: self.max_nodes,
+                ..PageOptions::default()
+            },
             incremental: self.incremental,
             csv_safe: self.csv_safe,
             content_field: self.content_field,

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::model::format::Format;
+
 /// Everything a run needs to know.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -14,15 +16,9 @@ pub struct Config {
     pub threads: usize,
     /// Show a progress bar (only honoured when stderr is a terminal).
     pub progress: bool,
-    /// Largest input file accepted, in bytes (after decompression).
-    pub max_bytes: u64,
-    /// Deepest nesting of container elements accepted in an HTML page.
-    /// Deeper pages are refused: the HTML tree builder is quadratic in depth.
-    pub max_depth: usize,
-    /// Most HTML elements accepted in one page, estimated before parsing by
-    /// counting start tags. Each parsed node costs a few hundred bytes, so
-    /// this bounds the memory of one page.
-    pub max_nodes: usize,
+    /// The options of every page: the limits (its `format`, `id`, `source`
+    /// and `url` are each page's own, and unused here).
+    pub page: PageOptions,
     /// Reprocess only inputs new or changed since the last completed run
     /// into `output_dir`; carry the records of unchanged inputs over.
     pub incremental: bool,
@@ -51,6 +47,47 @@ pub struct Config {
     pub table: Table,
 }
 
+/// The options of one page: what it is and the limits it must stay
+/// within. The command holds one in [`Config::page`] for the limits and
+/// fills the rest for each page; library users pass one to
+/// [`extract_page`](crate::extract_page).
+#[derive(Debug, Clone)]
+pub struct PageOptions {
+    /// The page's format; `None` sniffs the bytes, as the command does for
+    /// files whose name does not tell.
+    pub format: Option<Format>,
+    /// The record's `id`.
+    pub id: String,
+    /// The record's `source`.
+    pub source: String,
+    /// The URL the page was fetched from: the record's `source_url`.
+    pub url: Option<String>,
+    /// Largest page accepted, in bytes (as given, and after
+    /// decompression).
+    pub max_bytes: u64,
+    /// Deepest nesting of container elements accepted in an HTML page.
+    /// Deeper pages are refused: the HTML tree builder is quadratic in depth.
+    pub max_depth: usize,
+    /// Most HTML elements accepted in one page, estimated before parsing by
+    /// counting start tags. Each parsed node costs a few hundred bytes, so
+    /// this bounds the memory of one page.
+    pub max_nodes: usize,
+}
+
+impl Default for PageOptions {
+    fn default() -> PageOptions {
+        PageOptions {
+            format: None,
+            id: String::new(),
+            source: String::new(),
+            url: None,
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 4096,
+            max_nodes: 1_000_000,
+        }
+    }
+}
+
 /// Compression of `articles.jsonl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Compress {
@@ -77,9 +114,7 @@ impl Default for Config {
             output_dir: PathBuf::from("cleaned"),
             threads: 0,
             progress: true,
-            max_bytes: 64 * 1024 * 1024,
-            max_depth: 4096,
-            max_nodes: 1_000_000,
+            page: PageOptions::default(),
             incremental: false,
             csv_safe: false,
             content_field: None,

@@ -45,8 +45,9 @@ pub mod run;
 pub mod text;
 pub mod util;
 
-pub use config::Config;
+pub use config::{Config, PageOptions};
 pub use error::{Error, PageError};
-pub use extract::extract_str;
+pub use extract::{extract_page, extract_str};
 pub use model::article::Article;
 pub use model::document::Document;
+pub use model::format::Format;

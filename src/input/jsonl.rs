@@ -56,7 +56,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
         Box::new(reader)
     };
     // JSON escapes make a line longer than the page it holds.
-    let cap = usize::try_from(config.max_bytes.saturating_mul(2)).unwrap_or(usize::MAX);
+    let cap = usize::try_from(config.page.max_bytes.saturating_mul(2)).unwrap_or(usize::MAX);
     let mut buf = Vec::new();
     let mut line = 0u64;
     loop {
@@ -80,7 +80,7 @@ pub fn read(input: &Input, config: &Config, emit: &mut dyn FnMut(Item) -> bool) 
         let item = if too_long {
             fail(
                 PageError::TooLarge {
-                    limit: config.max_bytes,
+                    limit: config.page.max_bytes,
                 },
                 line,
             )
@@ -137,9 +137,9 @@ fn page(input: &Input, config: &Config, line_bytes: &[u8], line: u64) -> Item {
                 "text" => Some(Format::Text),
                 _ => None,
             };
-            if s.len() as u64 > config.max_bytes {
+            if s.len() as u64 > config.page.max_bytes {
                 Err(PageError::TooLarge {
-                    limit: config.max_bytes,
+                    limit: config.page.max_bytes,
                 })
             } else {
                 let mut b = Vec::with_capacity(BOM.len() + s.len());
@@ -183,7 +183,7 @@ mod tests {
             let lines: Vec<String> = lines.iter().map(|l| l.replace(['\n', '\r'], " ")).collect();
             std::fs::write(&path, lines.join("\n")).unwrap();
             let input = Input { path, id: "t".into(), format: None };
-            let config = Config { max_bytes: 40, ..Config::default() };
+            let config = Config { page: crate::config::PageOptions { max_bytes: 40, ..Default::default() }, ..Config::default() };
             let mut n = 0;
             read(&input, &config, &mut |item| {
                 assert!(matches!(item, Item::Page(_)));

@@ -329,8 +329,24 @@ pub fn decompress(raw: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, PageError> {
     if !raw.starts_with(&GZIP_MAGIC) {
         return Ok(raw);
     }
+    gunzip(&raw, max_bytes)
+}
+
+/// As [`decompress`], lending `raw` back when it is not gzip.
+///
+/// # Errors
+/// As [`decompress`].
+pub fn decompressed(raw: &[u8], max_bytes: u64) -> Result<std::borrow::Cow<'_, [u8]>, PageError> {
+    if !raw.starts_with(&GZIP_MAGIC) {
+        return Ok(std::borrow::Cow::Borrowed(raw));
+    }
+    gunzip(raw, max_bytes).map(std::borrow::Cow::Owned)
+}
+
+/// Gunzip every member of `raw`, refusing more than `max_bytes` of output.
+fn gunzip(raw: &[u8], max_bytes: u64) -> Result<Vec<u8>, PageError> {
     let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(&raw[..])
+    flate2::read::MultiGzDecoder::new(raw)
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| PageError::Gzip(e.to_string()))?;

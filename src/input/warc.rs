@@ -277,7 +277,7 @@ fn records<R: BufRead>(
             resync!("no valid Content-Length");
         };
         let is_response = get("warc-type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
-        if !is_response || len > config.max_bytes {
+        if !is_response || len > config.page.max_bytes {
             match io::copy(&mut r.by_ref().take(len), &mut io::sink()) {
                 Ok(n) if n == len => {}
                 Ok(n) => {
@@ -293,7 +293,7 @@ fn records<R: BufRead>(
             }
             let item = if is_response {
                 fail(PageError::TooLarge {
-                    limit: config.max_bytes,
+                    limit: config.page.max_bytes,
                 })
             } else {
                 Item::Skipped(NOT_RESPONSE)
@@ -304,7 +304,7 @@ fn records<R: BufRead>(
             continue;
         }
         // Content-Length is only a claim: the buffer grows as bytes come.
-        let mut block = Vec::with_capacity(len.min(config.max_bytes).min(PREALLOC) as usize);
+        let mut block = Vec::with_capacity(len.min(config.page.max_bytes).min(PREALLOC) as usize);
         if let Err(e) = r.by_ref().take(len).read_to_end(&mut block) {
             emit(fail(io_error(&e, gz)));
             return Outcome::Failed;
@@ -512,7 +512,10 @@ mod tests {
             format: None,
         };
         let config = Config {
-            max_bytes: 4096,
+            page: crate::config::PageOptions {
+                max_bytes: 4096,
+                ..Default::default()
+            },
             ..Config::default()
         };
         let mut items = Vec::new();

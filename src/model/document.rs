@@ -1,9 +1,10 @@
-//! The output record: one [`Document`] per page (the JSONL shape) and its
-//! flat [`CsvRow`] (same columns, same order, `removed` flattened).
+//! The output record: one [`Document`] per page (the JSONL shape), with the
+//! page metadata as fields of its own.
 
 use serde::Serialize;
 
-use crate::model::block::Removed;
+use super::block::Removed;
+use super::metadata::Metadata;
 
 /// One cleaned page. Field order is the column order of both outputs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,17 +13,11 @@ pub struct Document {
     pub source: String,
     pub format: &'static str,
     pub encoding: &'static str,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub date: Option<String>,
-    pub site_name: Option<String>,
-    pub language: Option<String>,
-    pub description: Option<String>,
-    pub categories: Vec<String>,
-    pub tags: Vec<String>,
-    pub image: Option<String>,
-    pub reading_time_minutes: Option<u32>,
+    /// What the page states about itself (`url`, `title`, `author`, ...,
+    /// `reading_time_minutes`), as fields of the record itself; its
+    /// `language` as resolved against the text.
+    #[serde(flatten)]
+    pub meta: Metadata,
     pub text: String,
     pub word_count: usize,
     pub removed: Removed,

@@ -1,7 +1,9 @@
 //! [`Metadata`]: what a page states about itself besides its text.
 
+use serde::Serialize;
+
 /// What is known about a page besides its body text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
     /// Canonical link, else og:url.
     pub url: Option<String>,

@@ -67,9 +67,9 @@ pub fn fingerprint(config: &Config, template: u64) -> String {
     format!(
         "deboil {}; max_bytes {}; max_depth {}; max_nodes {}; csv_safe {}; template {template:016x}; columns {}",
         env!("CARGO_PKG_VERSION"),
-        config.max_bytes,
-        config.max_depth,
-        config.max_nodes,
+        config.page.max_bytes,
+        config.page.max_depth,
+        config.page.max_nodes,
         config.csv_safe,
         csv_header().join(",")
     )

@@ -46,19 +46,19 @@ fn columns() -> Vec<(&'static str, Col)> {
         ("source", Text(|d| &d.source)),
         ("format", Text(|d| d.format)),
         ("encoding", Text(|d| d.encoding)),
-        ("url", OptText(|d| d.url.as_deref())),
-        ("title", OptText(|d| d.title.as_deref())),
-        ("author", OptText(|d| d.author.as_deref())),
-        ("date", OptText(|d| d.date.as_deref())),
-        ("site_name", OptText(|d| d.site_name.as_deref())),
-        ("language", OptText(|d| d.language.as_deref())),
-        ("description", OptText(|d| d.description.as_deref())),
-        ("categories", List(|d| &d.categories)),
-        ("tags", List(|d| &d.tags)),
-        ("image", OptText(|d| d.image.as_deref())),
+        ("url", OptText(|d| d.meta.url.as_deref())),
+        ("title", OptText(|d| d.meta.title.as_deref())),
+        ("author", OptText(|d| d.meta.author.as_deref())),
+        ("date", OptText(|d| d.meta.date.as_deref())),
+        ("site_name", OptText(|d| d.meta.site_name.as_deref())),
+        ("language", OptText(|d| d.meta.language.as_deref())),
+        ("description", OptText(|d| d.meta.description.as_deref())),
+        ("categories", List(|d| &d.meta.categories)),
+        ("tags", List(|d| &d.meta.tags)),
+        ("image", OptText(|d| d.meta.image.as_deref())),
         (
             "reading_time_minutes",
-            OptI32(|d| d.reading_time_minutes.map(|m| m as i32)),
+            OptI32(|d| d.meta.reading_time_minutes.map(|m| m as i32)),
         ),
         ("text", Text(|d| &d.text)),
         ("word_count", I64(|d| d.word_count as i64)),
@@ -244,28 +244,24 @@ mod tests {
 
     #[test]
     fn what_is_written_reads_back() {
-        let input = crate::input::Input {
-            path: "p.html".into(),
-            id: "p".into(),
+        let options = crate::config::PageOptions {
             format: Some(crate::input::Format::Html),
+            id: "p".into(),
+            source: "p.html".into(),
+            ..Default::default()
         };
         let page = "<article><p>The council approved the new budget on Tuesday, after a long \
                     debate, and the mayor spoke.</p></article>";
-        let mut doc = crate::extract::process_bytes(
-            &input,
-            page.as_bytes(),
-            &crate::config::Config::default(),
-        )
-        .unwrap();
-        doc.tags = vec!["a".into(), "b".into()];
+        let mut doc = crate::extract::extract_page(page.as_bytes(), &options).unwrap();
+        doc.meta.tags = vec!["a".into(), "b".into()];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.parquet");
         let mut t = ParquetTable::new(File::create(&path).unwrap()).unwrap();
         t.push(&doc).unwrap();
         let mut other = doc.clone();
         other.id = "q".into();
-        other.tags.clear();
-        other.title = None;
+        other.meta.tags.clear();
+        other.meta.title = None;
         t.push(&other).unwrap();
         t.finish().unwrap();
         let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use std::io::Write;
 
-use crate::config::Config;
+use crate::config::{Config, PageOptions};
 use crate::dedup::{self, Index};
 use crate::error::{Error, PageError};
 use crate::extract;
@@ -108,9 +108,9 @@ impl Summary {
                 "inputs": config.inputs.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>(),
                 "output": config.output_dir.to_string_lossy(),
                 "threads": config.threads,
-                "max_bytes": config.max_bytes,
-                "max_depth": config.max_depth,
-                "max_nodes": config.max_nodes,
+                "max_bytes": config.page.max_bytes,
+                "max_depth": config.page.max_depth,
+                "max_nodes": config.page.max_nodes,
                 "incremental": config.incremental,
                 "csv_safe": config.csv_safe,
                 "content_field": config.content_field,
@@ -230,7 +230,7 @@ fn process_page(page: Page, config: &Config, template: &Template) -> Outcome {
             crawl_date,
             charset,
         } = page;
-        let bytes = match bytes.and_then(|b| input::decompress(b, config.max_bytes)) {
+        let bytes = match bytes.and_then(|b| input::decompress(b, config.page.max_bytes)) {
             Ok(b) => b,
             Err(e) => return (Err(e), 0),
         };
@@ -240,9 +240,9 @@ fn process_page(page: Page, config: &Config, template: &Template) -> Outcome {
             None => (bytes, None),
         };
         let size = bytes.len() as u64;
-        let mut result = extract::process_bytes_with(&input, &bytes, config, template);
+        let options = page_options(&input, config, source_url);
+        let mut result = extract::process_bytes_with(&bytes, &options, template);
         if let Ok(doc) = &mut result {
-            doc.source_url = source_url;
             doc.crawl_date = crawl_date;
             if let Some(enc) = encoding {
                 doc.encoding = enc.name();
@@ -285,11 +285,15 @@ fn panic_error(payload: Box<dyn std::any::Any + Send>) -> PageError {
     PageError::Panic(msg)
 }
 
-/// Process one input, turning a panic into an error record.
-pub fn process_one(input: &Input, config: &Config, template: &Template) -> Outcome {
-    match process_input(input, config, template, None) {
-        Done::Fresh(outcome, _) => outcome,
-        Done::Carried(..) => unreachable!("nothing to carry without a previous run"),
+/// The options of one page: the run's limits, and the page's own format,
+/// id, source and URL.
+fn page_options(input: &Input, config: &Config, url: Option<String>) -> PageOptions {
+    PageOptions {
+        format: input.format,
+        id: input.id.clone(),
+        source: input.path.to_string_lossy().into_owned(),
+        url,
+        ..config.page.clone()
     }
 }
 
@@ -310,7 +314,7 @@ fn process_input(
     previous: Option<&Mutex<Previous>>,
 ) -> Done {
     let work = || -> Done {
-        let raw = match input::read_raw(&input.path, config.max_bytes) {
+        let raw = match input::read_raw(&input.path, config.page.max_bytes) {
             Ok(b) => b,
             Err(e) => return Done::Fresh((Err(e), 0), unread()),
         };
@@ -327,19 +331,8 @@ fn process_input(
                 return Done::Carried(carried, stamp);
             }
         }
-        let bytes = match input::decompress(raw, config.max_bytes) {
-            Ok(b) => b,
-            Err(e) => return Done::Fresh((Err(e), 0), stamp),
-        };
-        test_panic_hook(&bytes);
-        let size = bytes.len() as u64;
-        Done::Fresh(
-            (
-                extract::process_bytes_with(input, &bytes, config, template),
-                size,
-            ),
-            stamp,
-        )
+        let options = page_options(input, config, None);
+        Done::Fresh(extract::extract_page_with(&raw, &options, template), stamp)
     };
     match catch_unwind(AssertUnwindSafe(work)) {
         Ok(done) => done,
@@ -554,6 +547,7 @@ impl Writer<'_> {
         }
         if !config.languages.is_empty() {
             let lang = doc
+                .meta
                 .language
                 .as_deref()
                 .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());

@@ -102,7 +102,7 @@ impl Template {
             if i.format == Some(Format::Html) {
                 return None;
             }
-            let bytes = input::read(&i.path, config.max_bytes).ok()?;
+            let bytes = input::read(&i.path, config.page.max_bytes).ok()?;
             let format = i
                 .format
                 .unwrap_or_else(|| crate::input::sniff::sniff(&bytes));

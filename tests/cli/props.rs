@@ -3,9 +3,8 @@
 
 use std::fs;
 
-use deboil::config::Config;
-use deboil::input::{Format, Input};
 use deboil::output::Outputs;
+use deboil::{Format, PageOptions};
 use proptest::prelude::*;
 
 /// Bytes that look a little like HTML more often than pure noise would.
@@ -63,10 +62,10 @@ proptest! {
     ) {
         let page = "<article><p>The council approved the new budget on Tuesday, after \
                     a long debate, and the mayor spoke.</p></article>";
-        let input = Input { path: "p.html".into(), id: "p".into(), format: Some(Format::Html) };
-        let mut doc = deboil::extract::process_bytes(&input, page.as_bytes(), &Config::default()).unwrap();
+        let options = PageOptions { format: Some(Format::Html), id: "p".into(), source: "p.html".into(), ..PageOptions::default() };
+        let mut doc = deboil::extract_page(page.as_bytes(), &options).unwrap();
         doc.text = text;
-        doc.title = title;
+        doc.meta.title = title;
         doc.id = id;
         let dir = tempfile::tempdir().unwrap();
         let mut out = Outputs::create(dir.path(), safe).unwrap();
@@ -77,7 +76,7 @@ proptest! {
         let v: serde_json::Value = serde_json::from_str(jsonl.trim_end_matches('\n')).unwrap();
         prop_assert_eq!(v["text"].as_str().unwrap(), doc.text.as_str());
         prop_assert_eq!(v["id"].as_str().unwrap(), doc.id.as_str());
-        prop_assert_eq!(v["title"].as_str(), doc.title.as_deref());
+        prop_assert_eq!(v["title"].as_str(), doc.meta.title.as_deref());
         let mut r = csv::Reader::from_path(dir.path().join("articles.csv")).unwrap();
         let headers = r.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
@@ -88,7 +87,7 @@ proptest! {
         // quoted field is kept as is: compare exactly.
         prop_assert_eq!(col("text"), expect(&doc.text));
         prop_assert_eq!(col("id"), expect(&doc.id));
-        prop_assert_eq!(col("title"), expect(doc.title.as_deref().unwrap_or("")));
+        prop_assert_eq!(col("title"), expect(doc.meta.title.as_deref().unwrap_or("")));
     }
 }
 
@@ -96,14 +95,15 @@ proptest! {
 fn csv_header_matches_the_serialised_row() {
     // csv_header() is written before any record; it must name the columns
     // serde writes for a CsvRow, in the same order.
-    let input = Input {
-        path: "p.html".into(),
-        id: "p".into(),
+    let options = PageOptions {
         format: Some(Format::Html),
+        id: "p".into(),
+        source: "p.html".into(),
+        ..PageOptions::default()
     };
     let page = "<article><p>The council approved the new budget on Tuesday, after a long \
                 debate, and the mayor spoke.</p></article>";
-    let doc = deboil::extract::process_bytes(&input, page.as_bytes(), &Config::default()).unwrap();
+    let doc = deboil::extract_page(page.as_bytes(), &options).unwrap();
     let mut w = csv::Writer::from_writer(Vec::new());
     w.serialize(deboil::output::record::CsvRow::from(&doc))
         .unwrap();
