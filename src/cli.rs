@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::config::{Compress, Config, PageOptions, Table};
+use deboil::{Compress, Config, PageOptions, Table};
 
 /// Turn raw scraped page dumps (HTML or rendered text) into clean article
 /// records: `articles.jsonl`, `articles.csv` and `errors.jsonl`.
@@ -159,7 +159,7 @@ impl Args {
             "parquet" => Table::Parquet,
             other => return Err(format!("--format {other}: use csv or parquet")),
         };
-        if table == Table::Parquet && !crate::output::PARQUET {
+        if table == Table::Parquet && !cfg!(feature = "parquet") {
             return Err(
                 "--format parquet needs a deboil built with `cargo build --release --features parquet`"
                     .into(),
@@ -209,7 +209,7 @@ impl Args {
             return Err("--shard slices files; it cannot read standard input (-)".into());
         }
         let output_dir = match shard {
-            Some((k, n)) => self.output.join(crate::run::shard::folder_name(k, n)),
+            Some((k, n)) => self.output.join(deboil::shard_folder_name(k, n)),
             None => self.output,
         };
         Ok(Config {

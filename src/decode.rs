@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use html5ever::tendril::StrTendril;
 
 /// How many leading bytes the charset prescan looks at (browsers use 1024;
@@ -224,12 +224,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     ctrl * 20 > head.len()
 }
 
-/// The encoding used for text that is plainly Latin-1-ish when nothing else is known.
-pub const FALLBACK: &Encoding = WINDOWS_1252;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::WINDOWS_1252;
 
     #[test]
     fn bom_wins() {

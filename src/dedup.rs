@@ -38,6 +38,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// The normalised tokens of a text.
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<String> {
     let (joined, spans) = normalise(text);
     spans

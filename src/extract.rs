@@ -175,6 +175,7 @@ pub const MAX_ATTRIBUTES: usize = 1000;
 /// Run the whole per-page path on `bytes` (gunzipped first when they are
 /// gzip) as an HTML page, as a text dump and as an unnamed file, with the
 /// default limits. For fuzzers and property tests: it must never panic.
+#[cfg(any(test, feature = "internals"))]
 pub fn fuzz_page(bytes: &[u8]) {
     for format in [Some(Format::Html), Some(Format::Text), None] {
         let options = PageOptions {

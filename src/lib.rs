@@ -4,7 +4,7 @@
 //! related posts, cookie banners, comments, footers) removed and counted.
 //!
 //! ```
-//! use deboil::{extract_str, input::Format};
+//! use deboil::{Format, extract_str};
 //!
 //! let dump = "  * Home\n  * News\n\nCity Budget Passes Easily\n\nThe council approved the new \
 //!     budget on Tuesday, after a debate that lasted well into the night and drew a \
@@ -17,7 +17,7 @@
 //! The same for an HTML page:
 //!
 //! ```
-//! use deboil::{extract_str, input::Format};
+//! use deboil::{Format, extract_str};
 //!
 //! let html = "<html><body><nav><a href='/'>Home</a></nav><article>\
 //!     <p>The council approved the new budget on Tuesday, after a debate that \
@@ -26,28 +26,37 @@
 //! assert!(article.text().starts_with("The council approved"));
 //! assert!(!article.text().contains("Home"));
 //! ```
+//!
+//! A page's bytes as the `deboil` command reads a file (plain or gzip, any
+//! charset) become its record with [`extract_page`]; a whole batch, with
+//! the outputs the command writes, runs with [`run`] and a [`Config`].
+//!
+//! The modules are private: the items below are the library. (The
+//! `internals` cargo feature opens the layers, hidden from these docs, to
+//! the crate's own benches, examples, integration tests and fuzzers; it is
+//! not a stable API.)
 
-pub mod cli;
-pub mod config;
-pub mod decode;
-pub mod dedup;
-pub mod error;
-pub mod extract;
-pub mod html;
-pub mod input;
-pub mod lexicon;
-pub mod markup;
-pub mod metadata;
-pub mod model;
-pub mod output;
-pub mod rules;
-pub mod run;
-pub mod text;
-pub mod util;
+/// The layers, lowest first (see docs/ARCHITECTURE.md): private, or public
+/// but hidden with the `internals` feature.
+macro_rules! layers {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[cfg(feature = "internals")]
+            #[doc(hidden)]
+            pub mod $name;
+            #[cfg(not(feature = "internals"))]
+            mod $name;
+        )*
+    };
+}
 
-pub use config::{Config, PageOptions};
+layers!(
+    util, model, config, error, lexicon, rules, decode, input, markup, metadata, html, text, dedup,
+    extract, output, run,
+);
+
+pub use config::{Compress, Config, PageOptions, Table};
 pub use error::{Error, PageError};
 pub use extract::{extract_page, extract_str};
-pub use model::article::Article;
-pub use model::document::Document;
-pub use model::format::Format;
+pub use model::{Article, Block, BlockTag, Document, Format, Kind, Metadata, Removed};
+pub use run::{NoProgress, Progress, Summary, run, run_until, shard_folder_name};

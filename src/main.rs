@@ -6,10 +6,12 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
-use deboil::Error;
-use deboil::cli::Args;
-use deboil::run::pipeline::{self, NoProgress, Progress};
+use deboil::{Error, NoProgress, Progress, Summary};
 use indicatif::{ProgressBar, ProgressStyle};
+
+use cli::Args;
+
+mod cli;
 
 /// Exit codes, as documented in the README.
 #[repr(u8)]
@@ -48,7 +50,7 @@ impl Progress for Bar {
 
 /// The exit code of a finished run: 1 when pages failed, unless the
 /// caller asked for 0 (`--exit-zero-on-page-errors`).
-fn exit_for(s: &pipeline::Summary, errors_ok: bool) -> ExitCode {
+fn exit_for(s: &Summary, errors_ok: bool) -> ExitCode {
     ExitCode::from(if s.errors > 0 && !errors_ok {
         Exit::PageErrors
     } else {
@@ -91,9 +93,9 @@ fn main() -> ExitCode {
             ProgressStyle::with_template("{bar:40} {pos}/{len} pages {per_sec} eta {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        pipeline::run_until(&config, &Bar(bar), &STOP)
+        deboil::run_until(&config, &Bar(bar), &STOP)
     } else {
-        pipeline::run_until(&config, &NoProgress, &STOP)
+        deboil::run_until(&config, &NoProgress, &STOP)
     };
     match result {
         Ok(s) if s.already_complete => {

@@ -226,8 +226,10 @@ pub trait Observer {
 }
 
 /// No observer: the arena alone.
+#[cfg(any(test, feature = "internals"))]
 enum Unobserved {}
 
+#[cfg(any(test, feature = "internals"))]
 impl Observer for Unobserved {
     fn open(&mut self, _: ElementRef<'_>, _: &Attrs<'_>, _: u16) {
         match *self {}
@@ -267,6 +269,7 @@ pub struct Dom {
 
 impl Dom {
     /// Build the arena from a parsed document.
+    #[cfg(any(test, feature = "internals"))]
     pub fn build(doc: &Tree) -> Dom {
         Dom::walk::<Unobserved>(doc, None)
     }

@@ -37,6 +37,7 @@ pub struct Unsupported(pub &'static str);
 /// # Errors
 /// [`Unsupported`] before any token is sent, if the page has markup this
 /// tokenizer does not handle.
+#[cfg(test)]
 pub fn tokenize<S: TokenSink>(html: &str, sink: &S) -> Result<(), Unsupported> {
     tokenize_page(&StrTendril::from_slice(html), sink)
 }

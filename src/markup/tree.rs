@@ -148,6 +148,7 @@ impl Tree {
     }
 
     /// Whether the tree has only its document node.
+    #[cfg(any(test, feature = "internals"))]
     pub fn is_empty(&self) -> bool {
         self.nodes.len() <= 1
     }
@@ -164,6 +165,7 @@ impl Tree {
     }
 
     /// The `<html>` element.
+    #[cfg(test)]
     pub fn root_element(&self) -> ElementRef<'_> {
         self.root()
             .children()
@@ -288,6 +290,7 @@ impl Node {
 }
 
 /// Parse an HTML document.
+#[cfg(any(test, feature = "internals"))]
 pub fn parse(html: &str) -> Tree {
     parse_within(html, Limits::NONE).expect("no limits")
 }
@@ -366,6 +369,7 @@ pub enum Tokenizer {
     /// [`super::lex`], falling back to html5ever's on a page it refuses.
     Lex,
     /// html5ever's own.
+    #[cfg(any(test, feature = "internals"))]
     Html5ever,
 }
 
@@ -696,10 +700,6 @@ impl<'a> NodeRef<'a> {
 
     pub fn next_sibling(&self) -> Option<NodeRef<'a>> {
         self.at(self.node().next)
-    }
-
-    pub fn prev_sibling(&self) -> Option<NodeRef<'a>> {
-        self.at(self.node().prev)
     }
 
     pub fn children(&self) -> impl Iterator<Item = NodeRef<'a>> + use<'a> {

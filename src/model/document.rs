@@ -21,7 +21,8 @@ pub struct Document {
     pub text: String,
     pub word_count: usize,
     pub removed: Removed,
-    /// Exact-duplicate key of the normalised text (see [`crate::dedup`]).
+    /// Exact-duplicate key of the normalised text: case, punctuation and
+    /// spacing aside, two texts with the same key are the same.
     pub text_hash: String,
     /// Near-duplicate key of the text, computed with `text_hash` from one
     /// normalisation; not an output column.

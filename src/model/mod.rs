@@ -6,3 +6,9 @@ pub mod block;
 pub mod document;
 pub mod format;
 pub mod metadata;
+
+pub use article::Article;
+pub use block::{Block, BlockTag, Kind, Removed};
+pub use document::Document;
+pub use format::Format;
+pub use metadata::Metadata;

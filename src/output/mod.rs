@@ -43,8 +43,6 @@ const TEMP_PREFIX: &str = ".deboil-tmp-";
 
 const BUF: usize = 1 << 20;
 
-/// Whether this build writes Parquet (`--format parquet`).
-pub const PARQUET: bool = cfg!(feature = "parquet");
 /// The Parquet table's file name.
 pub const ARTICLES_PARQUET: &str = "articles.parquet";
 
@@ -126,6 +124,7 @@ impl Outputs {
     ///
     /// # Errors
     /// The folder cannot be created or written.
+    #[cfg(any(test, feature = "internals"))]
     pub fn create(dir: &Path, csv_safe: bool) -> Result<Outputs, Error> {
         Outputs::create_with(dir, csv_safe, Compress::None, Table::Csv)
     }

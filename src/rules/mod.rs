@@ -87,6 +87,7 @@ const END_MAX_WORDS: usize = 6;
 
 /// Whether a short block or heading opens an "About the company" or "About
 /// the author" section, which closes press releases and blog posts.
+#[cfg(test)]
 pub fn is_about_heading(block: &Block) -> bool {
     let words = word_count_upto(&block.text, 6);
     (1..=6).contains(&words) && about_heading_of(&block.text.to_lowercase(), words)
@@ -114,6 +115,7 @@ const _: () = assert!(PAYWALL_MAX_WORDS >= PITCH_MAX_WORDS);
 
 /// Whether a block is a paywall notice: short, and opening with the words
 /// that cut an article off for non-subscribers.
+#[cfg(test)]
 pub fn is_paywall_notice(text: &str) -> bool {
     let words = word_count_upto(text, PAYWALL_MAX_WORDS);
     words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&text.to_lowercase())
@@ -183,6 +185,7 @@ pub fn is_dateline(text: &str) -> bool {
 
 /// Whether a short line is a byline: "By Jane Doe", "Von Jana Müller",
 /// "Texte : Marie Dupont".
+#[cfg(test)]
 pub fn is_byline(text: &str) -> bool {
     let words = word_count_upto(text, 12);
     if words == 0 || words > 12 {

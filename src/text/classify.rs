@@ -686,6 +686,7 @@ fn lower_common(c: char) -> Option<char> {
 }
 
 /// Context-free features and class of every unit.
+#[cfg(any(test, feature = "internals"))]
 pub fn features(units: &[Unit]) -> Vec<Features> {
     features_with(units, &Lowers::new(units))
 }
@@ -1414,6 +1415,7 @@ fn neutralise_furniture(
 }
 
 /// Decide every unit: smoothing, then the end-of-article cut.
+#[cfg(any(test, feature = "internals"))]
 pub fn decide(units: &[Unit]) -> Vec<Decision> {
     decide_with(units, &Template::default())
 }

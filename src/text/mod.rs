@@ -18,6 +18,7 @@ use crate::text::template::Template;
 const TITLE_REPEAT_WINDOW: usize = 3;
 
 /// Extract the article and its metadata from a text dump.
+#[cfg(test)]
 pub fn extract(text: &str) -> Article {
     extract_with(text, &Template::default())
 }

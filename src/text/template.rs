@@ -71,6 +71,7 @@ impl Template {
 
     /// The template of a batch of decoded text dumps (for tests and
     /// in-memory use).
+    #[cfg(any(test, feature = "internals"))]
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Template {
         let mut counts = Counts::default();
         let mut docs = 0;
@@ -148,6 +149,7 @@ impl Template {
     }
 
     /// Number of template lines.
+    #[cfg(any(test, feature = "internals"))]
     pub fn len(&self) -> usize {
         self.hashes.len()
     }

@@ -29,11 +29,13 @@ use serde_json::Value;
 use super::author::clean_author;
 use super::lists::{fullest, link_texts, list_class, push_items};
 use super::{date, jsonld, title};
-use crate::lexicon::class_words::{
-    CATEGORY_LIST_WORDS, TAG_LIST_WORDS, class_bits, word_bits, words,
-};
+#[cfg(test)]
+use crate::lexicon::class_words::class_bits;
+use crate::lexicon::class_words::{CATEGORY_LIST_WORDS, TAG_LIST_WORDS, word_bits, words};
 use crate::markup::dom::{Attrs, Observer};
-use crate::markup::tree::{Data, Edge, Element, ElementRef, NodeRef, Tree};
+use crate::markup::tree::{Data, Element, ElementRef, NodeRef};
+#[cfg(test)]
+use crate::markup::tree::{Edge, Tree};
 use crate::model::metadata::Metadata;
 use crate::util::spaces::{clean, clean_short, is_blank};
 use element::{class_id_words, text_of};
@@ -696,6 +698,7 @@ impl Observer for Walk {
 }
 
 /// The walk over a whole document on its own (without the arena).
+#[cfg(test)]
 fn walk(doc: &Tree) -> Found {
     let mut w = Walk::new();
     for edge in doc.root_element().traverse() {
@@ -992,6 +995,7 @@ fn primary_language(tag: &str) -> Option<String> {
 }
 
 /// Read the page's metadata from its parsed document.
+#[cfg(test)]
 pub fn extract(doc: &Tree) -> Metadata {
     pick(walk(doc))
 }
