@@ -2,6 +2,7 @@
 //! (author, date, byline, tag and category lists, foreign regions), and
 //! their reading into one bit per question ([`word_bits`]).
 
+use crate::util::matchers;
 use std::borrow::Cow;
 
 /// Class or id words marking a region whose dates and names are not the
@@ -179,10 +180,10 @@ static LIST_BITS: std::sync::LazyLock<foldhash::HashMap<&'static [u8], u16>> =
         m
     });
 
-/// The [`Shapes`](crate::lexicon::vocab::Shapes) of the words of
+/// The [`Shapes`](matchers::Shapes) of the words of
 /// [`LIST_BITS`].
-static LIST_SHAPES: std::sync::LazyLock<crate::lexicon::vocab::Shapes> =
-    std::sync::LazyLock::new(|| crate::lexicon::vocab::Shapes::of(LIST_BITS.keys().copied()));
+static LIST_SHAPES: std::sync::LazyLock<matchers::Shapes> =
+    std::sync::LazyLock::new(|| matchers::Shapes::of(LIST_BITS.keys().copied()));
 
 /// The [`word_bits`] of a list of words.
 pub fn bits_of<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> u16 {

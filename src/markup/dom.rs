@@ -11,7 +11,7 @@
 
 use super::tree::{Data, Edge, Element, ElementRef, Tree};
 
-use crate::lexicon::vocab;
+use crate::rules::attributes;
 use crate::model::block::Kind;
 
 /// The tags the extractor distinguishes. Everything else is `Inline` or `Block`.
@@ -398,7 +398,7 @@ impl Dom {
 const ATTR_CACHE_MAX: usize = 4096;
 
 thread_local! {
-    /// [`vocab::attr_info_in`] and the metadata walk's
+    /// [`attributes::attr_info_in`] and the metadata walk's
     /// [`crate::lexicon::class_words::class_bits`] of class and id values seen
     /// before. Pages repeat the same class strings hundreds of times, and
     /// the pages of one site share them: each distinct value is read once.
@@ -416,7 +416,7 @@ struct AttrCache {
 /// The buffers values are read with.
 #[derive(Default)]
 struct Scratch {
-    attr: vocab::AttrScratch,
+    attr: attributes::AttrScratch,
     /// An ASCII value lower-cased, for both readings.
     lower: String,
 }
@@ -428,7 +428,7 @@ const ATTR_CACHE_VALUE_MAX: usize = 256;
 
 /// What one class or id value says: to the arena build, and to the
 /// metadata walk.
-type ClassFacts = (vocab::AttrInfo, u16);
+type ClassFacts = (attributes::AttrInfo, u16);
 
 fn read_facts(value: &str, scratch: &mut Scratch) -> ClassFacts {
     if value.is_ascii() {
@@ -439,12 +439,12 @@ fn read_facts(value: &str, scratch: &mut Scratch) -> ClassFacts {
         lower.push_str(value);
         lower.make_ascii_lowercase();
         return (
-            vocab::attr_info_ascii(value, lower),
+            attributes::attr_info_ascii(value, lower),
             crate::lexicon::class_words::class_bits_lower(lower),
         );
     }
     (
-        vocab::attr_info_in(value, &mut scratch.attr),
+        attributes::attr_info_in(value, &mut scratch.attr),
         crate::lexicon::class_words::class_bits(value),
     )
 }
@@ -476,8 +476,8 @@ fn attr_info_cached(value: &str) -> ClassFacts {
 fn classify(
     tag: Tag,
     el: &Attrs<'_>,
-    class: Option<vocab::AttrInfo>,
-    id: Option<vocab::AttrInfo>,
+    class: Option<attributes::AttrInfo>,
+    id: Option<attributes::AttrInfo>,
 ) -> (Option<Kind>, i32, bool, bool) {
     if matches!(tag, Tag::Html | Tag::Body) {
         // Body classes describe the whole page ("single-post has-sidebar").
@@ -515,7 +515,7 @@ fn classify(
         }
     }
     if kind.is_none() {
-        kind = el.role.and_then(vocab::role_kind);
+        kind = el.role.and_then(attributes::role_kind);
     }
     if tag == Tag::Article || tag == Tag::Main {
         weight += 15;
@@ -534,7 +534,7 @@ mod tests {
         use proptest::prelude::*;
         let plain = |v: &str| {
             (
-                vocab::attr_info(v),
+                attributes::attr_info(v),
                 crate::lexicon::class_words::class_bits(v),
             )
         };

@@ -298,7 +298,7 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
         let next_is_num = words
             .get(i + 1)
             .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        let month = super::date::month_number(w.trim_matches(|c: char| !c.is_alphabetic()));
+        let month = crate::lexicon::calendar::month_number(w.trim_matches(|c: char| !c.is_alphabetic()));
         if w.contains('@') || w.starts_with('[') || (month.is_some() && next_is_num && i > 0) {
             let cut = words[..i].iter().map(|w| w.len() + 1).sum::<usize>();
             s = &s[..cut.saturating_sub(1).min(s.len())];
@@ -379,7 +379,7 @@ fn clean_one(part: &str, site_hints: &[String]) -> Option<String> {
     }
     // A month or weekday left over from a date ("Jane Doe, March 3").
     if !name.contains(' ')
-        && (super::date::month_number(&name).is_some() || super::date::is_weekday(&lower))
+        && (crate::lexicon::calendar::month_number(&name).is_some() || crate::lexicon::calendar::is_weekday(&lower))
     {
         return None;
     }

@@ -7,14 +7,15 @@
 //! elements run together in dumps, so the parsers here find their pieces
 //! inside glued text. Nothing is guessed: a field no line states stays `None`.
 
-use crate::lexicon::vocab;
+use crate::lexicon::bylines;
+use crate::util::matchers;
 use crate::model::block::{Block, BlockTag};
 use crate::model::metadata::Metadata;
 use crate::util::words::{word_count, word_count_upto};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
-pub use super::date::month_number;
+pub use crate::lexicon::calendar::month_number;
 use super::date::{Reading, month_at};
 
 /// A run of ASCII digits at `s[i..]`: (value, length).
@@ -55,7 +56,7 @@ const BYLINE_MAX_WORDS: usize = 20;
 
 /// [`BY_WORDS`] found in one pass, ASCII case ignored (only ASCII letters
 /// lower-case to theirs).
-static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(BY_WORDS));
+static BY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| matchers::ascii_case_matcher(BY_WORDS));
 
 /// Whether one of [`BY_WORDS`] stands in `line` where [`byline_author`]
 /// could take it: at a word start (or as a capital glued to a word) and
@@ -200,7 +201,7 @@ fn leads_a_byline(before: &[char]) -> bool {
     let before: String = before.iter().collect();
     let lower = before.trim().to_lowercase();
     find_date(&before).is_some()
-        || vocab::BYLINE_OPENERS
+        || bylines::BYLINE_OPENERS
             .iter()
             .filter_map(|o| o.rsplit_once(' ').map(|(lead, _)| lead))
             .any(|lead| lower.ends_with(lead))
@@ -274,7 +275,7 @@ pub fn reading_time(line: &str) -> Option<u32> {
     // the Kelvin sign and U+0130 lower-case to ASCII letters, to "k" and to
     // "i" followed by a combining dot, which complete no reading word), so
     // lines without one are not lower-cased.
-    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(READ));
+    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| matchers::ascii_case_matcher(READ));
     if !READ_ANY_CASE.is_match(line) {
         return None;
     }

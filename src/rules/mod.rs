@@ -3,9 +3,18 @@
 //! Both paths end in a list of [`Block`]s; the rules here judge one block by
 //! its wording (share bars, "Subscribe to Updates", "Leave a Reply",
 //! copyright lines). Structure-specific rules (DOM attributes, bullet runs)
-//! live with their path and use the same [`vocab`].
+//! live with their path and use the same [`crate::lexicon`].
 
-use crate::lexicon::vocab;
+pub mod attributes;
+
+use crate::lexicon::bylines;
+use crate::lexicon::calendar;
+use crate::lexicon::closings;
+use crate::lexicon::credits;
+use crate::lexicon::labels;
+use crate::lexicon::notices;
+use crate::lexicon::phrases;
+use crate::lexicon::social;
 use crate::model::block::{Block, BlockTag, Kind, Removed};
 use crate::util::words::word_count_upto;
 
@@ -34,29 +43,29 @@ pub fn wording_kind_of(lower: &str, words: usize) -> Option<Kind> {
     if words == 0 || words > PITCH_MAX_WORDS {
         return None;
     }
-    if vocab::is_follow_line(lower) {
+    if social::is_follow_line(lower) {
         return Some(Kind::Share);
     }
-    if vocab::is_staff_credit(lower) || vocab::is_posted_line(lower) {
+    if bylines::is_staff_credit(lower) || bylines::is_posted_line(lower) {
         return Some(Kind::Footer);
     }
     if words > PHRASE_MAX_WORDS {
-        return vocab::is_subscribe_pitch(lower).then_some(Kind::Subscribe);
+        return notices::is_subscribe_pitch(lower).then_some(Kind::Subscribe);
     }
-    if vocab::is_gallery_counter(lower) {
+    if credits::is_gallery_counter(lower) {
         return Some(Kind::Other);
     }
-    if vocab::is_share_line(lower) {
+    if social::is_share_line(lower) {
         return Some(Kind::Share);
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    if let Some(kind) = vocab::label_kind(bare) {
+    if let Some(kind) = labels::label_kind(bare) {
         return Some(kind);
     }
-    if vocab::TAG_HEADINGS.contains(&bare) {
+    if labels::TAG_HEADINGS.contains(&bare) {
         return Some(Kind::Other);
     }
-    vocab::phrase_kind(lower)
+    phrases::phrase_kind(lower)
 }
 
 /// The boilerplate kind of a block in a chosen article region: its wording,
@@ -76,7 +85,7 @@ pub fn region_kind(block: &Block) -> Option<Kind> {
 fn region_kind_of(lower: &str, words: usize) -> Option<Kind> {
     wording_kind_of(lower, words).or_else(|| {
         (words <= END_MAX_WORDS)
-            .then(|| vocab::end_kind(lower))
+            .then(|| closings::end_kind(lower))
             .flatten()
     })
 }
@@ -99,7 +108,7 @@ fn about_heading_of(lower: &str, words: usize) -> bool {
     if words == 0 || words > 6 {
         return false;
     }
-    vocab::ABOUT_OPENERS.iter().any(|o| {
+    bylines::ABOUT_OPENERS.iter().any(|o| {
         // Whole words only: "Kontakt:" opens a contact box, "Kontaktlinsen" does not.
         lower
             .strip_prefix(o)
@@ -118,13 +127,13 @@ const _: () = assert!(PAYWALL_MAX_WORDS >= PITCH_MAX_WORDS);
 #[cfg(test)]
 pub fn is_paywall_notice(text: &str) -> bool {
     let words = word_count_upto(text, PAYWALL_MAX_WORDS);
-    words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&text.to_lowercase())
+    words > 0 && words <= PAYWALL_MAX_WORDS && notices::is_paywall_notice(&text.to_lowercase())
 }
 
 /// [`is_paywall_notice`] of a text given lower-cased, and its word count
 /// (exact up to [`PAYWALL_MAX_WORDS`]).
 fn paywall_notice_of(lower: &str, words: usize) -> bool {
-    words > 0 && words <= PAYWALL_MAX_WORDS && vocab::is_paywall_notice(lower)
+    words > 0 && words <= PAYWALL_MAX_WORDS && notices::is_paywall_notice(lower)
 }
 
 /// Whether a line is only a copyright notice or a list of legal links.
@@ -173,8 +182,8 @@ pub fn is_dateline(text: &str) -> bool {
             datey += 1;
             anchor |= has_year(t) || is_clock(lower);
         } else {
-            let month = vocab::is_month(lower);
-            if month || vocab::is_time_word(lower) {
+            let month = calendar::is_month(lower);
+            if month || calendar::is_time_word(lower) {
                 datey += 1;
                 anchor |= month;
             }
@@ -203,7 +212,7 @@ fn byline_of(text: &str, lower: &str, words: usize) -> bool {
     // Whitespace lower-cases to itself: both trims cut the same bytes.
     let text = text.trim_start();
     let lower = lower.trim_start();
-    vocab::BYLINE_OPENERS.iter().any(|w| {
+    bylines::BYLINE_OPENERS.iter().any(|w| {
         let Some(rest) = lower.strip_prefix(w) else {
             return false;
         };
@@ -295,7 +304,7 @@ pub fn finish(blocks: Vec<Block>, removed: &mut Removed) -> Vec<Block> {
             // Labels ("Advertisement", "Caption") sit anywhere; related,
             // comment and tag headings close the article.
             let label =
-                vocab::label_kind(lower.trim_matches(|c: char| !c.is_alphanumeric())).is_some();
+                labels::label_kind(lower.trim_matches(|c: char| !c.is_alphanumeric())).is_some();
             let closing = !label && matches!(kind, Kind::Related | Kind::Comments | Kind::Other);
             if closing && before * 10 >= total * 7 {
                 cut = i + 1;

@@ -18,7 +18,14 @@ use aho_corasick::AhoCorasick;
 
 use super::lines::Unit;
 use crate::lexicon::stopwords;
-use crate::lexicon::vocab;
+use crate::lexicon::bylines;
+use crate::lexicon::closings;
+use crate::lexicon::credits;
+use crate::lexicon::notices;
+use crate::lexicon::phrases;
+use crate::lexicon::recipes;
+use crate::lexicon::social;
+use crate::util::matchers;
 use crate::metadata;
 use crate::model::block::{BlockTag, Kind};
 use crate::rules;
@@ -173,10 +180,10 @@ fn unit_kind(u: &Unit, lowers: &Lowers, i: usize, words: usize) -> Option<Kind> 
         return Some(Kind::Footer);
     }
     let t = &*u.text;
-    if words <= 120 && vocab::is_cookie_notice(&lowers[i]) {
+    if words <= 120 && notices::is_cookie_notice(&lowers[i]) {
         return Some(Kind::Cookie);
     }
-    if words <= EMBED_NOTICE_WORDS && vocab::is_embed_consent(&lowers[i]) {
+    if words <= EMBED_NOTICE_WORDS && notices::is_embed_consent(&lowers[i]) {
         return Some(Kind::Cookie);
     }
     if is_copyright_notice(t) || (words <= 40 && is_legal_notice(&lowers[i])) {
@@ -189,7 +196,7 @@ fn unit_kind(u: &Unit, lowers: &Lowers, i: usize, words: usize) -> Option<Kind> 
     if !t.chars().any(char::is_alphabetic) || is_date_or_number(t) {
         return Some(Kind::Other);
     }
-    if words <= 10 && vocab::is_share_prompt(&lowers[i]) {
+    if words <= 10 && social::is_share_prompt(&lowers[i]) {
         return Some(Kind::Share);
     }
     if words <= 12 && !ends_sentence(t) && glued_list(t) {
@@ -540,9 +547,9 @@ fn ends_with_credit(text: &str) -> bool {
 /// [`CREDIT_WORDS`] and [`PICTURE_AGENCIES`], matched ignoring ASCII case:
 /// on an ASCII tail as it stands, and on a lower-cased tail (the lists are
 /// lower-case) alike.
-static CREDIT: LazyLock<AhoCorasick> = LazyLock::new(|| vocab::ascii_case_matcher(CREDIT_WORDS));
+static CREDIT: LazyLock<AhoCorasick> = LazyLock::new(|| matchers::ascii_case_matcher(CREDIT_WORDS));
 static AGENCY: LazyLock<AhoCorasick> =
-    LazyLock::new(|| vocab::ascii_case_matcher(PICTURE_AGENCIES));
+    LazyLock::new(|| matchers::ascii_case_matcher(PICTURE_AGENCIES));
 
 /// A picture agency named alone credits only after a credit's separator:
 /// "(Jane Doe / iStock.com)", "(AP Photo/Jane Roe)", "Jane Doe | Getty
@@ -810,7 +817,7 @@ fn related_lists(units: &[Unit], lowers: &Lowers, feats: &[Features]) -> Vec<boo
     for i in 0..units.len() {
         if units[i].tag == BlockTag::ListItem
             || feats[i].words > RELATED_HEADING_WORDS
-            || vocab::end_kind(&lowers[i]) != Some(Kind::Related)
+            || closings::end_kind(&lowers[i]) != Some(Kind::Related)
         {
             continue;
         }
@@ -894,7 +901,7 @@ const PROMO_MAX_CHARS: usize = 300;
 fn mark_promo_boxes(units: &[Unit], lowers: &Lowers, feats: &mut [Features]) {
     for i in 0..units.len() {
         // A button's words are those of its label (trimming drops no word).
-        if feats[i].words > vocab::CALL_TO_ACTION_MAX_WORDS || !vocab::is_call_to_action(&lowers[i])
+        if feats[i].words > closings::CALL_TO_ACTION_MAX_WORDS || !closings::is_call_to_action(&lowers[i])
         {
             continue;
         }
@@ -954,7 +961,7 @@ fn leads_with_quantity(text: &str) -> bool {
 fn may_lead_with_a_number(text: &str) -> bool {
     let open = |c: u8| c.is_ascii_digit() || !c.is_ascii() || crate::util::bytes::is_space_byte(c);
     text.as_bytes().first().is_some_and(|&c| open(c))
-        || vocab::second_word_may_open_with_digit(text)
+        || credits::second_word_may_open_with_digit(text)
 }
 
 /// A line of a schedule led by its day: "June 9 -- Arena, Tampa", "9. Juni
@@ -1228,10 +1235,10 @@ fn ends_article(u: &Unit, lowers: &Lowers, i: usize, f: &Features) -> Option<Kin
     if is_copyright_notice(&u.text) {
         return Some(Kind::Footer);
     }
-    if f.words <= rules::PAYWALL_MAX_WORDS && vocab::is_paywall_notice(&lowers[i]) {
+    if f.words <= rules::PAYWALL_MAX_WORDS && notices::is_paywall_notice(&lowers[i]) {
         return Some(Kind::Subscribe);
     }
-    if vocab::is_author_bio(&u.text) {
+    if bylines::is_author_bio(&u.text) {
         return Some(Kind::Footer);
     }
     if f.words == 0 || f.words > INLINE_LINK_MAX_WORDS {
@@ -1239,13 +1246,13 @@ fn ends_article(u: &Unit, lowers: &Lowers, i: usize, f: &Features) -> Option<Kin
     }
     if f.words > 14 {
         // Only a "Read also: <headline>" line is that long.
-        return vocab::end_kind(&lowers[i])
+        return closings::end_kind(&lowers[i])
             .filter(|&k| k == Kind::Related && inline_link(&u.text) && !f.sentence);
     }
     if more_from_name(&u.text) {
         return Some(Kind::Related);
     }
-    vocab::end_kind(&lowers[i])
+    closings::end_kind(&lowers[i])
 }
 
 /// Words at most in a one-line link to another story ("Lesen Sie auch:
@@ -1309,7 +1316,7 @@ fn is_legal_notice(lower: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .take(4)
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    year || vocab::is_rights_reserved(lower)
+    year || phrases::is_rights_reserved(lower)
 }
 
 /// Whether unit `i` is a button of a share bar: a list item whose
@@ -1386,7 +1393,7 @@ fn neutralise_furniture(
     let furniture: Vec<bool> = (0..units.len())
         .map(|i| {
             let f = &feats[i];
-            (f.words <= FURNITURE_WORDS && vocab::is_inline_furniture(&lowers[i]))
+            (f.words <= FURNITURE_WORDS && credits::is_inline_furniture(&lowers[i]))
                 || (f.words == 1 && is_step_number(&lowers[i]))
         })
         .collect();
@@ -1622,7 +1629,7 @@ fn names_author(text: &str, authors: &[String]) -> bool {
             // de"): "Das sagt Olaf Scholz" is a subheading.
             let prefix = words[..skip].join(" ").to_lowercase();
             let prefix_ok = skip == 0
-                || vocab::ABOUT_OPENERS
+                || bylines::ABOUT_OPENERS
                     .iter()
                     .any(|o| o.trim_end() == prefix || prefix.starts_with(o));
             if !prefix_ok || !here.iter().zip(&name).all(|(w, n)| w.to_lowercase() == *n) {
@@ -1639,7 +1646,7 @@ fn names_author(text: &str, authors: &[String]) -> bool {
                 && rest
                     .first()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-                && vocab::names_a_role(&text.to_lowercase());
+                && bylines::names_a_role(&text.to_lowercase());
             if heading || bio {
                 return true;
             }
@@ -1945,7 +1952,7 @@ fn cut_teaser_list(
         return;
     };
     let read_more: Vec<usize> = (first + 1..units.len())
-        .filter(|&i| feats[i].words <= READ_MORE_MAX_WORDS && vocab::is_read_more(&lowers[i]))
+        .filter(|&i| feats[i].words <= READ_MORE_MAX_WORDS && closings::is_read_more(&lowers[i]))
         .collect();
     if read_more.len() < 2 {
         return;
@@ -2117,7 +2124,7 @@ fn keep_recipe_lists(
     for i in first + 1..units.len() {
         if units[i].tag == BlockTag::ListItem
             || feats[i].words > 6
-            || !vocab::is_recipe_section(&lowers[i])
+            || !recipes::is_recipe_section(&lowers[i])
         {
             continue;
         }
@@ -2625,7 +2632,7 @@ mod tests {
         let dump =
             format!("Print this article\n\n{P1}\n\n{P2}\n\nShare your thoughts with friends.\n");
         assert_eq!(kept(&dump), [P1, P2]);
-        assert!(vocab::is_share_prompt("diesen artikel teilen"));
+        assert!(social::is_share_prompt("diesen artikel teilen"));
     }
 
     #[test]
@@ -2962,8 +2969,8 @@ mod tests {
                      Einsatzszenarien für die Anwendung der Technik in Ihrem Unternehmen.";
         let dump = format!("{P1}\n\nUnser Seminar\n\n{blurb}\n\nmehr erfahren\n\n{P2}\n");
         assert_eq!(kept(&dump), [P1, P2]);
-        assert!(vocab::is_call_to_action("jetzt herunterladen!"));
-        assert!(!vocab::is_call_to_action(
+        assert!(closings::is_call_to_action("jetzt herunterladen!"));
+        assert!(!closings::is_call_to_action(
             "mehr erfahren sie in unserem ratgeber"
         ));
     }

@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod chars;
+pub mod matchers;
 pub mod sentence;
 pub mod spaces;
 pub mod words;
