@@ -92,6 +92,39 @@ pub fn second_word_may_open_with_digit(text: &str) -> bool {
 }
 
 
+/// Words that name a caption's credit, lower-cased (see
+/// [`ends_with_credit`]).
+pub const CREDIT_WORDS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "bild:",
+    "photo:",
+    "photograph:",
+    "credit:",
+    "fot.",
+    "crédit",
+    "©",
+    "图片来源",
+];
+
+/// Picture agencies and stock libraries, lower-cased: named alone in a
+/// caption's closing parenthesis, they are its credit ("(Jane Doe /
+/// iStock.com)", "(AP Photo/John Doe)").
+pub const PICTURE_AGENCIES: &[&str] = &[
+    "istock",
+    "getty images",
+    "shutterstock",
+    "unsplash",
+    "pixabay",
+    "adobe stock",
+    "adobestock",
+    "imago",
+    "picture alliance",
+    "picture-alliance",
+    "ap photo",
+];
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
