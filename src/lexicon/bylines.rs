@@ -230,6 +230,42 @@ pub fn is_author_bio(text: &str) -> bool {
 }
 
 
+/// Lead-ins that introduce a byline, lower-case.
+pub const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
+];
+
+/// Labels that, alone in an element, put the author's name in the next
+/// one ("<strong>Autor:</strong> <a>Jane Doe</a>"). Only unambiguous
+/// labels: "von" or "by" alone also precede dates and places.
+pub const BYLINE_TAGS: &[&str] = &[
+    "autor",
+    "autorin",
+    "author",
+    "text",
+    "written by",
+    "geschrieben von",
+];
+
+/// Words that open a short byline ("von Jane Doe").
+pub const BYLINE_LEADS: &[&str] = &["von", "by", "par", "por", "door"];
+
+/// Path segments of an author's profile page ("/author/jane-doe/",
+/// "/autoren/georg-quaas/").
+pub const AUTHOR_PATHS: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
+];
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -357,6 +357,34 @@ pub const CATEGORY_LIST_WORDS: &[&str] = &[
     "rubrik",
 ];
 
+/// Class names that hide an element from sight but not from screen
+/// readers: a hidden `<h1>` holds the site's name for them, not the
+/// headline.
+pub const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "screen-reader-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "offscreen",
+    "assistive-text",
+    "hidden",
+    "hide",
+];
+
+/// Class words of the kicker (overline) a heading may hold above its
+/// headline: "Klimaschutz" in "Klimaschutz: Bohren, bis es heiß wird".
+pub const KICKER_WORDS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "topline",
+    "overline",
+    "supertitle",
+    "roofline",
+    "spitzmarke",
+];
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod class_words;
 pub mod closings;
 pub mod credits;
 pub mod labels;
+pub mod meta_tags;
 pub mod notices;
 pub mod phrases;
 pub mod recipes;
