@@ -175,10 +175,6 @@ pub fn names_a_role(lower: &str) -> bool {
 
 /// Whether a word lower-cases to the first word of one of [`BIO_VERBS`].
 fn is_bio_verb_word(word: &str) -> bool {
-    debug_assert!(BIO_VERBS.iter().all(|v| {
-        ["is", "ist", "est", "jest", "es", "é", "è"]
-            .contains(&v.split_whitespace().next().unwrap_or_default())
-    }));
     ["is", "ist", "est", "jest", "es"]
         .iter()
         .any(|v| word.eq_ignore_ascii_case(v))
@@ -283,5 +279,15 @@ mod tests {
         assert!(!is_author_bio(
             "ẞẞẞẞ ẞẞẞẞ ẞẞẞẞ ẞẞ ist ein Wort, kein Redakteur."
         ));
+    }
+
+    /// Every linking verb of [`BIO_VERBS`] opens with a word that
+    /// `is_bio_verb_word` knows.
+    #[test]
+    fn bio_verbs_open_with_a_known_word() {
+        for v in BIO_VERBS {
+            let first = v.split_whitespace().next().unwrap_or_default();
+            assert!(is_bio_verb_word(first), "{v:?}");
+        }
     }
 }

@@ -136,7 +136,6 @@ pub fn class_bits(value: &str) -> u16 {
 /// [`class_bits`] of an ASCII value, given it lower-cased: its words are
 /// slices of `lower`.
 pub fn class_bits_lower(lower: &str) -> u16 {
-    debug_assert!(lower.is_ascii() && !lower.bytes().any(|b| b.is_ascii_uppercase()));
     // The words of `SplitWords`, read in place.
     let b = lower.as_bytes();
     let mut bits = 0;

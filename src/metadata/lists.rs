@@ -8,30 +8,6 @@ use super::html::element::text_of;
 use crate::lexicon::class_words::words_cow;
 use crate::util::spaces::clean;
 
-/// True when a tag or category link sits in a navigation, an aside or a
-/// widget area. Unlike [`in_foreign_region`], an article's footer (where
-/// WordPress themes put "Posted in ... Tagged ...") is fine.
-#[cfg(debug_assertions)]
-pub(super) fn in_list_foreign_region(el: &ElementRef<'_>) -> bool {
-    let mut aside = false;
-    for e in el.ancestors().filter_map(ElementRef::wrap) {
-        match e.value().name() {
-            "body" | "html" => break,
-            "nav" => return true,
-            "aside" => aside = true,
-            "article" => aside = false,
-            _ => {}
-        }
-        if super::html::element::class_id_words(&e)
-            .iter()
-            .any(|w| crate::lexicon::class_words::LIST_FOREIGN_WORDS.contains(&w.as_str()))
-        {
-            return true;
-        }
-    }
-    aside
-}
-
 /// Words that may follow the kind word in a list's class ("cat-links",
 /// "tags-list", "post-categories-wrap").
 const LIST_SUFFIXES: &[&str] = &[

@@ -165,7 +165,6 @@ fn starts_cjk_by(line: &str) -> bool {
     let t = line
         .trim_start_matches(|c: char| c.is_ascii() && crate::util::bytes::is_space_byte(c as u8));
     if t.as_bytes().first().is_none_or(u8::is_ascii) {
-        debug_assert!(!CJK_BY.iter().any(|b| line.trim_start().starts_with(b)));
         return false;
     }
     let t = t.trim_start();
@@ -260,6 +259,11 @@ fn name_at(s: &[char], i: usize, capital_by: bool) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// The words of a reading time, lower-case ASCII.
+const READ_WORDS: &[&str] = &[
+    "read", "lesezeit", "lecture", "lectura", "lettura", "czytania",
+];
+
 /// A stated reading time in minutes: "4 Mins Read", "5 min read", "3 Min.
 /// Lesezeit", "Lesezeit: 6 Minuten", "4 min de lecture".
 pub fn reading_time(line: &str) -> Option<u32> {
@@ -267,20 +271,16 @@ pub fn reading_time(line: &str) -> Option<u32> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    const READ: &[&str] = &[
-        "read", "lesezeit", "lecture", "lectura", "lettura", "czytania",
-    ];
     // The reading words are ASCII: the line holds one lower-cased exactly
     // when it holds one, ASCII case ignored (of the other characters only
     // the Kelvin sign and U+0130 lower-case to ASCII letters, to "k" and to
     // "i" followed by a combining dot, which complete no reading word), so
     // lines without one are not lower-cased.
-    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| matchers::ascii_case_matcher(READ));
+    static READ_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| matchers::ascii_case_matcher(READ_WORDS));
     if !READ_ANY_CASE.is_match(line) {
         return None;
     }
     let lower = line.to_lowercase();
-    debug_assert!(READ.iter().any(|r| lower.contains(r)));
     let s: Vec<char> = lower.chars().collect();
     for i in 0..s.len() {
         if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
@@ -296,7 +296,7 @@ pub fn reading_time(line: &str) -> Option<u32> {
         // number ("Lesezeit: 6 Minuten").
         let after: String = s[j..].iter().take(20).collect();
         let before: String = s[i.saturating_sub(14)..i].iter().collect();
-        if (READ.iter().any(|r| after.contains(r) || before.contains(r))) && (1..=300).contains(&v)
+        if (READ_WORDS.iter().any(|r| after.contains(r) || before.contains(r))) && (1..=300).contains(&v)
         {
             return Some(v);
         }
@@ -307,22 +307,25 @@ pub fn reading_time(line: &str) -> Option<u32> {
 /// Separators of breadcrumb trails.
 const CRUMB_SEPS: &[char] = &['»', '›', '>', '/', '→'];
 
-/// The items of a breadcrumb trail ("Home»Section»Title", "Home > News >
-/// Title"): at least three items, the first one short.
-pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
-    // Most lines have no separator: found on the bytes ('»' is C2 BB, '›'
-    // E2 80 BA, '→' E2 86 92) with vectorised searches.
+/// Whether `line` holds one of [`CRUMB_SEPS`]. Most lines have none:
+/// found on the bytes ('»' is C2 BB, '›' E2 80 BA, '→' E2 86 92) with
+/// vectorised searches.
+fn has_crumb_sep(line: &str) -> bool {
     let b = line.as_bytes();
-    let any = memchr::memchr2(b'>', b'/', b).is_some()
+    memchr::memchr2(b'>', b'/', b).is_some()
         || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
             0xC2 => b.get(i + 1) == Some(&0xBB),
             _ => matches!(
                 (b.get(i + 1), b.get(i + 2)),
                 (Some(0x80), Some(0xBA)) | (Some(0x86), Some(0x92))
             ),
-        });
-    debug_assert_eq!(any, line.contains(CRUMB_SEPS));
-    if !any {
+        })
+}
+
+/// The items of a breadcrumb trail ("Home»Section»Title", "Home > News >
+/// Title"): at least three items, the first one short.
+pub fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    if !has_crumb_sep(line) {
         return None;
     }
     let sep = CRUMB_SEPS.iter().find(|&&c| line.contains(c))?;
@@ -608,5 +611,26 @@ mod tests {
         assert!(headline_like(
             "Council approves the new square | Example Times"
         ));
+    }
+
+    /// The byte tests that rule lines out early answer as the plain ones:
+    /// a CJK byline opening, a reading word in any ASCII case, a
+    /// breadcrumb separator.
+    #[test]
+    fn fast_tests_agree_with_the_plain_ones() {
+        let mut lines = crate::util::samples::lines();
+        lines.extend(["  作者：王", "记者 李", "文/张", "\u{212a}READ", "İread", "4 MIN READ"].map(String::from));
+        lines.extend(CRUMB_SEPS.iter().map(|c| format!("a {c} b")));
+        let read = matchers::ascii_case_matcher(READ_WORDS);
+        for l in &lines {
+            assert_eq!(
+                starts_cjk_by(l),
+                CJK_BY.iter().any(|b| l.trim_start().starts_with(b)),
+                "{l:?}"
+            );
+            let lower = l.to_lowercase();
+            assert_eq!(read.is_match(l), READ_WORDS.iter().any(|r| lower.contains(r)), "{l:?}");
+            assert_eq!(has_crumb_sep(l), l.contains(CRUMB_SEPS), "{l:?}");
+        }
     }
 }

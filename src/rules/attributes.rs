@@ -141,7 +141,6 @@ pub fn attr_info_in(value: &str, scratch: &mut AttrScratch) -> AttrInfo {
 /// in one byte loop over the value (its case marks camelCase humps) and
 /// read as slices of `lower`, without a copy per character or per word.
 pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
-    debug_assert!(value.is_ascii() && lower == value.to_ascii_lowercase());
     let space = crate::util::bytes::is_space_byte;
     let mut hiding = false;
     let mut fold = InfoFold::default();

@@ -88,9 +88,7 @@ fn is_box_char(c: char) -> bool {
 /// sequences `E2 94 xx` and `E2 95 xx`, found without decoding the line.
 fn has_box_char(line: &str) -> bool {
     let b = line.as_bytes();
-    let found = memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)));
-    debug_assert_eq!(found, line.chars().any(is_box_char));
-    found
+    memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)))
 }
 
 /// Turn one source line into normalised text and a layout tag.
@@ -160,14 +158,6 @@ impl Width {
         } else {
             line.chars().count()
         };
-        debug_assert!(
-            chars
-                + line
-                    .chars()
-                    .filter(|&c| crate::util::chars::is_cjk(c))
-                    .count()
-                <= line.len()
-        );
         Width {
             chars,
             render: line.len(),
@@ -252,7 +242,6 @@ pub fn split(text: &str) -> Vec<Unit<'_>> {
         // A blank line (a third of a dump's lines; most are empty) is not
         // parsed: its text would be empty.
         let (text, tag, indent) = if raw.bytes().all(crate::util::bytes::is_space_byte) {
-            debug_assert!(parse_line(raw).0.is_empty());
             (Cow::Borrowed(""), BlockTag::Paragraph, 0)
         } else {
             parse_line(raw)
@@ -498,5 +487,36 @@ mod tests {
         let texts: Vec<&str> = units.iter().map(|u| &*u.text).collect();
         assert_eq!(texts.len(), 16, "{texts:?}");
         assert!(texts[12].starts_with("Die Stadt") && texts[12].ends_with("sagte."));
+    }
+
+    /// The byte test for box drawing answers as the character test.
+    #[test]
+    fn box_char_bytes_agree_with_the_characters() {
+        let mut lines = crate::util::samples::lines();
+        lines.extend((0x2400..0x2700).filter_map(char::from_u32).map(|c| format!("a{c}b")));
+        for l in &lines {
+            assert_eq!(has_box_char(l), l.chars().any(is_box_char), "{l:?}");
+        }
+    }
+
+    /// A line's byte length bounds its rendered width: a CJK character,
+    /// two columns wide, takes three bytes.
+    #[test]
+    fn byte_length_bounds_the_rendered_width() {
+        for l in crate::util::samples::lines() {
+            let w = Width::of(&l);
+            let cjk = l.trim_end().chars().filter(|&c| crate::util::chars::is_cjk(c)).count();
+            assert!(w.chars + cjk <= w.render, "{l:?}");
+        }
+    }
+
+    /// A line of whitespace alone parses to no text, as `split` takes it
+    /// without parsing.
+    #[test]
+    fn whitespace_lines_parse_to_nothing() {
+        for l in ["", " ", "\t", "\u{b}", "\u{c}", "\r", " \t\u{b}\u{c}\r "] {
+            assert!(l.bytes().all(crate::util::bytes::is_space_byte));
+            assert!(parse_line(l).0.is_empty(), "{l:?}");
+        }
     }
 }

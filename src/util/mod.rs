@@ -4,6 +4,8 @@
 pub mod bytes;
 pub mod chars;
 pub mod matchers;
+#[cfg(test)]
+pub mod samples;
 pub mod sentence;
 pub mod spaces;
 pub mod words;

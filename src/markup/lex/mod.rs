@@ -735,7 +735,6 @@ impl<S: TokenSink> Lexer<'_, S> {
             } else {
                 next = at + 1;
             }
-            debug_assert!(next <= v1);
             match memchr(b'&', &self.b[next..v1]) {
                 Some(i) => at = next + i,
                 None => break,

@@ -52,10 +52,12 @@ pub fn is_date_or_number(text: &str) -> bool {
     words > 0
 }
 
+/// The separators of a menu or breadcrumb line.
+const MENU_SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
+
 /// A menu or breadcrumb line: items of one to three words between
 /// separators ("Home | About | Contact", "Home»News»Title").
 fn is_separated_menu(text: &str) -> bool {
-    const SEPS: &[char] = &['|', '»', '›', '·', '•', '/', '>'];
     // Most lines hold no separator: the ASCII ones are found by memchr, the
     // others are encoded with a leading byte 0xC2 or 0xE2.
     // A menu has three parts at least, so two separators: counted on the
@@ -72,11 +74,10 @@ fn is_separated_menu(text: &str) -> bool {
             .take(2 - ascii)
             .count();
         if ascii + wide < 2 {
-            debug_assert!(text.split(SEPS).count() < 3);
             return false;
         }
     }
-    let parts: Vec<&str> = text.split(SEPS).map(str::trim).collect();
+    let parts: Vec<&str> = text.split(MENU_SEPS).map(str::trim).collect();
     if parts.len() < 3 {
         return false;
     }
@@ -179,7 +180,6 @@ pub(super) fn features_with(units: &[Unit], lowers: &Lowers) -> Vec<Features> {
             Some(f) => feats[f].clone(),
             None => unit_features(u, lowers, i, &seen),
         };
-        debug_assert_eq!(f, unit_features(u, lowers, i, &seen), "{:?}", u.text);
         feats.push(f);
     }
     mark_neighbours(units, lowers, &mut feats);
@@ -250,5 +250,51 @@ pub(super) fn unit_features(
         kind,
         class,
         structured: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte count of separators that rules most lines out answers as
+    /// splitting the line: a menu has three parts at least.
+    #[test]
+    fn separator_count_agrees_with_the_split() {
+        let plain = |text: &str| {
+            let parts: Vec<&str> = text.split(MENU_SEPS).map(str::trim).collect();
+            let items = parts.iter().filter(|p| !p.is_empty()).count();
+            let short = parts.iter().filter(|p| word_count_upto(p, 4) <= 4).count();
+            parts.len() >= 3 && items >= 3 && short * 4 >= parts.len() * 3 && !ends_sentence(text)
+        };
+        let mut lines = crate::util::samples::lines();
+        for a in MENU_SEPS {
+            for b in MENU_SEPS {
+                lines.push(format!("Home {a} News {b} Sport"));
+                lines.push(format!("Home {a} News"));
+                lines.push(format!("{a}{b}"));
+            }
+        }
+        for l in &lines {
+            assert_eq!(is_separated_menu(l), plain(l), "{l:?}");
+        }
+    }
+
+    /// A unit printed again takes its first copy's features: those it
+    /// would get read afresh.
+    #[test]
+    fn repeated_units_take_the_features_read_afresh() {
+        for text in crate::util::samples::texts() {
+            let units = crate::text::lines::split(&text);
+            let lowers = Lowers::new(&units);
+            let seen = short_texts(&units);
+            let mut fresh: Vec<Features> = units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| unit_features(u, &lowers, i, &seen))
+                .collect();
+            mark_neighbours(&units, &lowers, &mut fresh);
+            assert_eq!(features_with(&units, &lowers), fresh, "{text:?}");
+        }
     }
 }
