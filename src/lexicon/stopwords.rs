@@ -10,7 +10,7 @@
 
 use foldhash::HashSet;
 
-use crate::util::bytes::{is_space_byte, utf8_len};
+use crate::util::bytes::{ascii_capital_bits, is_space_byte, utf8_len};
 use std::sync::LazyLock;
 
 /// The union of the lists below, built once.
@@ -139,18 +139,10 @@ fn pack(word: &[u8]) -> u64 {
 }
 
 /// The bits that lower-case the ASCII capitals among `buf`'s bytes (all
-/// ASCII), found for the eight bytes at once: a byte's high bit is set by
-/// adding `0x80 - b'A'` when it is `b'A'` or above, and by adding
-/// `0x80 - b'Z' - 1` when it is above `b'Z'`; no sum carries into the next
-/// byte, as every byte is below 0x80.
+/// ASCII), found for the eight bytes at once: the 0x20 bit of each
+/// capital ([`ascii_capital_bits`] shifted down from its high bit).
 fn ascii_case_bits(buf: &[u8; 8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let x = u64::from_le_bytes(*buf);
-    debug_assert_eq!(x & (0x80 * ONES), 0);
-    let from_a = x + (0x80 - u64::from(b'A')) * ONES;
-    let past_z = x + (0x80 - u64::from(b'Z') - 1) * ONES;
-    let upper = from_a & !past_z & (0x80 * ONES);
-    upper >> 2
+    ascii_capital_bits(u64::from_le_bytes(*buf)) >> 2
 }
 
 /// Whether a lower-case token (punctuation already trimmed) is a function word.

@@ -13,6 +13,10 @@
 //!   followed by a letter, wherever it is (comments, scripts and attribute
 //!   values included, since foreign content can turn them into elements).
 
+// The tag reader's byte classes, from the one table: its whitespace is
+// the HTML tokenizer's.
+use crate::util::bytes::{CLASS, EQ, GT, HTML_SPACE as SPACE, LT, SLASH};
+
 /// Containers the parser never closes implicitly, counted for nesting
 /// depth.
 const NESTING: [&[u8]; 21] = [
@@ -124,38 +128,6 @@ pub struct Shape {
     /// `<` followed by an ASCII letter, anywhere.
     pub start_tags: usize,
 }
-
-/// Byte classes of the tag reader's loops, one bit each: a table look-up
-/// and a mask per byte instead of a chain of comparisons.
-const SPACE: u8 = 1;
-const SLASH: u8 = 2;
-const GT: u8 = 4;
-const EQ: u8 = 8;
-const LT: u8 = 16;
-
-/// The classes of every byte.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
-            SPACE
-        } else if c == b'/' {
-            SLASH
-        } else if c == b'>' {
-            GT
-        } else if c == b'=' {
-            EQ
-        } else if c == b'<' {
-            LT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// The [`CLASS`] bits of a byte.
 fn class(b: u8) -> u8 {

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::attributes::*;
 use crate::model::block::Kind;
+use crate::util::bytes::{ALNUM, CLASS, LOWER_OR_DIGIT, UPPER};
 use crate::util::matchers::Shapes;
 
 /// Whether one class token is a utility class (or a responsive/state
@@ -165,7 +166,8 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
         let mut word: Option<usize> = None;
         let mut prev_lower = false;
         for (j, &c) in (start..i).zip(&b[start..i]) {
-            let class = ASCII_CLASS[usize::from(c & 0x7f)];
+            // Upper-case letter, lower-case letter or digit, or 0.
+            let class = CLASS[usize::from(c & 0x7f)] & ALNUM;
             if class != 0 {
                 if class == UPPER
                     && prev_lower
@@ -189,30 +191,6 @@ pub fn attr_info_ascii(value: &str, lower: &str) -> AttrInfo {
     }
     fold.finish(hiding)
 }
-
-/// [`ASCII_CLASS`] of an upper-case letter.
-const UPPER: u8 = 1;
-/// [`ASCII_CLASS`] of a lower-case letter or a digit.
-const LOWER_OR_DIGIT: u8 = 2;
-
-/// Of each ASCII byte, for [`attr_info_ascii`]'s camelCase split: upper-case
-/// letter, lower-case letter or digit, or 0 (not alphanumeric).
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            UPPER
-        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            LOWER_OR_DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// The [`Shapes`] of [`HIDING_TOKENS`].
 static HIDING_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(HIDING_TOKENS.iter()));

@@ -1,6 +1,6 @@
 //! Word counts, as the records and the length rules count words.
 
-use super::bytes::{is_space_byte, utf8_len};
+use super::bytes::{ALNUM, CLASS, SPACE, utf8_len};
 use super::chars::{fold_common, is_cjk};
 
 /// Words in `text`: whitespace-separated tokens holding a letter or digit,
@@ -8,30 +8,6 @@ use super::chars::{fold_common, is_cjk};
 pub fn word_count(text: &str) -> usize {
     word_count_upto(text, usize::MAX)
 }
-
-/// [`ASCII_CLASS`] of ASCII whitespace (as `char::is_whitespace`).
-const SPACE: u8 = 1;
-/// [`ASCII_CLASS`] of ASCII letters and digits.
-const ALNUM: u8 = 2;
-
-/// The class of each ASCII byte for [`word_count_upto`]: [`SPACE`],
-/// [`ALNUM`] or 0 for any other.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if is_space_byte(c) {
-            SPACE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// [`word_count`], but it stops counting once past `cap`: the result is
 /// exact up to `cap` and some number above `cap` beyond it. For the tests
@@ -49,9 +25,9 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
         let b = bytes[i];
         let space = if b.is_ascii() {
             i += 1;
-            let class = ASCII_CLASS[usize::from(b)];
-            other |= class == ALNUM;
-            class == SPACE
+            let class = CLASS[usize::from(b)];
+            other |= class & ALNUM != 0;
+            class & SPACE != 0
         } else if other && !matches!(b, 0xC2 | 0xE1..=0xE9 | 0xEF | 0xF0) {
             // Neither a space nor CJK (those start with these lead bytes),
             // and the run already has its letter.

@@ -31,6 +31,8 @@ use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkRes
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::{memchr, memchr2, memmem};
 
+use crate::util::bytes::utf8_len;
+
 /// Markup this tokenizer leaves to html5ever's; the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported(pub &'static str);
@@ -817,16 +819,6 @@ impl<S: TokenSink> Lexer<'_, S> {
                 self.resume(&r, at)
             }
         }
-    }
-}
-
-/// Bytes in the UTF-8 sequence that starts with `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 

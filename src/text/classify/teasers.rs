@@ -7,6 +7,7 @@
 use crate::lexicon::closings;
 use crate::model::block::{BlockTag, Kind};
 use crate::text::lines::Unit;
+use crate::util::bytes::ascii_capital_bits;
 
 use super::class::*;
 use super::class::page_counts;
@@ -75,7 +76,6 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
     let last = window.saturating_sub(1);
     for at in ascii_capitals(&b[..window]).filter(|&at| (1..last).contains(&at)) {
         let (a, m, c) = (b[at - 1], b[at], b[at + 1]);
-        debug_assert!(m.is_ascii_uppercase());
         let end = a.is_ascii_lowercase() || a.is_ascii_digit() || matches!(a, b'?' | b'!' | b')');
         let opens = c.is_ascii_lowercase() || (matches!(m, b'A' | b'I') && c == b' ');
         if end
@@ -89,19 +89,12 @@ pub fn glued_teaser(text: &str) -> Option<&str> {
 }
 
 /// The places of the capital letters of ASCII `b`, in order, found eight
-/// bytes at a time: for an ASCII byte `x`, `x + 0x3F` has its high bit set
-/// from 'A' (0x41) on and `x + 0x25` from '[' (0x5B) on, with no carry
-/// into the next byte.
+/// bytes at a time ([`ascii_capital_bits`]).
 pub(super) fn ascii_capitals(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    debug_assert!(b.is_ascii());
     b.chunks(8).enumerate().flat_map(|(k, chunk)| {
         let mut word = [0u8; 8];
         word[..chunk.len()].copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
-        let past_z = w.wrapping_add(0x2525_2525_2525_2525);
-        let mut mask = from_a & !past_z & HIGH;
+        let mut mask = ascii_capital_bits(u64::from_le_bytes(word));
         std::iter::from_fn(move || {
             (mask != 0).then(|| {
                 let at = 8 * k + (mask.trailing_zeros() / 8) as usize;
