@@ -91,9 +91,12 @@ impl Default for PageOptions {
 /// Compression of `articles.jsonl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Compress {
+    /// `articles.jsonl`.
     #[default]
     None,
+    /// `articles.jsonl.gz`.
     Gzip,
+    /// `articles.jsonl.zst`.
     Zstd,
 }
 

@@ -107,13 +107,21 @@ impl Kind {
 /// How many blocks (HTML: subtrees) of each boilerplate kind were dropped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Removed {
+    /// Menus, breadcrumbs, navigation bars.
     pub navigation: u32,
+    /// Newsletter and subscription boxes, paywall notices.
     pub subscribe: u32,
+    /// Share bars and follow lines.
     pub share: u32,
+    /// Related posts, "more stories", teaser lists.
     pub related: u32,
+    /// Cookie and consent notices.
     pub cookie: u32,
+    /// Comment sections and forms.
     pub comments: u32,
+    /// Footers, copyright and legal lines.
     pub footer: u32,
+    /// Everything else dropped (ads, captions, author boxes, forms, ...).
     pub other: u32,
 }
 

@@ -9,17 +9,26 @@ use super::metadata::Metadata;
 /// One cleaned page. Field order is the column order of both outputs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    /// The page's id: its path relative to the input folder, without
+    /// extensions (or the WARC or JSON Lines record's id).
     pub id: String,
+    /// Where it was read from (the file as named).
     pub source: String,
+    /// `html` or `text`.
     pub format: &'static str,
+    /// The encoding it was decoded from (`UTF-8`, `windows-1252`, ...).
     pub encoding: &'static str,
     /// What the page states about itself (`url`, `title`, `author`, ...,
     /// `reading_time_minutes`), as fields of the record itself; its
     /// `language` as resolved against the text.
     #[serde(flatten)]
     pub meta: Metadata,
+    /// The article text: paragraphs separated by a blank line, headings,
+    /// list items and table rows each on a line of their own.
     pub text: String,
+    /// Words in `text` (each CJK character counts as one).
     pub word_count: usize,
+    /// Boilerplate dropped, by kind.
     pub removed: Removed,
     /// Exact-duplicate key of the normalised text: case, punctuation and
     /// spacing aside, two texts with the same key are the same.

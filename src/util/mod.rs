@@ -1,5 +1,5 @@
-//! Helpers over bytes, characters and words that every layer uses; std
-//! only, and no knowledge of pages.
+//! Helpers over bytes, characters and words that every layer uses: std,
+//! memchr and aho-corasick only, and no knowledge of pages.
 
 pub mod bytes;
 pub mod chars;
