@@ -67,7 +67,10 @@ def extract(
     Args:
         page: the page's bytes as stored (plain, gzip or zstd; any charset,
             found as the CLI finds it: byte-order mark, the charset the page
-            declares, valid UTF-8, then detection), or its text as ``str``.
+            declares, valid UTF-8, then detection), or its text as ``str``,
+            handed over as its UTF-8 bytes (so it reads as UTF-8; only a page
+            of plain ASCII that declares another charset keeps that
+            charset's name in ``encoding``, its text being the same).
         format: ``"html"``, ``"text"`` (a text dump) or ``"auto"`` (sniff).
         url: the URL the page was fetched from; goes to ``source_url``.
         id: the record's ``id`` (default ``""``).
