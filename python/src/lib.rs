@@ -99,14 +99,21 @@ fn test_panic_hook(bytes: &[u8]) {
     }
 }
 
-fn error(py: Python<'_>, reason: &str, index: Option<usize>) -> PyErr {
+/// A `DeboilError` with its attributes set: `reason` (the message without
+/// the page's index), `kind` and `index`.
+fn error(reason: &str, index: Option<usize>) -> PyErr {
     let message = match index {
         Some(i) => format!("pages[{i}]: {reason}"),
         None => reason.to_string(),
     };
     let err = DeboilError::new_err(message);
+    // Called with the GIL held; attaching again is free.
+    Python::attach(|py| with_attributes(py, err, reason, index))
+}
+
+fn with_attributes(py: Python<'_>, err: PyErr, reason: &str, index: Option<usize>) -> PyErr {
     let value = err.value(py);
-    let kind = reason.split(':').next().unwrap_or(reason);
+    let kind = PageError::kind_of(reason);
     // Setting attributes on a fresh exception instance cannot fail short
     // of memory exhaustion, where the error itself is what Python gets.
     let set = value
@@ -129,9 +136,10 @@ fn parse_format(format: &str) -> PyResult<Option<Format>> {
         "auto" => Ok(None),
         "html" => Ok(Some(Format::Html)),
         "text" => Ok(Some(Format::Text)),
-        other => Err(DeboilError::new_err(format!(
-            "format {other:?}: use \"auto\", \"html\" or \"text\""
-        ))),
+        other => Err(error(
+            &format!("format {other:?}: use \"auto\", \"html\" or \"text\""),
+            None,
+        )),
     }
 }
 
@@ -144,7 +152,7 @@ fn base_options(
     let mut options = PageOptions::default();
     let at_least_one = |name: &str, v: i128| {
         if v < 1 {
-            Err(DeboilError::new_err(format!("{name} must be at least 1")))
+            Err(error(&format!("{name} must be at least 1"), None))
         } else {
             Ok(v)
         }
@@ -187,7 +195,7 @@ fn extract<'py>(
     match outcome {
         Ok(doc) => record(py, &doc).map(Some),
         Err(PageError::NoArticle) => Ok(None),
-        Err(e) => Err(error(py, &e.to_string(), None)),
+        Err(e) => Err(error(&e.to_string(), None)),
     }
 }
 
@@ -208,10 +216,10 @@ fn per_page<T: for<'a> FromPyObjectOwned<'a>>(
     }
     let values: Vec<T> = value.extract()?;
     if values.len() != n {
-        return Err(DeboilError::new_err(format!(
-            "{name} has {} values for {n} pages",
-            values.len()
-        )));
+        return Err(error(
+            &format!("{name} has {} values for {n} pages", values.len()),
+            None,
+        ));
     }
     Ok(Some(values))
 }
@@ -247,13 +255,14 @@ fn extract_many<'py>(
         "return" => OnError::Return,
         "ignore" => OnError::Ignore,
         other => {
-            return Err(DeboilError::new_err(format!(
-                "errors {other:?}: use \"raise\", \"return\" or \"ignore\""
-            )));
+            return Err(error(
+                &format!("errors {other:?}: use \"raise\", \"return\" or \"ignore\""),
+                None,
+            ));
         }
     };
     let threads = usize::try_from(threads)
-        .map_err(|_| DeboilError::new_err("threads must be 0 (one per core) or more"))?;
+        .map_err(|_| error("threads must be 0 (one per core) or more", None))?;
     let base = base_options(max_bytes, max_depth, max_nodes)?;
     if pages.is_instance_of::<PyString>() || pages.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
@@ -308,7 +317,7 @@ fn extract_many<'py>(
             };
             Ok(pool::get(threads)?.install(work))
         })
-        .map_err(DeboilError::new_err)?;
+        .map_err(|e| error(&e, None))?;
     drop(pages);
     let mut out = Vec::with_capacity(n);
     for (i, outcome) in outcomes.into_iter().enumerate() {
@@ -316,8 +325,8 @@ fn extract_many<'py>(
             Ok(doc) => record(py, &doc)?,
             Err(PageError::NoArticle) => py.None().into_bound(py),
             Err(e) => match on_error {
-                OnError::Raise => return Err(error(py, &e.to_string(), Some(i))),
-                OnError::Return => error(py, &e.to_string(), Some(i))
+                OnError::Raise => return Err(error(&e.to_string(), Some(i))),
+                OnError::Return => error(&e.to_string(), Some(i))
                     .into_value(py)
                     .into_bound(py)
                     .into_any(),

@@ -191,9 +191,15 @@ def test_bad_input_raises_with_the_cli_reason(name, cli, tmp_path):
 
 
 def test_bad_options():
-    for options in ({"max_bytes": 0}, {"max_depth": -1}, {"max_nodes": 0}, {"format": "pdf"}):
-        with pytest.raises(deboil.DeboilError):
+    for options, reason in (
+        ({"max_bytes": 0}, "max_bytes must be at least 1"),
+        ({"max_depth": -1}, "max_depth must be at least 1"),
+        ({"max_nodes": 0}, "max_nodes must be at least 1"),
+        ({"format": "pdf"}, 'format "pdf": use "auto", "html" or "text"'),
+    ):
+        with pytest.raises(deboil.DeboilError) as caught:
             deboil.extract("<p>x</p>", **options)
+        assert (caught.value.reason, caught.value.index) == (reason, None)
     with pytest.raises(TypeError):
         deboil.extract(42)
     with pytest.raises(TypeError):
