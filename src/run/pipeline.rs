@@ -849,7 +849,7 @@ pub fn run_until(
                     inputs,
                     summary: summary_value,
                 };
-                // Committed last: present means every output is.
+                // Committed with the outputs: present means every output is.
                 extra.push((
                     shard::MARKER,
                     serde_json::to_vec_pretty(&marker).unwrap_or_default(),
