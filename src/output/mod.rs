@@ -15,6 +15,7 @@ pub mod manifest;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod record;
+pub mod schema;
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -195,7 +196,7 @@ impl Outputs {
             #[cfg(not(feature = "parquet"))]
             Table::Parquet => {
                 return Err(Error::Config(
-                    "--format parquet needs a build with --features parquet".into(),
+                    "--format parquet needs a build with the parquet feature".into(),
                 ));
             }
         };
