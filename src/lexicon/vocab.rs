@@ -339,7 +339,7 @@ pub struct AttrInfo {
     pub content: bool,
     /// Whether it names the article body itself ("entry-content", "articleBody").
     pub body: bool,
-    /// Whether it names a card shown on hover ([`HOVER_WORDS`]).
+    /// Whether it names a card shown on hover (`HOVER_WORDS`).
     pub hover: bool,
 }
 
@@ -2137,7 +2137,7 @@ const CALL_TO_ACTION_ENDINGS: &[&str] = &[
     "了解更多", // zh "learn more"
 ];
 
-/// Words at most in a [`CALL_TO_ACTION_ENDINGS`] entry: a longer unit is
+/// Words at most in a `CALL_TO_ACTION_ENDINGS` entry: a longer unit is
 /// no call to action.
 pub const CALL_TO_ACTION_MAX_WORDS: usize = 4;
 
@@ -2211,7 +2211,7 @@ const MORE_MAX_WORDS: usize = 5;
 
 /// Whether a short line (lower-case) heads a list of other articles:
 /// an opener such as "more" or "weitere" and a noun such as "stories" or
-/// "Nachrichten" within [`MORE_MAX_WORDS`] words.
+/// "Nachrichten" within `MORE_MAX_WORDS` words.
 pub fn is_more_stories(lower: &str) -> bool {
     let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

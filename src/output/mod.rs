@@ -132,7 +132,7 @@ pub struct Outputs {
 impl Outputs {
     /// Create the output folder if needed, adopt or clean up what an
     /// earlier run left behind, and open the files of a fresh version.
-    /// Call it with the folder's [lock](crate::output::lock) held.
+    /// Call it with the folder's [`lock`] held.
     ///
     /// # Errors
     /// The folder cannot be created or written.

@@ -1,5 +1,6 @@
 //! What people who install deboil and load its outputs rely on (issue 16):
-//! the published schema files, the README's sample record and type table. (Loading the outputs with pandas, polars, DuckDB, pyarrow and
+//! the published schema files, the README's sample record and type table,
+//! and the licence. (Loading the outputs with pandas, polars, DuckDB, pyarrow and
 //! `datasets` is `tests/load_outputs.py`; the kill test of the commit is
 //! `tests/kill_test.py`; both run in `.ci/run`.)
 
@@ -110,4 +111,14 @@ fn the_readme_type_table_is_the_schema() {
         assert_eq!(row[1], json, "{}", row[0]);
         assert_eq!(row[3], if nullable { "yes" } else { "no" }, "{}", row[0]);
     }
+}
+
+#[test]
+fn the_licence_is_stated_and_shipped() {
+    assert_eq!(env!("CARGO_PKG_LICENSE"), "MIT OR Apache-2.0");
+    assert!(!env!("CARGO_PKG_DESCRIPTION").is_empty());
+    let mit = fs::read_to_string(root().join("LICENSE-MIT")).unwrap();
+    assert!(mit.contains("Permission is hereby granted, free of charge"));
+    let apache = fs::read_to_string(root().join("LICENSE-APACHE")).unwrap();
+    assert!(apache.contains("Apache License") && apache.contains("Version 2.0, January 2004"));
 }
