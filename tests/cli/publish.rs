@@ -1,10 +1,12 @@
 //! What people who install deboil and load its outputs rely on (issue 16):
-//! the published schema files, the README's sample record and type table,
-//! and the licence. (Loading the outputs with pandas, polars, DuckDB, pyarrow and
+//! the published schema files, the README's sample record, type table and
+//! user's-guide sections, the licence, and the quality gate finding the
+//! bench. (Loading the outputs with pandas, polars, DuckDB, pyarrow and
 //! `datasets` is `tests/load_outputs.py`; the kill test of the commit is
 //! `tests/kill_test.py`; both run in `.ci/run`.)
 
 use std::fs;
+use std::process::Command;
 
 use serde_json::Value;
 
@@ -114,6 +116,34 @@ fn the_readme_type_table_is_the_schema() {
 }
 
 #[test]
+fn the_readme_is_a_users_guide() {
+    let text = readme();
+    let install = section(&text, "## Install");
+    assert!(install.contains("cargo install --path ."));
+    let reading = section(&text, "## Reading the outputs");
+    for needed in [
+        "import pandas",
+        "import polars",
+        "import duckdb",
+        "pa.json.read_json",
+        "newlines_in_values=True",
+        "import datasets",
+        "os.path.realpath(\"cleaned/current\")",
+    ] {
+        assert!(
+            reading.contains(needed),
+            "Reading the outputs lacks {needed}"
+        );
+    }
+    let cron = section(&text, "## Running from cron");
+    assert!(cron.contains("```cron") && cron.contains("errors.jsonl"));
+    for code in ["0", "1", "2", "130"] {
+        assert!(cron.contains(&format!(" {code} ")), "exit code {code}");
+    }
+    assert!(text.contains("--bench DIR"), "the gate's --bench flag");
+}
+
+#[test]
 fn the_licence_is_stated_and_shipped() {
     assert_eq!(env!("CARGO_PKG_LICENSE"), "MIT OR Apache-2.0");
     assert!(!env!("CARGO_PKG_DESCRIPTION").is_empty());
@@ -121,4 +151,38 @@ fn the_licence_is_stated_and_shipped() {
     assert!(mit.contains("Permission is hereby granted, free of charge"));
     let apache = fs::read_to_string(root().join("LICENSE-APACHE")).unwrap();
     assert!(apache.contains("Apache License") && apache.contains("Version 2.0, January 2004"));
+}
+
+/// `quality/gate.py` copied into a clone two levels below a folder that
+/// holds `shared/bench`, and into one with none above it.
+#[test]
+fn the_gate_finds_the_bench_or_names_the_flag() {
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("python3 not found: the quality gate is not checked here");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let gate = fs::read(root().join("quality/gate.py")).unwrap();
+    let place = |repo: &std::path::Path| {
+        fs::create_dir_all(repo.join("quality")).unwrap();
+        fs::write(repo.join("quality/gate.py"), &gate).unwrap();
+        fs::write(repo.join("quality/floors.json"), r#"{"sets": []}"#).unwrap();
+        repo.join("quality/gate.py")
+    };
+    let bench = tmp.path().join("work/shared/bench");
+    fs::create_dir_all(&bench).unwrap();
+    fs::write(bench.join("score_articles.py"), "").unwrap();
+    let deep = place(&tmp.path().join("work/wt/deboil"));
+    let res = Command::new("python3")
+        .arg(&deep)
+        .args(["--bin", "/no/such/deboil"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert!(stderr.contains("no deboil binary"), "{stderr}");
+    let alone = place(&tmp.path().join("alone/deboil"));
+    let res = Command::new("python3").arg(&alone).output().unwrap();
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert_eq!(res.status.code(), Some(2));
+    assert!(stderr.contains("pass --bench DIR"), "{stderr}");
 }
