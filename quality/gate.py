@@ -4,6 +4,11 @@
 Usage:
     python3 quality/gate.py [--bench DIR] [--bin PATH] [--floors FILE] [--only NAME]
 
+The bench folder (the one holding score_articles.py) is `shared/bench` in the
+repository's parent folder or the nearest ancestor that has one (../shared/bench
+from a clone beside shared/, ../../shared/bench from a worktree one level
+deeper); pass `--bench DIR` when it is elsewhere.
+
 For every set in the floors file (quality/floors.json) this runs the deboil binary
 on the set's inputs, scores the records with the bench's own scorer (score_articles.py,
 score_segments.py or score_metadata.py, all in the bench folder), prints one line per
@@ -43,16 +48,47 @@ def lookup(result, path):
     return result
 
 
+def find_bench():
+    """`shared/bench` beside the repository or beside one of its ancestors;
+    None when there is none."""
+    folder = os.path.dirname(ROOT)
+    while True:
+        candidate = os.path.join(folder, "shared", "bench")
+        if os.path.isfile(os.path.join(candidate, "score_articles.py")):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
+    ap.add_argument(
+        "--bench",
+        help="the bench folder, holding score_articles.py "
+        "(default: shared/bench beside the repository or an ancestor of it)",
+    )
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "deboil"))
     ap.add_argument("--floors", default=os.path.join(HERE, "floors.json"))
     ap.add_argument("--only", help="run only the set with this name")
     args = ap.parse_args()
 
-    if not os.path.isdir(args.bench):
-        print(f"gate: bench folder not found: {args.bench}", file=sys.stderr)
+    if args.bench is None:
+        args.bench = find_bench()
+        if args.bench is None:
+            print(
+                f"gate: no shared/bench folder beside {ROOT} or any folder above it; "
+                "pass --bench DIR (the folder holding score_articles.py)",
+                file=sys.stderr,
+            )
+            return 2
+    if not os.path.isfile(os.path.join(args.bench, "score_articles.py")):
+        print(
+            f"gate: {args.bench} is not the bench folder (no score_articles.py in it); "
+            "pass --bench DIR (the folder holding score_articles.py)",
+            file=sys.stderr,
+        )
         return 2
     if not os.access(args.bin, os.X_OK):
         print(f"gate: no deboil binary at {args.bin} (cargo build --release)", file=sys.stderr)

@@ -3,15 +3,25 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use deboil::{Compress, Config, PageOptions, Table};
 
 /// Turn raw scraped page dumps (HTML or rendered text) into clean article
 /// records: `articles.jsonl`, `articles.csv` and `errors.jsonl`.
 #[derive(Debug, Parser)]
-#[command(name = "deboil", version, about)]
+#[command(
+    name = "deboil",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Args {
+    /// Print the record's schema instead of cleaning (an input folder
+    /// named like the command is read as `./schema`).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Files or folders to clean (folders are walked recursively, in sorted
     /// order); `-` reads JSON Lines pages from standard input. Default: raw.
     pub inputs: Vec<PathBuf>,
@@ -61,7 +71,7 @@ pub struct Args {
     pub compress: Option<String>,
 
     /// The table beside articles.jsonl: csv (articles.csv) or parquet
-    /// (articles.parquet; needs a build with `--features parquet`).
+    /// (articles.parquet).
     #[arg(long, value_name = "csv|parquet", default_value = "csv")]
     pub format: String,
 
@@ -104,6 +114,32 @@ pub struct Args {
     /// Print nothing on stderr but errors (no progress bar, no summary line).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// What `deboil` does besides cleaning.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the schema of a line of articles.jsonl: a JSON Schema, or with
+    /// --arrow an Arrow schema (an Arrow IPC stream without rows).
+    Schema {
+        /// Write the Arrow schema (binary: redirect it to a file, such as
+        /// article.arrows).
+        #[arg(long)]
+        arrow: bool,
+        /// With --arrow: the schema of articles.csv's columns instead.
+        #[arg(long, requires = "arrow")]
+        csv: bool,
+    },
+}
+
+impl Command {
+    /// What the command prints on standard output.
+    pub fn output(&self) -> Vec<u8> {
+        match self {
+            Command::Schema { arrow: true, csv } => deboil::arrow_schema(*csv),
+            Command::Schema { arrow: false, .. } => deboil::json_schema().into_bytes(),
+        }
+    }
 }
 
 impl Args {
@@ -161,7 +197,7 @@ impl Args {
         };
         if table == Table::Parquet && !cfg!(feature = "parquet") {
             return Err(
-                "--format parquet needs a deboil built with `cargo build --release --features parquet`"
+                "--format parquet needs a deboil built with the `parquet` feature (on by default; this one was built with --no-default-features)"
                     .into(),
             );
         }

@@ -59,4 +59,5 @@ pub use config::{Compress, Config, PageOptions, Table};
 pub use error::{Error, PageError};
 pub use extract::{extract_page, extract_str};
 pub use model::{Article, Block, BlockTag, Document, Format, Kind, Metadata, Removed};
+pub use output::schema::{arrow_schema, json_schema};
 pub use run::{NoProgress, Progress, Summary, run, run_until, shard_folder_name};

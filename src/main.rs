@@ -69,6 +69,17 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { Exit::Fatal as u8 } else { 0 });
         }
     };
+    if let Some(command) = &args.command {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(&command.output()).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::from(Exit::Ok as u8),
+            Err(e) => {
+                eprintln!("deboil: standard output: {e}");
+                ExitCode::from(Exit::Fatal as u8)
+            }
+        };
+    }
     let quiet = args.quiet;
     let errors_ok = args.exit_zero_on_page_errors;
     let config = match args.into_config() {

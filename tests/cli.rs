@@ -14,6 +14,8 @@ mod dataset;
 mod hostile;
 #[path = "cli/props.rs"]
 mod props;
+#[path = "cli/publish.rs"]
+mod publish;
 #[path = "cli/runs.rs"]
 mod runs;
 

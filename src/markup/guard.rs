@@ -261,7 +261,7 @@ fn read_tag(html: &[u8], start: usize) -> Tag {
 /// One byte scan of `html` for the guards' [`Shape`]; it stops once the
 /// nesting depth passes `depth_cap`.
 ///
-/// Tags are read as the HTML tokenizer reads them ([`read_tag`]);
+/// Tags are read as the HTML tokenizer reads them (`read_tag`);
 /// comments hold no tags, and neither does the content of raw-text
 /// elements (`script`, `style`, ...) until the first `<svg>` or `<math>`:
 /// in foreign content those names are ordinary elements, so from there on

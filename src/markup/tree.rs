@@ -10,7 +10,7 @@
 //! and the metadata walk look at ([`kept`]), text (adjacent text merged
 //! into one node, as the DOM has it) and a placeholder for the doctype.
 //! Comments and processing instructions, which no stage reads, are not
-//! built at all ([`DROPPED`]): the text on both sides of one is one node.
+//! built at all (`DROPPED`): the text on both sides of one is one node.
 //!
 //! [`NodeRef`] and [`ElementRef`] read it the way `scraper`'s types of the
 //! same names read theirs (`children`, `descendants`, `ancestors`,

@@ -1,33 +1,30 @@
 //! Output sinks: `articles.jsonl`, `articles.csv` and `errors.jsonl`, plus
 //! `summary.json` and the incremental manifest.
 //!
-//! Every file is written into a temporary subfolder of the output folder
-//! (`.deboil-tmp-*`) and moved into place by [`Outputs::finish`] only when
-//! the run completes, so a run that dies leaves the previous outputs intact
-//! and never a half-written file under a final name. The moves are made
-//! all-or-nothing with a journal: once every file is complete and synced,
-//! `.deboil-commit` names the subfolder, the files to move and the files of
-//! an earlier run to remove (records under another name: another
-//! `--compress` or `--format`); the files are renamed, the old ones
-//! removed; the journal is removed. A run killed between the renames leaves the journal, and the
-//! next run into that folder (under the lock) finishes the renames before
-//! anything else, so readers see the old set or the new set.
+//! Every file of a run is written into a fresh version folder
+//! (`DIR/.deboil-runs/run-*`) and shown only when the run completes, by one
+//! atomic switch of the link `DIR/current` (see [`commit`]): a reader of
+//! `DIR/articles.jsonl` and the other files sees the whole previous run or
+//! the whole new one at every instant, never a mix and never a half-written
+//! file; a run that dies (SIGKILL, power loss, Ctrl-C) leaves the previous
+//! run shown.
 
+pub mod commit;
 pub mod lock;
 pub mod manifest;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod record;
+pub mod schema;
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use tempfile::TempDir;
-
 use crate::config::{Compress, Table};
 use crate::error::Error;
 use crate::model::document::Document;
+use crate::output::commit::Stage;
 use crate::output::record::{CsvRow, ErrorRecord};
 
 /// File names inside the output folder.
@@ -37,14 +34,27 @@ pub const ERRORS_JSONL: &str = "errors.jsonl";
 pub const SUMMARY_JSON: &str = "summary.json";
 /// The manifest of the last completed run (for `--incremental`).
 pub const MANIFEST: &str = ".deboil-manifest.jsonl";
-/// The commit journal (see the module header).
-pub const JOURNAL: &str = ".deboil-commit";
-const TEMP_PREFIX: &str = ".deboil-tmp-";
+/// `--shard`'s completion marker.
+pub const SHARD_COMPLETE: &str = "shard-complete.json";
 
 const BUF: usize = 1 << 20;
 
 /// The Parquet table's file name.
 pub const ARTICLES_PARQUET: &str = "articles.parquet";
+
+/// Every name a run may write in the output folder: a run shows its own
+/// files under these names and none of an earlier run's.
+pub const PUBLISHED: [&str; 9] = [
+    ARTICLES_JSONL,
+    "articles.jsonl.gz",
+    "articles.jsonl.zst",
+    ARTICLES_CSV,
+    ARTICLES_PARQUET,
+    ERRORS_JSONL,
+    SUMMARY_JSON,
+    SHARD_COMPLETE,
+    MANIFEST,
+];
 
 /// The table beside `articles.jsonl`.
 #[allow(clippy::large_enum_variant)]
@@ -109,7 +119,7 @@ pub fn articles_jsonl_name(compress: Compress) -> &'static str {
 /// The three open outputs of a run.
 pub struct Outputs {
     dir: PathBuf,
-    temp: TempDir,
+    stage: Stage,
     csv_safe: bool,
     jsonl_name: &'static str,
     jsonl: Jsonl,
@@ -118,9 +128,9 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// Create the output folder if needed, finish or clean up what an
-    /// earlier run that died left behind, and open the temporary files.
-    /// Call it with the folder's [lock](crate::output::lock) held.
+    /// Create the output folder if needed, adopt or clean up what an
+    /// earlier run left behind, and open the files of a fresh version.
+    /// Call it with the folder's [`lock`] held.
     ///
     /// # Errors
     /// The folder cannot be created or written.
@@ -146,12 +156,9 @@ impl Outputs {
             source,
         };
         fs::create_dir_all(dir).map_err(out_err)?;
-        recover(dir).map_err(out_err)?;
-        let temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempdir_in(dir)
-            .map_err(out_err)?;
-        let open = |name: &str| File::create(temp.path().join(name)).map_err(out_err);
+        commit::prepare(dir, &PUBLISHED).map_err(out_err)?;
+        let stage = Stage::new(dir).map_err(out_err)?;
+        let open = |name: &str| File::create(stage.path().join(name)).map_err(out_err);
         let jsonl_name = articles_jsonl_name(compress);
         let file = BufWriter::with_capacity(BUF, open(jsonl_name)?);
         let jsonl = match compress {
@@ -188,14 +195,14 @@ impl Outputs {
             #[cfg(not(feature = "parquet"))]
             Table::Parquet => {
                 return Err(Error::Config(
-                    "--format parquet needs a build with --features parquet".into(),
+                    "--format parquet needs a build with the parquet feature".into(),
                 ));
             }
         };
         let errors = BufWriter::with_capacity(64 * 1024, open(ERRORS_JSONL)?);
         Ok(Outputs {
             dir: dir.to_path_buf(),
-            temp,
+            stage,
             csv_safe,
             jsonl_name,
             jsonl,
@@ -285,11 +292,11 @@ impl Outputs {
     }
 
     /// Flush everything, write the `extra` files (name, contents) beside
-    /// the records, and move them all into place together.
+    /// the records, and show them all at once in place of the previous run.
     ///
     /// # Errors
-    /// Flushing or renaming failed; the previous outputs are then untouched,
-    /// or completed by the next run if the renames had begun.
+    /// Flushing or linking failed; the previous run is then still the one
+    /// shown.
     pub fn finish(self, extra: &[(&str, Vec<u8>)]) -> Result<(), Error> {
         let dir = self.dir.clone();
         let werr = |name: &str, e: &dyn std::fmt::Display| Error::Write {
@@ -325,104 +332,20 @@ impl Outputs {
         }
         let mut names = vec![jsonl_name, table_name, ERRORS_JSONL];
         for (name, bytes) in extra {
-            let mut f = File::create(self.temp.path().join(name)).map_err(|e| werr(name, &e))?;
+            let mut f = File::create(self.stage.path().join(name)).map_err(|e| werr(name, &e))?;
             f.write_all(bytes)
                 .and_then(|()| f.sync_all())
                 .map_err(|e| werr(name, &e))?;
             names.push(name);
         }
-        // Records a previous run wrote under another name (another
-        // --compress or --format) would read as this run's: they are removed
-        // as part of the commit.
-        let stale: Vec<&str> = [
-            ARTICLES_JSONL,
-            "articles.jsonl.gz",
-            "articles.jsonl.zst",
-            ARTICLES_CSV,
-            ARTICLES_PARQUET,
-        ]
-        .into_iter()
-        .filter(|n| !names.contains(n))
-        .collect();
-        // The journal: the subfolder's name, the files to move, then the
-        // files to remove (`-NAME`).
-        let sub = self
-            .temp
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut journal = format!("{sub}\n{}\n", names.join("\n"));
-        for name in &stale {
-            journal.push_str(&format!("-{name}\n"));
-        }
-        let pending = dir.join(format!("{JOURNAL}.new"));
-        fs::write(&pending, journal)
-            .and_then(|()| File::open(&pending)?.sync_all())
-            .and_then(|()| fs::rename(&pending, dir.join(JOURNAL)))
-            .and_then(|()| sync_dir(&dir))
-            .map_err(|e| werr(JOURNAL, &e))?;
-        // From here the new outputs are committed; a death mid-way is rolled
-        // forward by the next run's `recover`.
-        recover(&dir).map_err(|e| werr(JOURNAL, &e))
+        // The switch: the new files replace the previous run's whole, and
+        // records a previous run wrote under another name (another
+        // --compress or --format) are no longer shown.
+        commit::commit(&dir, self.stage, &names, &PUBLISHED).map_err(|e| Error::Output {
+            path: dir.clone(),
+            source: e,
+        })
     }
-}
-
-/// Finish an interrupted commit (see the module header), then remove
-/// temporary subfolders and files that runs which died left behind.
-fn recover(dir: &Path) -> std::io::Result<()> {
-    let journal = dir.join(JOURNAL);
-    match fs::read_to_string(&journal) {
-        Ok(text) => {
-            let mut lines = text.lines();
-            let sub = lines.next().unwrap_or_default();
-            if sub.starts_with(TEMP_PREFIX) && !sub.contains(['/', '\\']) {
-                let names: Vec<&str> = lines
-                    .filter(|n| !n.is_empty() && !n.contains(['/', '\\']))
-                    .collect();
-                for name in names.iter().filter(|n| !n.starts_with('-')) {
-                    let from = dir.join(sub).join(name);
-                    if from.exists() {
-                        fs::rename(&from, dir.join(name))?;
-                    }
-                }
-                for name in names.iter().filter_map(|n| n.strip_prefix('-')) {
-                    match fs::remove_file(dir.join(name)) {
-                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-                        _ => {}
-                    }
-                }
-                sync_dir(dir)?;
-            }
-            fs::remove_file(&journal)?;
-            sync_dir(dir)?;
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    for entry in fs::read_dir(dir)?.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let path = entry.path();
-        if name.starts_with(TEMP_PREFIX) && path.is_dir() {
-            let _ = fs::remove_dir_all(&path);
-        } else if name.starts_with(".deboil-") && name.ends_with(".tmp")
-            || name == format!("{JOURNAL}.new")
-        {
-            // Older versions wrote temporary files straight into the folder.
-            let _ = fs::remove_file(&path);
-        }
-    }
-    Ok(())
-}
-
-/// Make renames in `dir` durable.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 /// A CSV row with every cell that a spreadsheet would read as a formula
@@ -486,33 +409,4 @@ pub fn csv_header() -> Vec<&'static str> {
         "source_url",
         "crawl_date",
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A run that died after writing its journal: the next run's recovery
-    /// moves the new files into place and removes the earlier run's
-    /// records under another name, as the commit would have.
-    #[test]
-    fn recovery_finishes_the_renames_and_the_removals() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        let sub = format!("{TEMP_PREFIX}x");
-        fs::create_dir(d.join(&sub)).unwrap();
-        fs::write(d.join(&sub).join(ARTICLES_JSONL), "new\n").unwrap();
-        fs::write(d.join("articles.jsonl.gz"), "old").unwrap();
-        fs::write(d.join(ERRORS_JSONL), "old errors").unwrap();
-        fs::write(
-            d.join(JOURNAL),
-            format!("{sub}\n{ARTICLES_JSONL}\n-articles.jsonl.gz\n-{ARTICLES_PARQUET}\n"),
-        )
-        .unwrap();
-        recover(d).unwrap();
-        assert_eq!(fs::read_to_string(d.join(ARTICLES_JSONL)).unwrap(), "new\n");
-        assert!(!d.join("articles.jsonl.gz").exists());
-        assert!(d.join(ERRORS_JSONL).exists());
-        assert!(!d.join(JOURNAL).exists() && !d.join(&sub).exists());
-    }
 }

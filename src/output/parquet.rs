@@ -1,8 +1,10 @@
-//! `articles.parquet` (`--format parquet`, cargo feature `parquet`): the
-//! columns of `articles.csv`, in the same order, with `categories` and
-//! `tags` as lists of strings, `removed` flattened into one column per kind,
-//! and absent values as nulls. Written with the `parquet` crate's column
-//! writers (no Arrow), zstd-compressed, in row groups of at most
+//! `articles.parquet` (`--format parquet`; cargo feature `parquet`, on by
+//! default): the record of `articles.jsonl`, field for field in the same
+//! order, with `categories` and `tags` as lists of strings, `removed` as a
+//! group of counts, and absent values as nulls; its types are those of
+//! [`schema`](crate::output::schema) (pyarrow reads it as the Arrow schema
+//! `deboil schema --arrow` prints). Written with the `parquet` crate's
+//! column writers (no Arrow), zstd-compressed, in row groups of at most
 //! [`ROW_GROUP_ROWS`] rows or [`ROW_GROUP_BYTES`] bytes of text, so memory
 //! holds one row group.
 
@@ -34,11 +36,13 @@ enum Col {
     OptText(OptText),
     List(List),
     OptI32(fn(&Document) -> Option<i32>),
-    I32(fn(&Document) -> i32),
+    /// One count of the `removed` group.
+    Count(fn(&Document) -> i32),
     I64(fn(&Document) -> i64),
 }
 
-/// The columns, in the order of `articles.csv`.
+/// The leaf columns, in the order of the record; the counts of `removed`
+/// under their kind's name.
 fn columns() -> Vec<(&'static str, Col)> {
     use Col::*;
     vec![
@@ -62,14 +66,14 @@ fn columns() -> Vec<(&'static str, Col)> {
         ),
         ("text", Text(|d| &d.text)),
         ("word_count", I64(|d| d.word_count as i64)),
-        ("removed_navigation", I32(|d| d.removed.navigation as i32)),
-        ("removed_subscribe", I32(|d| d.removed.subscribe as i32)),
-        ("removed_share", I32(|d| d.removed.share as i32)),
-        ("removed_related", I32(|d| d.removed.related as i32)),
-        ("removed_cookie", I32(|d| d.removed.cookie as i32)),
-        ("removed_comments", I32(|d| d.removed.comments as i32)),
-        ("removed_footer", I32(|d| d.removed.footer as i32)),
-        ("removed_other", I32(|d| d.removed.other as i32)),
+        ("navigation", Count(|d| d.removed.navigation as i32)),
+        ("subscribe", Count(|d| d.removed.subscribe as i32)),
+        ("share", Count(|d| d.removed.share as i32)),
+        ("related", Count(|d| d.removed.related as i32)),
+        ("cookie", Count(|d| d.removed.cookie as i32)),
+        ("comments", Count(|d| d.removed.comments as i32)),
+        ("footer", Count(|d| d.removed.footer as i32)),
+        ("other", Count(|d| d.removed.other as i32)),
         ("text_hash", Text(|d| &d.text_hash)),
         ("duplicate_of", OptText(|d| d.duplicate_of.as_deref())),
         ("source_url", OptText(|d| d.source_url.as_deref())),
@@ -77,14 +81,17 @@ fn columns() -> Vec<(&'static str, Col)> {
     ]
 }
 
-/// The column names, for checking them against the CSV header.
-pub fn column_names() -> Vec<&'static str> {
-    columns().into_iter().map(|(n, _)| n).collect()
-}
-
 fn schema() -> String {
     let mut s = String::from("message article {\n");
+    let mut in_group = false;
     for (name, col) in columns() {
+        let count = matches!(col, Col::Count(_));
+        if count && !in_group {
+            s += "  required group removed {\n";
+        } else if !count && in_group {
+            s += "  }\n";
+        }
+        in_group = count;
         s += &match col {
             Col::Text(_) => format!("  required binary {name} (STRING);\n"),
             Col::OptText(_) => format!("  optional binary {name} (STRING);\n"),
@@ -93,7 +100,7 @@ fn schema() -> String {
                  required binary element (STRING);\n    }}\n  }}\n"
             ),
             Col::OptI32(_) => format!("  optional int32 {name};\n"),
-            Col::I32(_) => format!("  required int32 {name};\n"),
+            Col::Count(_) => format!("    required int32 {name};\n"),
             Col::I64(_) => format!("  required int64 {name};\n"),
         };
     }
@@ -205,7 +212,7 @@ impl ParquetTable {
                     }
                     w.typed::<Int32Type>().write_batch(&v, Some(&def), None)?;
                 }
-                Col::I32(f) => {
+                Col::Count(f) => {
                     let v: Vec<i32> = rows.iter().map(f).collect();
                     w.typed::<Int32Type>().write_batch(&v, None, None)?;
                 }
@@ -237,9 +244,30 @@ mod tests {
     use super::*;
     use parquet::file::reader::{FileReader, SerializedFileReader};
 
+    /// The top-level field names, for checking them against the record's.
+    fn field_names() -> Vec<&'static str> {
+        let mut names = Vec::new();
+        for (name, col) in columns() {
+            let name = if matches!(col, Col::Count(_)) {
+                "removed"
+            } else {
+                name
+            };
+            if names.last() != Some(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
     #[test]
-    fn columns_are_those_of_the_csv() {
-        assert_eq!(column_names(), crate::output::csv_header());
+    fn fields_are_those_of_the_record() {
+        let record: Vec<&str> = crate::output::schema::FIELDS
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(field_names(), record);
+        assert!(schema().contains("required group removed {\n    required int32 navigation;"));
     }
 
     #[test]

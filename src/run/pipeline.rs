@@ -3,8 +3,9 @@
 //!
 //! Workers take input indices from a shared counter; the writer keeps a
 //! reorder buffer and writes each result as soon as every earlier one is
-//! written. A worker never runs more than [`WINDOW`] inputs ahead of the
-//! writer, so memory is bounded by the window, not by the batch size.
+//! written. A worker never runs more than [`WINDOW_PER_THREAD`] inputs per
+//! thread ahead of the writer, so memory is bounded by the window, not by
+//! the batch size.
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -742,7 +743,7 @@ pub fn run_until(
                     inputs,
                     summary: summary_value,
                 };
-                // Committed last: present means every output is.
+                // Committed with the outputs: present means every output is.
                 extra.push((
                     shard::MARKER,
                     serde_json::to_vec_pretty(&marker).unwrap_or_default(),

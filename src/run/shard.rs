@@ -4,9 +4,10 @@
 //! An input file belongs to slice `xxh3_64(id) % N` (ids are relative
 //! paths, so the slice of a file does not depend on where the folder is
 //! mounted nor on which other files exist). A shard writes into
-//! `DIR/shard-K-of-N/` like any run (temporary files, journaled commit),
-//! and its completion marker `shard-complete.json`, holding the summary,
-//! is committed last with the outputs. Rerunning a shard whose marker
+//! `DIR/shard-K-of-N/` like any run (a version folder switched in at once,
+//! see [`crate::output::commit`]), and its completion marker
+//! `shard-complete.json`, holding the summary, is committed with the
+//! outputs. Rerunning a shard whose marker
 //! matches its inputs (paths, sizes, modification times), its options and
 //! the program (version and a digest of the executable) does nothing; a
 //! shard that failed or was interrupted left no marker and starts over.
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::input::Input;
 
 /// The completion marker's file name inside the shard's folder.
-pub const MARKER: &str = "shard-complete.json";
+pub const MARKER: &str = crate::output::SHARD_COMPLETE;
 
 /// The folder of shard `k` of `n` inside the output folder.
 pub fn folder_name(k: u32, n: u32) -> String {

@@ -577,7 +577,7 @@ fn compressed_articles_read_back_equal() {
 
 #[cfg(feature = "parquet")]
 #[test]
-fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
+fn parquet_table_holds_the_jsonl_records() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
     use parquet::record::Field;
 
@@ -599,7 +599,11 @@ fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
         .iter()
         .map(|f| f.name())
         .collect();
-    assert_eq!(names, deboil::output::csv_header());
+    let fields: Vec<&str> = deboil::output::schema::FIELDS
+        .iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(names, fields);
     let rows: Vec<parquet::record::Row> = reader
         .get_row_iter(None)
         .unwrap()
@@ -630,6 +634,15 @@ fn parquet_table_has_the_csv_columns_and_the_jsonl_records() {
             panic!("tags is not a list")
         };
         assert_eq!(tags.len(), rec["tags"].as_array().unwrap().len());
+        let Field::Group(removed) = get("removed") else {
+            panic!("removed is not a group")
+        };
+        for (kind, count) in removed.get_column_iter() {
+            assert_eq!(
+                *count,
+                Field::Int(rec["removed"][kind].as_i64().unwrap() as i32)
+            );
+        }
     }
 }
 
